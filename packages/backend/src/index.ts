@@ -69,4 +69,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@eks-platform/plugin-eks-platform-backend'));
+backend.add(import('@eks-platform/plugin-scaffolder-backend-module-eks-platform'));
 backend.start();

@@ -1,0 +1,1 @@
+export { eksPlatformPlugin as default } from './plugin';

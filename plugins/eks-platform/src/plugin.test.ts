@@ -1,0 +1,7 @@
+import { eksPlatformPlugin } from './plugin';
+
+describe('eks-platform', () => {
+  it('should export plugin', () => {
+    expect(eksPlatformPlugin).toBeDefined();
+  });
+});

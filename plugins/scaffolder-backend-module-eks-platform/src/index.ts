@@ -1,0 +1,8 @@
+/***/
+/**
+ * The eks-platform module for @backstage/plugin-scaffolder-backend.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModule as default } from './module';
