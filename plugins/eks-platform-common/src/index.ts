@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the eks-platform plugin.
+ * Types, annotations, permissions and pure calculations shared by the eks-platform
+ * frontend, backend and scaffolder module. Browser-safe: no Node or AWS SDK imports.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './types';
+export * from './annotations';
+export * from './permissions';
