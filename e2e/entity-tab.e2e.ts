@@ -1,0 +1,47 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const screenshots = join(__dirname, '..', 'e2e-screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+}
+
+test('a demo service shows its EKS clusters on the EKS platform tab', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await page.goto('/catalog/default/component/payments-grpc');
+  await expect(page.getByRole('heading', { name: /payments-grpc/ }).first()).toBeVisible();
+
+  const tab = page.getByRole('tab', { name: 'EKS platform' });
+  await expect(tab).toBeVisible();
+  await tab.click();
+
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-grpc\/eks-platform/);
+  // The clusters named by the entity's eks-platform.io/clusters annotation, as the backend's registry serves them.
+  await expect(page.getByText('prod-eu-west-1').first()).toBeVisible();
+  await expect(page.getByText('staging-eu-west-1').first()).toBeVisible();
+  await expect(page.getByText('eu-west-1', { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: join(screenshots, 'entity-tab-payments-grpc.png'), fullPage: true });
+});
+
+test('a service without a cluster annotation says how to configure one', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await page.goto('/catalog/default/component/fraud-scoring-grpc/eks-platform');
+  await expect(page.getByText('eks-platform.io/clusters').first()).toBeVisible();
+  await page.screenshot({ path: join(screenshots, 'entity-tab-empty-state.png'), fullPage: true });
+});
+
+test('the Backstage Kubernetes tab is there too', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await page.goto('/catalog/default/component/payments-grpc');
+  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+});

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The repository's two entry points, as given in the README's Quick start:
+#   bash scripts/run.sh start   install what is missing, start the simulated fleet and Backstage
+#   bash scripts/run.sh test    install what is missing, then type-check, lint, unit and end-to-end tests
+# Works on a machine with only Node 20 and npm: Node 22 and Yarn 4 come from the npm registry into .tools/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$REPO_ROOT"
+
+usage() {
+  echo "usage: bash scripts/run.sh start|test" >&2
+  exit 2
+}
+
+cmd_start() {
+  ensure_toolchain
+  ensure_dependencies
+  source "$REPO_ROOT/scripts/fleet.sh"
+  start_fleet_simulator
+  trap stop_fleet_simulator EXIT
+  trap 'exit 130' INT TERM
+  echo "[start] Backstage: frontend http://localhost:3000, backend http://localhost:7007"
+  yarn start
+}
+
+cmd_test() {
+  ensure_toolchain
+  ensure_dependencies
+  source "$REPO_ROOT/scripts/postgres.sh"
+  ensure_postgres || echo "[test] PostgreSQL is not available: database tests run on SQLite only" >&2
+  source "$REPO_ROOT/scripts/chromium.sh"
+  ensure_chromium
+  exec node "$REPO_ROOT/scripts/test-all.mjs" "$@"
+}
+
+case "${1:-}" in
+  start) shift; cmd_start "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  *) usage ;;
+esac

@@ -1,0 +1,94 @@
+// Runs every check of the repository in order and ends with one line `N passed, N failed`.
+// Called by `bash scripts/run.sh test` (the README's test command) after the toolchain, dependencies,
+// PostgreSQL and Chromium are in place. Exit code 0 only when every step passed.
+//
+//   node scripts/test-all.mjs [--skip-e2e]
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, '.ci-out');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const skipE2e = process.argv.includes('--skip-e2e');
+
+function run(label, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  return new Promise(resolve => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CI: 'true', ...env },
+    });
+    child.on('close', code => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`=== ${label}: exit ${code} in ${seconds}s`);
+      resolve({ code: code ?? 1, seconds });
+    });
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const steps = [];
+
+const tsc = await run('type-check', 'yarn', ['tsc']);
+steps.push({ name: 'type-check', ...tsc, passed: tsc.code === 0 ? 1 : 0, failed: tsc.code === 0 ? 0 : 1 });
+
+const lint = await run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
+steps.push({ name: 'lint', ...lint, passed: lint.code === 0 ? 1 : 0, failed: lint.code === 0 ? 0 : 1 });
+
+const jestFile = join(out, 'jest.json');
+const unit = await run('unit and integration tests (jest)', 'yarn', [
+  'backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestFile}`,
+]);
+const jest = readJson(jestFile);
+steps.push({
+  name: 'jest',
+  ...unit,
+  passed: jest?.numPassedTests ?? 0,
+  // A crashed suite counts as a failure even when it reported no failed test.
+  failed: (jest?.numFailedTests ?? 0) + (jest?.numRuntimeErrorTestSuites ?? 0) + (unit.code !== 0 && !jest?.numFailedTests ? 1 : 0),
+  skipped: (jest?.numPendingTests ?? 0) + (jest?.numTodoTests ?? 0),
+});
+
+if (!skipE2e) {
+  const e2eFile = join(out, 'e2e.json');
+  const e2e = await run('end-to-end tests (headless Chromium)', 'yarn', ['playwright', 'test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile,
+  });
+  const report = readJson(e2eFile);
+  const stats = report?.stats ?? {};
+  steps.push({
+    name: 'e2e',
+    ...e2e,
+    passed: stats.expected ?? 0,
+    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (e2e.code !== 0 && !stats.unexpected ? 1 : 0),
+    skipped: stats.skipped ?? 0,
+  });
+}
+
+console.log('\n=== summary');
+for (const s of steps) {
+  console.log(
+    `${s.name.padEnd(12)} exit ${String(s.code).padStart(3)}  ${String(s.seconds).padStart(7)}s  ` +
+      `${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`,
+  );
+}
+const passed = steps.reduce((n, s) => n + s.passed, 0);
+const failed = steps.reduce((n, s) => n + s.failed, 0);
+const skipped = steps.reduce((n, s) => n + (s.skipped ?? 0), 0);
+if (existsSync(join(root, 'e2e-screenshots'))) {
+  console.log('screenshots: e2e-screenshots/');
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 && steps.every(s => s.code === 0) ? 0 : 1);
