@@ -1,5 +1,63 @@
+import type { Entity } from '@backstage/catalog-model';
+import { Content } from '@backstage/core-components';
 import { createDevApp } from '@backstage/frontend-dev-utils';
+import {
+  ApiBlueprint,
+  createFrontendModule,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { eksPlatformApiRef } from '../src';
+import eksPlatformPlugin from '../src/alpha';
+import {
+  ledgerEntity,
+  paymentsEntity,
+  unannotatedEntity,
+} from '../src/__fixtures__/entities';
+import { FakeEksPlatformApi } from './FakeEksPlatformApi';
 
-import plugin from '../src';
+function demoPage(name: string, path: string, title: string, entity: Entity) {
+  return PageBlueprint.make({
+    name,
+    params: {
+      path,
+      title,
+      loader: () =>
+        import('../src/components/EntityEksPlatformContent').then(m => (
+          <EntityProvider entity={entity}>
+            <Content>
+              <m.EntityEksPlatformContent />
+            </Content>
+          </EntityProvider>
+        )),
+    },
+  });
+}
 
-createDevApp({ features: [plugin] });
+/**
+ * Replaces the backend client with a fake and adds one page per demo entity,
+ * since the dev app has no catalog to host the entity tab.
+ */
+const devModule = createFrontendModule({
+  pluginId: 'eks-platform',
+  extensions: [
+    ApiBlueprint.make({
+      params: defineParams =>
+        defineParams({
+          api: eksPlatformApiRef,
+          deps: {},
+          factory: () => new FakeEksPlatformApi(),
+        }),
+    }),
+    demoPage('payments', '/', 'payments-grpc', paymentsEntity),
+    demoPage('ledger', '/ledger', 'ledger-grpc (warnings)', ledgerEntity),
+    demoPage(
+      'unannotated',
+      '/unannotated',
+      'fraud-scoring-grpc (no annotation)',
+      unannotatedEntity,
+    ),
+  ],
+});
+
+createDevApp({ features: [eksPlatformPlugin, devModule] });

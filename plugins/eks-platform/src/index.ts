@@ -1,1 +1,12 @@
-export { eksPlatformPlugin as default } from './plugin';
+/**
+ * Frontend of the eks-platform plugin set: an entity tab with the EKS clusters
+ * a component runs on. This entry point is for the legacy frontend system; the
+ * new frontend system plugin is the default export of `./alpha`.
+ *
+ * @packageDocumentation
+ */
+export { eksPlatformPlugin, EntityEksPlatformContent } from './plugin';
+export { isEksPlatformAvailable } from './isEksPlatformAvailable';
+export { eksPlatformApiRef, EksPlatformClient } from './api';
+export type { EksPlatformApi } from './api';
+export { rootRouteRef as eksPlatformRootRouteRef } from './routes';

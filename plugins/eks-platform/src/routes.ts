@@ -1,3 +1,10 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/**
+ * The route of the EKS platform entity tab.
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({
+  id: 'eks-platform',
+});

@@ -1,0 +1,1 @@
+export { EntityEksPlatformContent } from './EntityEksPlatformContent';

@@ -1,0 +1,47 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { EksPlatformClient, eksPlatformApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The eks-platform frontend plugin for the legacy frontend system.
+ * Apps on the new frontend system use the default export of
+ * `@eks-platform/plugin-eks-platform/alpha` instead.
+ *
+ * @public
+ */
+export const eksPlatformPlugin = createPlugin({
+  id: 'eks-platform',
+  apis: [
+    createApiFactory({
+      api: eksPlatformApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EksPlatformClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    entityContent: rootRouteRef,
+  },
+});
+
+/**
+ * The EKS platform entity tab, for an `EntityLayout.Route` of a component page.
+ *
+ * @public
+ */
+export const EntityEksPlatformContent = eksPlatformPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityEksPlatformContent',
+    component: () =>
+      import('./components/EntityEksPlatformContent').then(
+        m => m.EntityEksPlatformContent,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
