@@ -1,1 +1,6 @@
+/**
+ * The eks-platform backend plugin.
+ *
+ * @packageDocumentation
+ */
 export { eksPlatformPlugin as default } from './plugin';

@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eksPlatformPermissions } from '@eks-platform/plugin-eks-platform-common';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { ClusterRegistry } from './services/ClusterRegistry';
 
 /**
- * eksPlatformPlugin backend plugin
+ * The eks-platform backend plugin: serves the clusters configured for the
+ * Kubernetes plugin, with their EKS identity, at `/api/eks-platform`.
  *
  * @public
  */
@@ -15,17 +18,37 @@ export const eksPlatformPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        catalog,
+        auth,
+      }) {
+        permissionsRegistry.addPermissions(eksPlatformPermissions);
+
+        const clusterRegistry = ClusterRegistry.fromConfig(config, {
+          logger,
+          catalog,
+          auth,
+        });
+
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+          await createRouter({ httpAuth, permissions, clusterRegistry }),
         );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

@@ -1,50 +1,71 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  type ClustersResponse,
+  eksPlatformClusterReadPermission,
+} from '@eks-platform/plugin-eks-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import { z } from 'zod';
+import type { ClusterRegistry } from './services/ClusterRegistry';
+import {
+  CLUSTER_NAME_PATTERN,
+  CLUSTER_NAME_RULE,
+} from './services/clusterNames';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
+
+export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
+  permissions: PermissionsService;
+  clusterRegistry: Pick<ClusterRegistry, 'listClusters' | 'getCluster'>;
 }): Promise<express.Router> {
+  const { httpAuth, permissions, clusterRegistry } = options;
   const router = Router();
-  router.use(express.json());
 
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
-  });
-
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
-    }
-
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
+  async function authorizeClusterRead(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
     });
+    const [decision] = await permissions.authorize(
+      [{ permission: eksPlatformClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to read eks-platform clusters');
+    }
+  }
 
-    res.status(201).json(result);
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
   });
 
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
+  router.get('/clusters', async (req, res) => {
+    await authorizeClusterRead(req);
+    const body: ClustersResponse = {
+      items: await clusterRegistry.listClusters(),
+    };
+    res.json(body);
   });
 
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
+  router.get('/clusters/:name', async (req, res) => {
+    await authorizeClusterRead(req);
+    const parsed = clusterNameSchema.safeParse(req.params.name);
+    if (!parsed.success) {
+      // The rejected value is not echoed back.
+      throw new InputError(
+        `Invalid cluster name: it must be ${CLUSTER_NAME_RULE}`,
+      );
+    }
+    const cluster = await clusterRegistry.getCluster(parsed.data);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster named '${parsed.data}'`);
+    }
+    res.json(cluster);
   });
 
   return router;
