@@ -1,3 +1,7 @@
 export * from './types';
 export * from './quantities';
 export * from './maxPods';
+export * from './capacityType';
+export * from './podRequests';
+export * from './interruptionTaints';
+export * from './spotCapacity';
