@@ -21,6 +21,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.EKS_PLATFORM_APP_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -5,12 +5,17 @@ import { join } from 'node:path';
 const screenshots = join(__dirname, '..', 'e2e-screenshots');
 mkdirSync(screenshots, { recursive: true });
 
+/** The entity page's tabs are links in its "Content navigation". */
+function entityTab(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Content navigation' }).getByRole('link', { name, exact: true });
+}
+
 async function signInAsGuest(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Catalog/ }).first()).toBeVisible();
 }
 
 test('a demo service shows its EKS clusters on the EKS platform tab', async ({ page }) => {
@@ -19,11 +24,12 @@ test('a demo service shows its EKS clusters on the EKS platform tab', async ({ p
   await page.goto('/catalog/default/component/payments-grpc');
   await expect(page.getByRole('heading', { name: /payments-grpc/ }).first()).toBeVisible();
 
-  const tab = page.getByRole('tab', { name: 'EKS platform' });
+  const tab = entityTab(page, 'EKS platform');
   await expect(tab).toBeVisible();
   await tab.click();
 
   await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-grpc\/eks-platform/);
+  await expect(page.getByRole('heading', { name: 'EKS platform' })).toBeVisible();
   // The clusters named by the entity's eks-platform.io/clusters annotation, as the backend's registry serves them.
   await expect(page.getByText('prod-eu-west-1').first()).toBeVisible();
   await expect(page.getByText('staging-eu-west-1').first()).toBeVisible();
@@ -43,5 +49,5 @@ test('the Backstage Kubernetes tab is there too', async ({ page }) => {
   await signInAsGuest(page);
 
   await page.goto('/catalog/default/component/payments-grpc');
-  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+  await expect(entityTab(page, 'Kubernetes')).toBeVisible();
 });
