@@ -1,21 +1,24 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createManifestsValidateAction } from './actions/manifestsValidate';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers the eks-platform Scaffolder actions:
+ * `eks-platform:manifests:validate`.
+ *
+ * @public
  */
 export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
   pluginId: 'scaffolder',
+  moduleId: 'eks-platform',
   register({ registerInit }) {
     registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
+      async init({ scaffolderActions }) {
+        scaffolderActions.addActions(createManifestsValidateAction());
+      },
     });
   },
-})
+});
