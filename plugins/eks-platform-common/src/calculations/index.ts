@@ -5,3 +5,6 @@ export * from './capacityType';
 export * from './podRequests';
 export * from './interruptionTaints';
 export * from './spotCapacity';
+export * from './labelSelector';
+export * from './workloads';
+export * from './spotRisk';
