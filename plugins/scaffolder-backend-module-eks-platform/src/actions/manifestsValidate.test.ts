@@ -265,6 +265,21 @@ describe('eks-platform:manifests:validate', () => {
     });
   });
 
+  it('passes, and says so, when the directory holds no manifests', async () => {
+    const workspacePath = await workspace();
+    await fs.mkdir(join(workspacePath, 'deploy'));
+    await fs.writeFile(join(workspacePath, 'deploy', 'README.md'), '# later\n');
+    const { ctx, outputs } = context(workspacePath, { path: 'deploy' });
+
+    await action.handler(ctx);
+
+    expect(outputs()).toMatchObject({
+      filesChecked: 0,
+      documentsChecked: 0,
+      summary: 'No manifests found (0 YAML files read)',
+    });
+  });
+
   it('validates the same way in a dry run', async () => {
     const { ctx, outputs } = context(
       await workspace({

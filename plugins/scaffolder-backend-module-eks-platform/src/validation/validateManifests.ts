@@ -161,7 +161,11 @@ export async function validateManifests(
     errors: [],
     warnings: [],
     kinds: {},
-    skipped: skipped.map(s => toPosix(relative(relativeTo, join(root, s)))),
+    skipped: skipped.map(
+      s =>
+        (toPosix(relative(relativeTo, join(root, s))) || '.') +
+        (s.endsWith('/') ? '/' : ''),
+    ),
   };
   const countKind = (kind: string) => {
     report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
