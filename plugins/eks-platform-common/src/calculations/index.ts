@@ -8,3 +8,5 @@ export * from './spotCapacity';
 export * from './labelSelector';
 export * from './workloads';
 export * from './spotRisk';
+export * from './awsNodeSettings';
+export * from './ipHeadroom';

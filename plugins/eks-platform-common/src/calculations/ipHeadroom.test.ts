@@ -1,0 +1,195 @@
+import { DEFAULT_AWS_NODE_SETTINGS } from './awsNodeSettings';
+import { ipHeadroom, nodeIpUsage, subnetHeadroom } from './ipHeadroom';
+import { NODES, OD_A, PODS } from './__fixtures__/cluster';
+import {
+  PUBLISHED_INSTANCE_TYPES,
+  toInstanceTypeInfo,
+} from './__fixtures__/publishedInstanceTypes';
+import { POD_SUBNETS, SUBNETS } from './__fixtures__/subnets';
+import type { EniConfig } from './types';
+
+const INSTANCE_TYPES = Object.fromEntries(
+  PUBLISHED_INSTANCE_TYPES.filter(r =>
+    ['m5.large', 'm5.xlarge', 'c6i.xlarge', 'm6i.xlarge'].includes(r[0]),
+  ).map(r => [r[0], toInstanceTypeInfo(r)]),
+);
+const context = {
+  settings: DEFAULT_AWS_NODE_SETTINGS,
+  instanceTypes: INSTANCE_TYPES,
+};
+
+describe('subnetHeadroom', () => {
+  it('subtracts the 5 AWS-reserved addresses', () => {
+    expect(subnetHeadroom(SUBNETS[1])).toEqual({
+      subnetId: 'subnet-0b2c3d4e5f6071829',
+      availabilityZone: 'eu-west-1b',
+      cidrBlock: '10.0.64.0/19',
+      totalAddresses: 8192,
+      usableAddresses: 8187,
+      freeAddresses: 12,
+      usedAddresses: 8175,
+      utilisation: 8175 / 8187,
+    });
+  });
+
+  it('handles a /28, the smallest subnet AWS allows', () => {
+    expect(
+      subnetHeadroom({ CidrBlock: '10.0.0.0/28', AvailableIpAddressCount: 11 }),
+    ).toMatchObject({ usableAddresses: 11, usedAddresses: 0, utilisation: 0 });
+  });
+
+  it('gives nothing for an IPv6-only subnet', () => {
+    expect(
+      subnetHeadroom({ SubnetId: 'subnet-6', AvailableIpAddressCount: 0 }),
+    ).toBeUndefined();
+  });
+});
+
+describe('nodeIpUsage', () => {
+  it('counts pods with VPC addresses apart from host-network pods', () => {
+    const usage = nodeIpUsage(
+      NODES[0],
+      PODS.filter(p => p.spec?.nodeName === OD_A),
+      context,
+    );
+    expect(usage).toMatchObject({
+      nodeName: OD_A,
+      zone: 'eu-west-1a',
+      nodeGroup: 'system-od',
+      capacityType: 'on-demand',
+      instanceType: 'm5.large',
+      maxPods: 29,
+      pods: 6,
+      podsWithVpcAddress: 4,
+      hostNetworkPods: 2,
+      freePodSlots: 23,
+      podAddressCapacity: 27,
+      addressesToFill: 10,
+    });
+    expect(usage.footprint).toMatchObject({
+      enis: 2,
+      podAddresses: 18,
+      warmAddresses: 14,
+    });
+  });
+
+  it('computes max pods from the instance type when the node does not report it', () => {
+    const node = { ...NODES[0], status: {} };
+    const usage = nodeIpUsage(node, [], context);
+    expect(usage.maxPods).toBe(29);
+    const pd = nodeIpUsage(node, [], {
+      ...context,
+      settings: { ...DEFAULT_AWS_NODE_SETTINGS, prefixDelegation: true },
+    });
+    expect(pd.maxPods).toBe(110);
+  });
+
+  it('finds the ENIConfig subnet under custom networking', () => {
+    const eniConfigs: EniConfig[] = [
+      {
+        metadata: { name: 'eu-west-1a' },
+        spec: {
+          subnet: 'subnet-0d4e5f60718293a41',
+          securityGroups: ['sg-0123456789abcdef0'],
+        },
+      },
+    ];
+    const usage = nodeIpUsage(NODES[0], [], {
+      ...context,
+      eniConfigs,
+      settings: {
+        ...DEFAULT_AWS_NODE_SETTINGS,
+        customNetworking: true,
+        eniConfigLabelDef: 'topology.kubernetes.io/zone',
+      },
+    });
+    expect(usage.eniConfigName).toBe('eu-west-1a');
+    expect(usage.podSubnetId).toBe('subnet-0d4e5f60718293a41');
+  });
+});
+
+describe('ipHeadroom', () => {
+  const headroom = ipHeadroom(NODES, PODS, SUBNETS, context);
+
+  it('limits a nearly full zone by its subnet and the others by node slots', () => {
+    expect(
+      headroom.zones.map(z => [
+        z.zone,
+        z.freePodSlots,
+        z.warmAddresses,
+        z.freeSubnetAddresses,
+        z.additionalPods,
+        z.limitedBy,
+      ]),
+    ).toEqual([
+      ['eu-west-1a', 76, 39, 7900, 76, 'node-slots'],
+      ['eu-west-1b', 79, 42, 12, 54, 'subnet-addresses'],
+      ['eu-west-1c', 55, 27, 8000, 55, 'node-slots'],
+    ]);
+    expect(headroom.zones[1].addressesToFillAllSlots).toBe(40);
+  });
+
+  it('sums node groups over their zones', () => {
+    expect(
+      headroom.nodeGroups.map(g => [
+        g.nodeGroup,
+        g.zones.join(','),
+        g.additionalPods,
+        g.limitedBy,
+      ]),
+    ).toEqual([
+      ['spot-batch', 'eu-west-1b', 39, 'subnet-addresses'],
+      ['spot-general', 'eu-west-1a,eu-west-1c', 108, 'node-slots'],
+      ['system-od', 'eu-west-1a,eu-west-1b', 47, 'node-slots'],
+    ]);
+  });
+
+  it('leaves Fargate out and says so', () => {
+    expect(headroom.nodes).toHaveLength(6);
+    expect(headroom.notes).toEqual([
+      '1 Fargate node(s) left out: each Fargate pod has its own ENI',
+    ]);
+  });
+
+  it('uses the ENIConfig subnets for zones under custom networking', () => {
+    const nodes = NODES.map(n => ({
+      ...n,
+      metadata: {
+        ...n.metadata,
+        annotations: {
+          'k8s.amazonaws.com/eniConfig': `pods-${n.metadata.labels?.['topology.kubernetes.io/zone']}`,
+        },
+      },
+    }));
+    const eniConfigs: EniConfig[] = [
+      {
+        metadata: { name: 'pods-eu-west-1a' },
+        spec: { subnet: 'subnet-0d4e5f60718293a41' },
+      },
+      {
+        metadata: { name: 'pods-eu-west-1b' },
+        spec: { subnet: 'subnet-0e5f60718293a4b52' },
+      },
+    ];
+    const custom = ipHeadroom(nodes, PODS, [...SUBNETS, ...POD_SUBNETS], {
+      ...context,
+      eniConfigs,
+      settings: { ...DEFAULT_AWS_NODE_SETTINGS, customNetworking: true },
+    });
+    const b = custom.zones.find(z => z.zone === 'eu-west-1b');
+    expect(b?.subnets.map(s => s.subnetId)).toEqual([
+      'subnet-0e5f60718293a4b52',
+    ]);
+    expect(b?.limitedBy).toBe('node-slots');
+  });
+
+  it('notes nodes whose instance type it has no facts for', () => {
+    const bare = ipHeadroom(NODES, PODS, SUBNETS, {
+      settings: DEFAULT_AWS_NODE_SETTINGS,
+    });
+    expect(bare.notes[1]).toBe(
+      'no instance-type facts for 5 node(s): warm pools not counted for them',
+    );
+    expect(bare.zones[1].additionalPods).toBe(12);
+  });
+});

@@ -1,0 +1,456 @@
+import {
+  AwsNodeSettings,
+  WarmPoolFootprint,
+  warmPoolFootprint,
+} from './awsNodeSettings';
+import {
+  CapacityType,
+  CapacityTypeRule,
+  DEFAULT_CAPACITY_TYPE_RULES,
+  capacityTypeOf,
+  instanceTypeOf,
+  nodeGroupOf,
+  zoneOf,
+} from './capacityType';
+import { maxPodsFor } from './maxPods';
+import { isPodActive } from './podRequests';
+import { tryParseQuantity } from './quantities';
+import type {
+  Ec2InstanceTypeInfo,
+  Ec2Subnet,
+  EniConfig,
+  KubeNode,
+  KubePod,
+} from './types';
+
+/** Addresses AWS reserves in every subnet: the first four and the last. */
+const AWS_RESERVED_ADDRESSES_PER_SUBNET = 5;
+
+/**
+ * Address headroom of one subnet.
+ *
+ * @public
+ */
+export type SubnetHeadroom = {
+  subnetId?: string;
+  availabilityZone?: string;
+  cidrBlock?: string;
+  /** 2^(32 - prefix length). */
+  totalAddresses: number;
+  /** totalAddresses - 5 (AWS reserves the first four and the last). */
+  usableAddresses: number;
+  /** `AvailableIpAddressCount`. */
+  freeAddresses: number;
+  /** usableAddresses - freeAddresses. */
+  usedAddresses: number;
+  /** usedAddresses / usableAddresses (0..1). */
+  utilisation: number;
+};
+
+/**
+ * Address headroom of a subnet from `DescribeSubnets`: usable = 2^(32-mask) - 5,
+ * free = `AvailableIpAddressCount`, used = usable - free. Undefined for a subnet
+ * without an IPv4 CIDR (IPv6-only).
+ *
+ * Note: with prefix delegation free addresses may still fail to form a free /28
+ * (`InsufficientCidrBlocks`); EC2 does not report contiguity.
+ *
+ * Sources: Amazon VPC user guide "Subnet CIDR blocks" (5 reserved addresses);
+ * EC2 API `DescribeSubnets` (`AvailableIpAddressCount`, `CidrBlock`).
+ *
+ * @public
+ */
+export function subnetHeadroom(subnet: Ec2Subnet): SubnetHeadroom | undefined {
+  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(
+    subnet.CidrBlock ?? '',
+  );
+  if (!match) {
+    return undefined;
+  }
+  const mask = Number(match[2]);
+  if (mask > 32) {
+    return undefined;
+  }
+  const total = 2 ** (32 - mask);
+  const usable = Math.max(0, total - AWS_RESERVED_ADDRESSES_PER_SUBNET);
+  const free = Math.min(
+    usable,
+    Math.max(0, subnet.AvailableIpAddressCount ?? 0),
+  );
+  const used = usable - free;
+  return {
+    subnetId: subnet.SubnetId,
+    availabilityZone: subnet.AvailabilityZone,
+    cidrBlock: subnet.CidrBlock,
+    totalAddresses: total,
+    usableAddresses: usable,
+    freeAddresses: free,
+    usedAddresses: used,
+    utilisation: usable > 0 ? used / usable : 0,
+  };
+}
+
+/**
+ * Pod and address usage of one node.
+ *
+ * @public
+ */
+export type NodeIpUsage = {
+  nodeName: string;
+  zone?: string;
+  nodeGroup: string;
+  capacityType: CapacityType;
+  instanceType?: string;
+  fargate: boolean;
+  /** Kubelet max pods: `status.allocatable.pods`, else computed from the instance type. */
+  maxPods?: number;
+  /** Non-terminated pods on the node. */
+  pods: number;
+  /** Of those, pods with a VPC address (not hostNetwork). */
+  podsWithVpcAddress: number;
+  hostNetworkPods: number;
+  /** maxPods - pods, not below 0. */
+  freePodSlots?: number;
+  /** Pod addresses the ENIs can hold (without the 2 host-network slots). */
+  podAddressCapacity?: number;
+  /** The warm-pool model for the current pods, when the instance type is known. */
+  footprint?: WarmPoolFootprint;
+  /** Subnet addresses the node would take more to fill its free pod slots. */
+  addressesToFill?: number;
+  /** The ENIConfig chosen for the node (custom networking). */
+  eniConfigName?: string;
+  /** Subnet its pods draw from when known (ENIConfig). */
+  podSubnetId?: string;
+};
+
+/**
+ * Input of {@link nodeIpUsage} and {@link ipHeadroom}.
+ *
+ * @public
+ */
+export type IpHeadroomContext = {
+  settings: AwsNodeSettings;
+  /** EC2 facts per instance type name. */
+  instanceTypes?: Record<string, Ec2InstanceTypeInfo>;
+  eniConfigs?: EniConfig[];
+  capacityTypeRules?: CapacityTypeRule[];
+};
+
+function eniConfigNameOf(
+  node: KubeNode,
+  settings: AwsNodeSettings,
+): string | undefined {
+  return (
+    node.metadata.annotations?.[settings.eniConfigAnnotationDef] ??
+    node.metadata.labels?.[settings.eniConfigLabelDef]
+  );
+}
+
+/**
+ * One node's pods against its max pods and ENI capacity, and its warm-pool address
+ * footprint. hostNetwork pods use the node's address, not a VPC pod address.
+ * With custom networking the node's ENIConfig is found from the annotation
+ * `ENI_CONFIG_ANNOTATION_DEF`, else the label `ENI_CONFIG_LABEL_DEF` (default
+ * `k8s.amazonaws.com/eniConfig` for both; often set to the zone label).
+ *
+ * Sources: domain notes "Pod IP exhaustion"; aws/amazon-vpc-cni-k8s README
+ * (`ENI_CONFIG_LABEL_DEF`, annotations take precedence).
+ *
+ * @public
+ */
+export function nodeIpUsage(
+  node: KubeNode,
+  podsOnNode: KubePod[],
+  context: IpHeadroomContext,
+): NodeIpUsage {
+  const { settings } = context;
+  const active = podsOnNode.filter(isPodActive);
+  const hostNetworkPods = active.filter(p => p.spec?.hostNetwork).length;
+  const podsWithVpcAddress = active.length - hostNetworkPods;
+  const typeName = instanceTypeOf(node);
+  const typeInfo = typeName ? context.instanceTypes?.[typeName] : undefined;
+  const fargate =
+    node.metadata.labels?.['eks.amazonaws.com/compute-type'] === 'fargate';
+
+  let computed: ReturnType<typeof maxPodsFor> | undefined;
+  if (typeInfo && !fargate) {
+    try {
+      computed = maxPodsFor(typeInfo, {
+        prefixDelegation: settings.prefixDelegation,
+        customNetworking: settings.customNetworking,
+        maxEnis: settings.maxEni,
+      });
+    } catch {
+      computed = undefined;
+    }
+  }
+  const allocatablePods = tryParseQuantity(node.status?.allocatable?.pods);
+  const maxPods =
+    allocatablePods !== undefined
+      ? Math.floor(allocatablePods)
+      : computed?.maxPods;
+  const freePodSlots =
+    maxPods !== undefined ? Math.max(0, maxPods - active.length) : undefined;
+
+  let footprint: WarmPoolFootprint | undefined;
+  let addressesToFill: number | undefined;
+  if (computed) {
+    const input = {
+      maxEnis: computed.defaultCardEnis,
+      ipv4AddressesPerEni: computed.ipv4AddressesPerEni,
+      settings,
+    };
+    footprint = warmPoolFootprint({ ...input, podsWithVpcAddress });
+    const fillable = Math.min(
+      freePodSlots ?? 0,
+      Math.max(0, computed.podIpCapacity - podsWithVpcAddress),
+    );
+    const full = warmPoolFootprint({
+      ...input,
+      podsWithVpcAddress: podsWithVpcAddress + fillable,
+    });
+    addressesToFill = Math.max(
+      0,
+      full.podSubnetAddresses - footprint.podSubnetAddresses,
+    );
+  }
+
+  const eniConfigName = settings.customNetworking
+    ? eniConfigNameOf(node, settings)
+    : undefined;
+  const eniConfig = eniConfigName
+    ? context.eniConfigs?.find(c => c.metadata.name === eniConfigName)
+    : undefined;
+
+  return {
+    nodeName: node.metadata.name ?? '',
+    zone: zoneOf(node),
+    nodeGroup: nodeGroupOf(node).name,
+    capacityType: capacityTypeOf(
+      node,
+      context.capacityTypeRules ?? DEFAULT_CAPACITY_TYPE_RULES,
+    ).capacityType,
+    instanceType: typeName,
+    fargate,
+    maxPods,
+    pods: active.length,
+    podsWithVpcAddress,
+    hostNetworkPods,
+    freePodSlots,
+    podAddressCapacity: computed?.podIpCapacity,
+    footprint,
+    addressesToFill,
+    eniConfigName,
+    podSubnetId: eniConfig?.spec?.subnet,
+  };
+}
+
+/**
+ * "How many more pods fit" in a zone or node group, limited by both the nodes' free
+ * pod slots and the addresses left (warm addresses the nodes already hold plus the
+ * free addresses of the pod subnets).
+ *
+ * @public
+ */
+export type PodFit = {
+  nodes: number;
+  podsWithVpcAddress: number;
+  freePodSlots: number;
+  /** Warm pod addresses already held by the nodes, usable without touching the subnet. */
+  warmAddresses: number;
+  /** Free addresses of the pod subnets. */
+  freeSubnetAddresses: number;
+  /** min(freePodSlots, warmAddresses + freeSubnetAddresses). */
+  additionalPods: number;
+  limitedBy: 'node-slots' | 'subnet-addresses';
+  /**
+   * Subnet addresses needed to fill every free slot, warm pools and ENI primary
+   * addresses included; above `freeSubnetAddresses` means the subnet runs out first
+   * once warm pools grow.
+   */
+  addressesToFillAllSlots: number;
+};
+
+/**
+ * A zone's subnets and nodes with the pods that still fit.
+ *
+ * @public
+ */
+export type ZoneIpHeadroom = PodFit & {
+  zone: string;
+  subnets: SubnetHeadroom[];
+  usableAddresses: number;
+  usedAddresses: number;
+  utilisation: number;
+};
+
+/**
+ * A node group's pods that still fit, summed over its zones (each zone's subnet
+ * addresses are shared with the other groups there, so groups' figures do not add up).
+ *
+ * @public
+ */
+export type NodeGroupIpHeadroom = PodFit & {
+  nodeGroup: string;
+  zones: string[];
+};
+
+/**
+ * The IP headroom of a cluster.
+ *
+ * @public
+ */
+export type IpHeadroom = {
+  subnets: SubnetHeadroom[];
+  nodes: NodeIpUsage[];
+  zones: ZoneIpHeadroom[];
+  nodeGroups: NodeGroupIpHeadroom[];
+  /** Caveats (Fargate nodes left out, instance types without facts, ...). */
+  notes: string[];
+};
+
+function fit(nodes: NodeIpUsage[], freeSubnetAddresses: number): PodFit {
+  const freePodSlots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
+  const warmAddresses = nodes.reduce(
+    (s, n) =>
+      s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
+    0,
+  );
+  const byAddresses = warmAddresses + freeSubnetAddresses;
+  return {
+    nodes: nodes.length,
+    podsWithVpcAddress: nodes.reduce((s, n) => s + n.podsWithVpcAddress, 0),
+    freePodSlots,
+    warmAddresses,
+    freeSubnetAddresses,
+    additionalPods: Math.min(freePodSlots, byAddresses),
+    limitedBy: byAddresses < freePodSlots ? 'subnet-addresses' : 'node-slots',
+    addressesToFillAllSlots: nodes.reduce(
+      (s, n) => s + (n.addressesToFill ?? 0),
+      0,
+    ),
+  };
+}
+
+/**
+ * IP headroom per subnet, node, zone and node group.
+ *
+ * A zone's pod subnets are the given subnets in that zone, or, with custom
+ * networking, the ENIConfig subnets of its nodes. (The CNI takes secondary ENIs from
+ * the node's own subnet; with several node subnets in one zone they are pooled here.)
+ * Fargate nodes are left out of the fit: each Fargate pod brings its own ENI.
+ *
+ * Sources: domain notes "Pod IP exhaustion"; aws/amazon-vpc-cni-k8s docs.
+ *
+ * @public
+ */
+export function ipHeadroom(
+  nodes: KubeNode[],
+  pods: KubePod[],
+  subnets: Ec2Subnet[],
+  context: IpHeadroomContext,
+): IpHeadroom {
+  const notes: string[] = [];
+  const subnetFigures = subnets
+    .map(subnetHeadroom)
+    .filter((s): s is SubnetHeadroom => !!s);
+  const byNode = new Map<string, KubePod[]>();
+  for (const pod of pods) {
+    const name = pod.spec?.nodeName;
+    if (name) {
+      byNode.set(name, [...(byNode.get(name) ?? []), pod]);
+    }
+  }
+  const usage = nodes.map(n =>
+    nodeIpUsage(n, byNode.get(n.metadata.name ?? '') ?? [], context),
+  );
+  const ec2Nodes = usage.filter(n => !n.fargate);
+  if (ec2Nodes.length < usage.length) {
+    notes.push(
+      `${
+        usage.length - ec2Nodes.length
+      } Fargate node(s) left out: each Fargate pod has its own ENI`,
+    );
+  }
+  const unknownTypes = ec2Nodes.filter(n => !n.footprint).map(n => n.nodeName);
+  if (unknownTypes.length > 0) {
+    notes.push(
+      `no instance-type facts for ${unknownTypes.length} node(s): warm pools not counted for them`,
+    );
+  }
+
+  const zoneNames = [
+    ...new Set([
+      ...subnetFigures.map(s => s.availabilityZone ?? '(unknown)'),
+      ...ec2Nodes.map(n => n.zone ?? '(unknown)'),
+    ]),
+  ].sort();
+
+  const podSubnetsOfZone = (zone: string): SubnetHeadroom[] => {
+    if (context.settings.customNetworking) {
+      const ids = new Set(
+        ec2Nodes
+          .filter(n => (n.zone ?? '(unknown)') === zone && n.podSubnetId)
+          .map(n => n.podSubnetId),
+      );
+      if (ids.size > 0) {
+        return subnetFigures.filter(s => ids.has(s.subnetId));
+      }
+    }
+    return subnetFigures.filter(
+      s => (s.availabilityZone ?? '(unknown)') === zone,
+    );
+  };
+
+  const zones: ZoneIpHeadroom[] = zoneNames.map(zone => {
+    const zoneSubnets = podSubnetsOfZone(zone);
+    const usable = zoneSubnets.reduce((s, x) => s + x.usableAddresses, 0);
+    const used = zoneSubnets.reduce((s, x) => s + x.usedAddresses, 0);
+    const free = zoneSubnets.reduce((s, x) => s + x.freeAddresses, 0);
+    return {
+      zone,
+      subnets: zoneSubnets,
+      usableAddresses: usable,
+      usedAddresses: used,
+      utilisation: usable > 0 ? used / usable : 0,
+      ...fit(
+        ec2Nodes.filter(n => (n.zone ?? '(unknown)') === zone),
+        free,
+      ),
+    };
+  });
+  const zoneFree = new Map(zones.map(z => [z.zone, z.freeSubnetAddresses]));
+
+  const groupNames = [...new Set(ec2Nodes.map(n => n.nodeGroup))].sort();
+  const nodeGroups: NodeGroupIpHeadroom[] = groupNames.map(group => {
+    const groupNodes = ec2Nodes.filter(n => n.nodeGroup === group);
+    const groupZones = [
+      ...new Set(groupNodes.map(n => n.zone ?? '(unknown)')),
+    ].sort();
+    const perZone = groupZones.map(zone =>
+      fit(
+        groupNodes.filter(n => (n.zone ?? '(unknown)') === zone),
+        zoneFree.get(zone) ?? 0,
+      ),
+    );
+    const sum = (k: keyof PodFit) =>
+      perZone.reduce((s, f) => s + (f[k] as number), 0);
+    const additionalPods = sum('additionalPods');
+    const freePodSlots = sum('freePodSlots');
+    return {
+      nodeGroup: group,
+      zones: groupZones,
+      nodes: sum('nodes'),
+      podsWithVpcAddress: sum('podsWithVpcAddress'),
+      freePodSlots,
+      warmAddresses: sum('warmAddresses'),
+      freeSubnetAddresses: sum('freeSubnetAddresses'),
+      additionalPods,
+      limitedBy:
+        additionalPods < freePodSlots ? 'subnet-addresses' : 'node-slots',
+      addressesToFillAllSlots: sum('addressesToFillAllSlots'),
+    };
+  });
+
+  return { subnets: subnetFigures, nodes: usage, zones, nodeGroups, notes };
+}
