@@ -104,6 +104,29 @@ describe('validateManifests', () => {
     ]);
   });
 
+  it('refuses documents that expand aliases excessively', async () => {
+    const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      levels.push(
+        `${next}: &${next} [${Array(10).fill(`*${prev}`).join(', ')}]`,
+      );
+    }
+    mockDir.setContent({ 'lol.yaml': `${levels.join('\n')}\n` });
+
+    const report = await validate();
+
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        file: 'lol.yaml',
+        message: expect.stringContaining(
+          'cannot be read: Excessive alias count',
+        ),
+      }),
+    ]);
+  });
+
   it('recognises kustomization files, warns about deprecated fields and validates patches as partial objects', async () => {
     mockDir.setContent({
       'overlays/prod/kustomization.yaml': `resources:\n  - ../../base\ncommonLabels:\n  team: payments\npatchesStrategicMerge:\n  - replicas.yaml\n`,

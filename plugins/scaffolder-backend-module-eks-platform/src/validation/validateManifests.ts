@@ -46,11 +46,14 @@ function describeValue(value: unknown) {
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
-function toJsOrUndefined(doc: Document.Parsed): unknown {
+/** The document as plain data; yaml refuses documents with excessive aliases (a "billion laughs" attack). */
+function readDocument(
+  doc: Document.Parsed,
+): { data: unknown } | { error: string } {
   try {
-    return doc.toJS();
-  } catch {
-    return undefined; // reported when the document itself is checked
+    return { data: doc.toJS() };
+  } catch (error) {
+    return { error: (error as Error).message };
   }
 }
 
@@ -147,9 +150,11 @@ export async function validateManifests(
   const patchFiles = new Set<string>();
   for (const parsed of parsedFiles.filter(p => isKustomizationFile(p.key))) {
     for (const doc of parsed.docs.filter(d => d.errors.length === 0)) {
-      const data = toJsOrUndefined(doc);
-      if (isObj(data)) {
-        collectPatchFiles(parsed.key, data).forEach(p => patchFiles.add(p));
+      const read = readDocument(doc);
+      if ('data' in read && isObj(read.data)) {
+        collectPatchFiles(parsed.key, read.data).forEach(p =>
+          patchFiles.add(p),
+        );
       }
     }
   }
@@ -186,28 +191,23 @@ export async function validateManifests(
           });
         }
       } else {
-        let data: unknown;
-        try {
-          data = doc.toJS();
-        } catch (error) {
-          data = undefined;
+        const read = readDocument(doc);
+        if ('error' in read) {
           report.documentsChecked += 1;
           problems.error({
             path: [],
-            message: `cannot be read: ${(error as Error).message}`,
+            message: `cannot be read: ${read.error}`,
           });
-        }
-        if (data === null || data === undefined) {
-          // An empty document, e.g. after a trailing `---`: nothing to check.
-        } else {
+        } else if (read.data !== null && read.data !== undefined) {
           report.documentsChecked += 1;
-          checkDocument(data, parsed.key, problems, {
+          checkDocument(read.data, parsed.key, problems, {
             catalog,
             failOnUnknownKinds,
             isPatch: patchFiles.has(parsed.key),
             countKind,
           });
         }
+        // Otherwise an empty document, e.g. after a trailing `---`: nothing to check.
       }
 
       if (problems.errors.length > 0) {
