@@ -10,3 +10,5 @@ export * from './workloads';
 export * from './spotRisk';
 export * from './awsNodeSettings';
 export * from './ipHeadroom';
+export * from './ipAssignmentFailures';
+export * from './exhaustionForecast';
