@@ -1,0 +1,14 @@
+/**
+ * A simulated fleet of EKS clusters speaking the real wire protocols, for development and tests.
+ *
+ * @packageDocumentation
+ */
+
+export { FleetSimulator } from './FleetSimulator';
+export type { FleetSimulatorOptions } from './FleetSimulator';
+export type { GenerateOptions } from './model/generateCluster';
+export { generatedPendingCount } from './model/generateCluster';
+export { maxPodsFor, listInstanceTypes } from './model/instanceTypes';
+export type { InstanceTypeSpec, CniMode } from './model/instanceTypes';
+export { main, parseCli } from './cli';
+export * from './types';

@@ -1,0 +1,124 @@
+import { ArrayCollection, KubeObject, ObjectCollection } from './ObjectCollection';
+import { InstanceTypeSpec } from './instanceTypes';
+import { ScenarioInsight } from '../scenario/schema';
+
+/** EKS-side facts about a cluster (DescribeCluster). */
+export interface EksClusterFacts {
+  name: string;
+  accountId: string;
+  region: string;
+  version: string;
+  platformVersion: string;
+  status: string;
+  createdAt: Date;
+  supportType: 'STANDARD' | 'EXTENDED';
+  vpcId: string;
+  serviceIpv4Cidr: string;
+  securityGroupIds: string[];
+  tags: Record<string, string>;
+}
+
+/** A subnet as DescribeSubnets reports it. */
+export interface SubnetFacts {
+  id: string;
+  vpcId: string;
+  accountId: string;
+  region: string;
+  zone: string;
+  cidr: string;
+  availableIps: number;
+  name: string;
+  purpose: 'nodes' | 'pods';
+  clusterName: string;
+}
+
+/** A managed node group as DescribeNodegroup reports it. */
+export interface NodeGroupFacts {
+  name: string;
+  capacityType: 'ON_DEMAND' | 'SPOT';
+  instanceTypes: string[];
+  desiredSize: number;
+  version: string;
+  releaseVersion: string;
+  amiType: string;
+  subnets: string[];
+  labels: Record<string, string>;
+  taints: { key: string; value?: string; effect: string }[];
+  status: string;
+  health: { code: string; message: string }[];
+  createdAt: Date;
+}
+
+export interface AddonFacts {
+  name: string;
+  version: string;
+  status: string;
+}
+
+/** `group/version/plural`, with an empty group for the core API. */
+export type ResourceKey = string;
+
+export function resourceKey(group: string, version: string, plural: string) {
+  return `${group}/${version}/${plural}`;
+}
+
+/**
+ * Everything the simulator serves for one cluster: its Kubernetes objects by resource, and its EKS
+ * and EC2 facts.
+ */
+export class ClusterModel {
+  private readonly collections = new Map<ResourceKey, ObjectCollection>();
+  private revision = 1000;
+
+  constructor(
+    readonly name: string,
+    readonly token: string,
+    readonly eks: EksClusterFacts,
+    readonly subnets: SubnetFacts[],
+    readonly nodeGroups: NodeGroupFacts[],
+    readonly addons: AddonFacts[],
+    readonly insights: (ScenarioInsight & { id: string })[],
+    readonly instanceTypes: InstanceTypeSpec[],
+    readonly createdAt: Date,
+  ) {}
+
+  setCollection(key: ResourceKey, collection: ObjectCollection) {
+    this.collections.set(key, collection);
+  }
+
+  collection(key: ResourceKey): ObjectCollection | undefined {
+    return this.collections.get(key);
+  }
+
+  /** The current resourceVersion of the cluster (one etcd revision for everything). */
+  get resourceVersion(): string {
+    return String(this.revision);
+  }
+
+  /** Adds an object (POST); returns it with its server-set fields. */
+  create(key: ResourceKey, object: KubeObject): KubeObject {
+    let collection = this.collections.get(key);
+    if (!collection) {
+      collection = new ArrayCollection([]);
+      this.collections.set(key, collection);
+    }
+    if (!(collection instanceof ArrayCollection)) {
+      throw new Error(`Resource ${key} is read-only in this cluster`);
+    }
+    this.revision += 1;
+    const stored: KubeObject = {
+      ...object,
+      metadata: {
+        ...object.metadata,
+        resourceVersion: String(this.revision),
+        creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      },
+    };
+    collection.add(stored);
+    return stored;
+  }
+
+  countOf(key: ResourceKey): number {
+    return this.collections.get(key)?.size() ?? 0;
+  }
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+
+const taintSchema = z.object({
+  key: z.string(),
+  value: z.string().optional(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+});
+
+const subnetSchema = z.object({
+  id: z.string().regex(/^subnet-[0-9a-z]+$/),
+  zone: z.string(),
+  cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/),
+  /** What the subnet is for: node ENIs (and pods, unless custom networking), or pods only (custom networking). */
+  purpose: z.enum(['nodes', 'pods']).default('nodes'),
+  /**
+   * AvailableIpAddressCount as EC2 would report it. Omitted: CIDR size - 5 reserved - addresses the
+   * simulated nodes and pods use in it.
+   */
+  availableIps: z.number().int().nonnegative().optional(),
+  name: z.string().optional(),
+});
+
+const nodeGroupSchema = z.object({
+  name: z.string(),
+  /** Who made the nodes: decides the capacity labels and whether EKS lists it as a managed node group. */
+  provisioner: z.enum(['managed', 'karpenter', 'ocean', 'self-managed']),
+  capacityType: z.enum(['on-demand', 'spot']),
+  /** Karpenter NodePool name (karpenter only). */
+  nodePool: z.string().optional(),
+  instanceTypes: z.array(z.string()).min(1),
+  nodes: z.number().int().nonnegative(),
+  /** Kubelet version, e.g. `1.33` (a patch is added) or `v1.33.5-eks-3025e55`. Default: the control plane's. */
+  kubeletVersion: z.string().optional(),
+  amiType: z.string().optional(),
+  releaseVersion: z.string().optional(),
+  zones: z.array(z.string()).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  taints: z.array(taintSchema).optional(),
+  /** How many of its nodes carry Karpenter's `karpenter.sh/disrupted:NoSchedule` taint. */
+  disrupted: z.number().int().nonnegative().optional(),
+  /** How many of its nodes carry `aws-node-termination-handler/spot-itn` (spot interruption notice). */
+  interrupted: z.number().int().nonnegative().optional(),
+  /** EKS DescribeNodegroup status (managed only). */
+  status: z.string().optional(),
+  health: z
+    .array(z.object({ code: z.string(), message: z.string() }))
+    .optional(),
+});
+
+const workloadSchema = z.object({
+  name: z.string(),
+  namespace: z.string(),
+  kind: z.enum(['Deployment', 'StatefulSet']).default('Deployment'),
+  replicas: z.number().int().nonnegative(),
+  image: z.string(),
+  grpcPort: z.number().int().positive().default(50051),
+  cpu: z.string().default('250m'),
+  memory: z.string().default('256Mi'),
+  /** Node groups the replicas are spread over (round robin). Default: every node group. */
+  nodeGroups: z.array(z.string()).optional(),
+  /** Give the pods an init container (migrations, config fetch). */
+  initContainer: z.boolean().optional(),
+  /** Extra replicas stuck Pending on a node because the CNI could not assign them an IP address. */
+  pendingNoIp: z.number().int().nonnegative().optional(),
+  hpa: z
+    .object({
+      min: z.number().int().positive(),
+      max: z.number().int().positive(),
+      cpuUtilization: z.number().int().positive().default(70),
+    })
+    .optional(),
+  pdb: z
+    .object({
+      minAvailable: z.union([z.number().int(), z.string()]).optional(),
+      maxUnavailable: z.union([z.number().int(), z.string()]).optional(),
+    })
+    .optional(),
+  /** Value of the `backstage.io/kubernetes-id` label. Default: the workload name. */
+  backstageId: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+const insightSchema = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  category: z.enum(['UPGRADE_READINESS', 'MISCONFIGURATION']),
+  kubernetesVersion: z.string().optional(),
+  status: z.enum(['PASSING', 'WARNING', 'ERROR', 'UNKNOWN']),
+  reason: z.string(),
+  description: z.string(),
+  recommendation: z.string().optional(),
+  resources: z
+    .array(
+      z.object({
+        status: z.enum(['PASSING', 'WARNING', 'ERROR', 'UNKNOWN']),
+        reason: z.string().optional(),
+        kubernetesResourceUri: z.string().optional(),
+        arn: z.string().optional(),
+      }),
+    )
+    .optional(),
+  deprecations: z
+    .array(
+      z.object({
+        usage: z.string(),
+        replacedWith: z.string().optional(),
+        stopServingVersion: z.string(),
+        startServingReplacementVersion: z.string().optional(),
+        clients: z
+          .array(
+            z.object({
+              userAgent: z.string(),
+              requestsLast30Days: z.number().int(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+const clusterSchema = z.object({
+  /** Kubernetes context name (and default EKS cluster name). */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** Bearer token the cluster's API accepts. Default: derived from the cluster name. */
+  token: z.string().min(16).optional(),
+  eks: z.object({
+    name: z.string().optional(),
+    accountId: z.string().regex(/^\d{12}$/),
+    region: z.string(),
+    version: z.string().regex(/^\d+\.\d+$/),
+    platformVersion: z.string().default('eks.1'),
+    status: z.string().default('ACTIVE'),
+    createdAt: z.coerce.date(),
+    supportType: z.enum(['STANDARD', 'EXTENDED']).default('EXTENDED'),
+    vpcId: z.string(),
+    serviceIpv4Cidr: z.string().default('172.20.0.0/16'),
+    securityGroupIds: z.array(z.string()).default([]),
+    tags: z.record(z.string(), z.string()).default({}),
+  }),
+  cni: z
+    .object({
+      version: z.string().default('v1.19.2-eksbuild.1'),
+      prefixDelegation: z.boolean().default(false),
+      customNetworking: z.boolean().default(false),
+      /** Extra aws-node container env (WARM_IP_TARGET, MINIMUM_IP_TARGET, ...). */
+      env: z.record(z.string(), z.string()).default({}),
+    })
+    .prefault({}),
+  subnets: z.array(subnetSchema).min(1),
+  eniConfigs: z
+    .array(
+      z.object({
+        name: z.string(),
+        subnet: z.string(),
+        securityGroups: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  nodeGroups: z.array(nodeGroupSchema).min(1),
+  workloads: z.array(workloadSchema).default([]),
+  addons: z
+    .array(
+      z.object({
+        name: z.string(),
+        version: z.string(),
+        status: z.string().default('ACTIVE'),
+      }),
+    )
+    .default([]),
+  insights: z.array(insightSchema).default([]),
+});
+
+const versionSchema = z.object({
+  version: z.string(),
+  releaseDate: z.coerce.date(),
+  endOfStandardSupport: z.coerce.date(),
+  endOfExtendedSupport: z.coerce.date(),
+  patch: z.string(),
+  platformVersion: z.string(),
+  default: z.boolean().default(false),
+});
+
+const addonCatalogSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  owner: z.string().default('aws'),
+  versions: z.array(
+    z.object({
+      version: z.string(),
+      /** Cluster versions this add-on version supports. */
+      clusterVersions: z.array(z.string()),
+      /** Cluster versions for which it is the default. */
+      defaultFor: z.array(z.string()).default([]),
+    }),
+  ),
+});
+
+/** The EKS catalog: the version calendar and add-on versions. */
+export const catalogSchema = z.object({
+  versions: z.array(versionSchema).min(1),
+  addons: z.array(addonCatalogSchema).default([]),
+});
+
+/** A scenario file. */
+export const scenarioSchema = z.object({
+  description: z.string().optional(),
+  aws: z
+    .object({
+      accessKeyId: z.string().default('AKIDFLEETSIMULATOR'),
+      secretAccessKey: z.string().default('fleet-simulator-secret'),
+    })
+    .prefault({}),
+  kubernetes: z
+    .object({
+      /** Continue tokens older than this get 410 Gone, like a compacted etcd revision. */
+      continueTokenTtlSeconds: z.number().int().positive().default(300),
+    })
+    .prefault({}),
+  /** Path of the EKS catalog YAML, relative to the scenario file. Default: the package's `scenarios/eks-catalog.yaml`. */
+  catalog: z.string().optional(),
+  clusters: z.array(clusterSchema).min(1),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioCluster = Scenario['clusters'][number];
+export type ScenarioNodeGroup = ScenarioCluster['nodeGroups'][number];
+export type ScenarioWorkload = ScenarioCluster['workloads'][number];
+export type ScenarioSubnet = ScenarioCluster['subnets'][number];
+export type ScenarioInsight = ScenarioCluster['insights'][number];
+export type EksCatalog = z.output<typeof catalogSchema>;
+export type EksVersionInfo = EksCatalog['versions'][number];
