@@ -402,7 +402,7 @@ export function buildReplicaSet(
       resourceVersion: '941',
       generation: 1,
       creationTimestamp: timestamp(input.createdAt),
-      labels: { ...input.selector, 'pod-template-hash': templateHash },
+      labels: { ...input.labels, 'pod-template-hash': templateHash },
       annotations: {
         'deployment.kubernetes.io/desired-replicas': String(input.replicas),
         'deployment.kubernetes.io/max-replicas': String(Math.ceil(input.replicas * 1.25)),
