@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { FleetSimulator } from '../FleetSimulator';
+import { startTestFleet } from '../testUtils';
+import { loadCatalog } from '../scenario/loadScenario';
+import { generateCluster, generatedPendingCount } from './generateCluster';
+import { resourceKey } from './ClusterModel';
+
+describe('generated large cluster', () => {
+  it('is the same cluster for the same seed and differs for another seed', () => {
+    const catalog = loadCatalog();
+    const now = new Date('2026-11-21T00:00:00Z');
+    const a = generateCluster({ nodes: 100, pods: 3000, seed: 7 }, catalog, now);
+    const b = generateCluster({ nodes: 100, pods: 3000, seed: 7 }, catalog, now);
+    const c = generateCluster({ nodes: 100, pods: 3000, seed: 8 }, catalog, now);
+    const pods = (m: typeof a) => m.collection(resourceKey('', 'v1', 'pods'))!;
+    for (const i of [0, 150, 2999]) {
+      expect(JSON.stringify(pods(a).get(i))).toBe(JSON.stringify(pods(b).get(i)));
+    }
+    expect(pods(a).get(2999).metadata.name).not.toBe(pods(c).get(2999).metadata.name);
+    expect(pods(a).size()).toBe(3000);
+  });
+
+  describe('served with 20,000 pods', () => {
+    let sim: FleetSimulator;
+    let stateDir: string;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      ({ sim, stateDir, cleanup } = await startTestFleet({ generate: { nodes: 700, pods: 20000, seed: 42 } }));
+    });
+
+    afterAll(async () => {
+      await cleanup();
+    });
+
+    function core() {
+      const kc = new KubeConfig();
+      kc.loadFromFile(path.join(stateDir, 'kubeconfig'));
+      return kc.makeApiClient(CoreV1Api);
+    }
+
+    it('pages every pod exactly once with the right phase totals', async () => {
+      const api = core();
+      const seen = new Set<string>();
+      let pending = 0;
+      let hostNetwork = 0;
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await api.listPodForAllNamespaces({ limit: 500, _continue: token });
+        for (const pod of page.items) {
+          seen.add(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
+          if (pod.status?.phase === 'Pending') pending += 1;
+          if (pod.spec?.hostNetwork) hostNetwork += 1;
+        }
+        if (page.metadata?._continue) {
+          expect(page.metadata.remainingItemCount).toBe(20000 - (pages + 1) * 500);
+        }
+        token = page.metadata?._continue;
+        pages += 1;
+      } while (token);
+      expect(pages).toBe(40);
+      expect(seen.size).toBe(20000);
+      expect(pending).toBe(generatedPendingCount(20000, 700));
+      expect(hostNetwork).toBe(1400);
+    });
+
+    it('finds the pods of one node through the spec.nodeName field selector', async () => {
+      const api = core();
+      const nodes = await api.listNode({ limit: 1 });
+      const node = nodes.items[0].metadata!.name!;
+      const onNode = await api.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}` });
+      expect(onNode.items.every(p => p.spec?.nodeName === node)).toBe(true);
+      // 2 daemon pods + ceil or floor of 18,600 / 700 app pods
+      expect(onNode.items.length).toBeGreaterThanOrEqual(2 + Math.floor(18600 / 700));
+      expect(onNode.items.length).toBeLessThanOrEqual(2 + Math.ceil(18600 / 700));
+      const allocatable = Number(nodes.items[0].status?.allocatable?.pods);
+      expect(onNode.items.length).toBeLessThanOrEqual(allocatable);
+    });
+
+    it('lists a whole namespace without paging', async () => {
+      const api = core();
+      const namespaces = (await api.listNamespace()).items.map(n => n.metadata!.name!);
+      const appNamespace = namespaces.find(n => n.endsWith('-prod'))!;
+      const pods = await api.listNamespacedPod({ namespace: appNamespace });
+      expect(pods.items.length).toBeGreaterThan(0);
+      expect(pods.items.every(p => p.metadata?.namespace === appNamespace)).toBe(true);
+      expect(pods.items.every(p => p.metadata?.ownerReferences?.[0]?.kind === 'ReplicaSet')).toBe(true);
+    });
+  });
+});

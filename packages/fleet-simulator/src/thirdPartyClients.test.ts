@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { FleetSimulator } from './FleetSimulator';
+import { startTestFleet } from './testUtils';
+
+const run = promisify(execFile);
+
+/** Finds an executable on PATH (or at a known location); a missing tool fails the test. */
+function findTool(name: string, known: string[]): string {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  const candidates = [...known, ...dirs.map(d => path.join(d, name))];
+  const found = candidates.find(c => {
+    try {
+      fs.accessSync(c, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!found) {
+    throw new Error(`${name} is required for this test but was not found on PATH or at ${known.join(', ')}`);
+  }
+  return found;
+}
+
+describe('the simulator driven by real third-party clients', () => {
+  let sim: FleetSimulator;
+  let stateDir: string;
+  let cleanup: () => Promise<void>;
+  const kubectl = findTool('kubectl', ['/usr/bin/kubectl']);
+  const aws = findTool('aws', ['/root/.pyenv/shims/aws']);
+
+  beforeAll(async () => {
+    ({ sim, stateDir, cleanup } = await startTestFleet());
+  });
+
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  const kubeArgs = (context: string, ...args: string[]) => [
+    '--kubeconfig',
+    path.join(stateDir, 'kubeconfig'),
+    '--context',
+    context,
+    ...args,
+  ];
+
+  const awsEnv = (region: string) => ({
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'AKIDFLEETSIMULATOR',
+    AWS_SECRET_ACCESS_KEY: 'fleet-simulator-secret',
+    AWS_DEFAULT_REGION: region,
+    AWS_REGION: region,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+  });
+
+  it('kubectl get nodes lists every node of the cluster', async () => {
+    const { stdout } = await run(kubectl, kubeArgs('prod-eu-west-1', 'get', 'nodes', '--no-headers'), { timeout: 30000 });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(sim.cluster('prod-eu-west-1').nodeCount);
+    expect(lines[0]).toMatch(/^ip-10-10-\d+-\d+\.eu-west-1\.compute\.internal\s+Ready\s+<none>\s+\S+\s+v1\.33\.5-eks-/);
+  });
+
+  it('kubectl get pods -A --chunk-size=500 -o name pages through every pod', async () => {
+    const { stdout } = await run(
+      kubectl,
+      kubeArgs('staging-eu-west-1', 'get', 'pods', '-A', '--chunk-size=500', '-o', 'name'),
+      { timeout: 30000 },
+    );
+    const names = stdout.trim().split('\n');
+    expect(names).toHaveLength(sim.cluster('staging-eu-west-1').podCount);
+    expect(names.every(n => n.startsWith('pod/'))).toBe(true);
+  });
+
+  it('kubectl pages with small chunks and shows IP-starved pods as ContainerCreating', async () => {
+    sim.requestLog.reset();
+    const { stdout } = await run(
+      kubectl,
+      kubeArgs('staging-eu-west-1', 'get', 'pods', '-A', '--chunk-size=4', '--no-headers'),
+      { timeout: 30000 },
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(sim.cluster('staging-eu-west-1').podCount);
+    expect(lines.filter(l => /\sContainerCreating\s/.test(l))).toHaveLength(6);
+    expect(sim.requestLog.count({ cluster: 'staging-eu-west-1', path: '/api/v1/pods' })).toBe(
+      Math.ceil(sim.cluster('staging-eu-west-1').podCount / 4),
+    );
+  });
+
+  it('aws eks describe-cluster returns the scenario cluster', async () => {
+    const { stdout } = await run(
+      aws,
+      ['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster', '--name', 'legacy-eu-west-1', '--output', 'json'],
+      { env: awsEnv('eu-west-1'), timeout: 60000 },
+    );
+    const { cluster } = JSON.parse(stdout);
+    expect(cluster).toMatchObject({
+      name: 'legacy-eu-west-1',
+      version: '1.31',
+      status: 'ACTIVE',
+      endpoint: sim.cluster('legacy-eu-west-1').url,
+      arn: 'arn:aws:eks:eu-west-1:333344445555:cluster/legacy-eu-west-1',
+    });
+  });
+
+  it('aws eks describe-cluster-versions returns the support calendar', async () => {
+    const { stdout } = await run(
+      aws,
+      ['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster-versions', '--include-all', '--output', 'json'],
+      { env: awsEnv('eu-west-1'), timeout: 60000 },
+    );
+    const versions = JSON.parse(stdout).clusterVersions;
+    expect(versions.map((v: { clusterVersion: string }) => v.clusterVersion)).toEqual(
+      sim.catalog.versions.map(v => v.version),
+    );
+    const v131 = versions.find((v: { clusterVersion: string }) => v.clusterVersion === '1.31');
+    expect(new Date(v131.endOfExtendedSupportDate * 1000).toISOString().slice(0, 10)).toBe('2026-11-26');
+  });
+
+  it('aws ec2 describe-subnets returns the pod subnets with their free addresses', async () => {
+    const { stdout } = await run(
+      aws,
+      [
+        '--endpoint-url', sim.awsEndpoint, 'ec2', 'describe-subnets',
+        '--filters', 'Name=tag:kubernetes.io/cluster/staging-eu-west-1,Values=shared',
+        '--output', 'json',
+      ],
+      { env: awsEnv('eu-west-1'), timeout: 60000 },
+    );
+    const subnets = JSON.parse(stdout).Subnets;
+    expect(subnets).toHaveLength(3);
+    expect(subnets.map((s: { AvailableIpAddressCount: number }) => s.AvailableIpAddressCount)).toEqual([7, 3, 9]);
+  });
+
+  it('aws CLI with a wrong secret is refused', async () => {
+    await expect(
+      run(aws, ['--endpoint-url', sim.awsEndpoint, 'eks', 'list-clusters'], {
+        env: { ...awsEnv('eu-west-1'), AWS_SECRET_ACCESS_KEY: 'wrong', AWS_MAX_ATTEMPTS: '1' },
+        timeout: 60000,
+      }),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('InvalidSignatureException') });
+  });
+});
