@@ -7,7 +7,7 @@ import {
 
 describe('parseAwsNodeSettings', () => {
   it('reads the aws-node container env list', () => {
-    const settings = parseAwsNodeSettings([
+    const parsed = parseAwsNodeSettings([
       { name: 'ADDITIONAL_ENI_TAGS', value: '{}' },
       { name: 'AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG', value: 'true' },
       { name: 'ENABLE_PREFIX_DELEGATION', value: 'true' },
@@ -16,7 +16,7 @@ describe('parseAwsNodeSettings', () => {
       { name: 'WARM_PREFIX_TARGET', value: '1' },
       { name: 'MY_NODE_NAME' },
     ]);
-    expect(settings).toEqual({
+    expect(parsed).toEqual({
       ...DEFAULT_AWS_NODE_SETTINGS,
       prefixDelegation: true,
       customNetworking: true,

@@ -27,7 +27,7 @@ type NodeSpec = {
   kubeletVersion?: string;
 };
 
-function node(spec: NodeSpec): KubeNode {
+function makeNode(spec: NodeSpec): KubeNode {
   return {
     metadata: {
       name: spec.name,
@@ -62,7 +62,7 @@ function node(spec: NodeSpec): KubeNode {
 }
 
 export const NODES: KubeNode[] = [
-  node({
+  makeNode({
     name: 'ip-10-0-33-12.eu-west-1.compute.internal',
     zone: 'eu-west-1a',
     instanceType: 'm5.large',
@@ -74,7 +74,7 @@ export const NODES: KubeNode[] = [
     memory: '7220184Ki',
     pods: '29',
   }),
-  node({
+  makeNode({
     name: 'ip-10-0-65-40.eu-west-1.compute.internal',
     zone: 'eu-west-1b',
     instanceType: 'm5.large',
@@ -86,7 +86,7 @@ export const NODES: KubeNode[] = [
     memory: '7220184Ki',
     pods: '29',
   }),
-  node({
+  makeNode({
     name: 'ip-10-0-34-201.eu-west-1.compute.internal',
     zone: 'eu-west-1a',
     instanceType: 'c6i.xlarge',
@@ -98,7 +98,7 @@ export const NODES: KubeNode[] = [
     memory: '6584Mi',
     pods: '58',
   }),
-  node({
+  makeNode({
     name: 'ip-10-0-98-7.eu-west-1.compute.internal',
     zone: 'eu-west-1c',
     instanceType: 'm6i.xlarge',
@@ -117,7 +117,7 @@ export const NODES: KubeNode[] = [
       },
     ],
   }),
-  node({
+  makeNode({
     name: 'ip-10-0-66-150.eu-west-1.compute.internal',
     zone: 'eu-west-1b',
     instanceType: 'm5.xlarge',
@@ -136,7 +136,7 @@ export const NODES: KubeNode[] = [
       },
     ],
   }),
-  node({
+  makeNode({
     name: 'fargate-ip-10-0-99-3.eu-west-1.compute.internal',
     zone: 'eu-west-1c',
     labels: {

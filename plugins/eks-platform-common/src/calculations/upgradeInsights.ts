@@ -1,0 +1,91 @@
+import type { EksInsightSummary } from './types';
+
+/**
+ * Insight status as EKS reports it.
+ *
+ * @public
+ */
+export type InsightStatus = 'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN';
+
+/**
+ * A summary of a cluster's EKS upgrade insights.
+ *
+ * @public
+ */
+export type InsightsSummary = {
+  total: number;
+  counts: Record<InsightStatus, number>;
+  /** Counts per category (`UPGRADE_READINESS`, `MISCONFIGURATION`). */
+  byCategory: Record<string, Record<InsightStatus, number>>;
+  /** The worst status present; `PASSING` for none. */
+  worst: InsightStatus;
+  /** Insights with status `ERROR` or `WARNING`, errors first, then by name. */
+  failing: Array<{
+    id?: string;
+    name: string;
+    category?: string;
+    status: InsightStatus;
+    reason?: string;
+    kubernetesVersion?: string;
+    description?: string;
+  }>;
+};
+
+const ORDER: InsightStatus[] = ['ERROR', 'WARNING', 'UNKNOWN', 'PASSING'];
+
+function statusOf(insight: EksInsightSummary): InsightStatus {
+  const status = insight.insightStatus?.status?.toUpperCase();
+  return status === 'PASSING' || status === 'WARNING' || status === 'ERROR'
+    ? status
+    : 'UNKNOWN';
+}
+
+const zero = (): Record<InsightStatus, number> => ({
+  PASSING: 0,
+  WARNING: 0,
+  ERROR: 0,
+  UNKNOWN: 0,
+});
+
+/**
+ * Counts EKS insights (`ListInsights` -> `insights`) by status and category and lists
+ * the failing ones (`ERROR`, then `WARNING`). A missing or unrecognised status counts
+ * as `UNKNOWN`.
+ *
+ * Source: EKS API `ListInsights` / `InsightSummary` (`insightStatus.status`:
+ * `PASSING` | `WARNING` | `ERROR` | `UNKNOWN`; categories `UPGRADE_READINESS`,
+ * `MISCONFIGURATION`).
+ *
+ * @public
+ */
+export function summariseInsights(
+  insights: EksInsightSummary[],
+): InsightsSummary {
+  const counts = zero();
+  const byCategory: Record<string, Record<InsightStatus, number>> = {};
+  for (const insight of insights) {
+    const status = statusOf(insight);
+    counts[status]++;
+    const category = insight.category ?? 'UNKNOWN';
+    byCategory[category] = byCategory[category] ?? zero();
+    byCategory[category][status]++;
+  }
+  const failing = insights
+    .filter(i => ['ERROR', 'WARNING'].includes(statusOf(i)))
+    .map(i => ({
+      id: i.id,
+      name: i.name ?? i.id ?? '(unnamed insight)',
+      category: i.category,
+      status: statusOf(i),
+      reason: i.insightStatus?.reason,
+      kubernetesVersion: i.kubernetesVersion,
+      description: i.description,
+    }))
+    .sort(
+      (a, b) =>
+        ORDER.indexOf(a.status) - ORDER.indexOf(b.status) ||
+        a.name.localeCompare(b.name),
+    );
+  const worst = ORDER.find(s => counts[s] > 0) ?? 'PASSING';
+  return { total: insights.length, counts, byCategory, worst, failing };
+}
