@@ -311,6 +311,19 @@ describe('FleetSimulator with the demo fleet', () => {
       maxAttempts: 1,
     });
     await expect(wrongSecret.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException' });
+
+    // a body changed after signing no longer matches the signature
+    const tampering = eks('eu-west-1');
+    tampering.middlewareStack.addRelativeTo(
+      (next: any) => async (args: any) => {
+        args.request.body = String(args.request.body).replace('ERROR', 'UNKNO'); // same length
+        return next(args);
+      },
+      { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'tamperBody' },
+    );
+    await expect(
+      tampering.send(new ListInsightsCommand({ clusterName: 'legacy-eu-west-1', filter: { statuses: ['ERROR'] } })),
+    ).rejects.toMatchObject({ name: 'InvalidSignatureException' });
   });
 
   describe('fault injection through the admin endpoint', () => {

@@ -91,7 +91,13 @@ export function verifySigV4(
       return `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
     })
     .join('');
-  const payloadHash = (request.headers['x-amz-content-sha256'] as string | undefined) ?? sha256Hex(request.body);
+  // The signature covers the body through its hash; a declared hash must be the hash of what arrived.
+  const declaredHash = request.headers['x-amz-content-sha256'] as string | undefined;
+  const bodyHash = sha256Hex(request.body);
+  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== bodyHash) {
+    return { ok: false, reason: 'mismatch', message: 'The provided x-amz-content-sha256 header does not match what was computed.', service };
+  }
+  const payloadHash = declaredHash ?? bodyHash;
   const canonicalRequest = [
     request.method,
     canonicalPath,

@@ -106,6 +106,23 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
   },
 };
 
+PRINTERS.Event = {
+  columns: [
+    { name: 'Last Seen', type: 'string', description: 'Time of the last occurrence.' },
+    { name: 'Type', type: 'string', description: 'Type of this event (Normal, Warning).' },
+    { name: 'Reason', type: 'string', description: 'Why the action was taken.' },
+    { name: 'Object', type: 'string', description: 'The object this Event is about.' },
+    { name: 'Message', type: 'string', description: 'A human-readable description of the status of this operation.' },
+  ],
+  cells: e => [
+    humanAge(e.lastTimestamp ?? e.metadata.creationTimestamp),
+    e.type ?? '',
+    e.reason ?? '',
+    `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`,
+    e.message ?? '',
+  ],
+};
+
 const DEFAULT_PRINTER = {
   columns: [nameCol, ageCol],
   cells: (o: any) => [o.metadata.name, humanAge(o.metadata.creationTimestamp)],

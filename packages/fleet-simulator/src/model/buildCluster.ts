@@ -403,7 +403,7 @@ export function buildCluster(
         initContainers: input.initContainer ? [input.initContainer] : undefined,
         phase: isPending ? 'Pending' : 'Running',
         waitingReason: isPending ? 'ContainerCreating' : undefined,
-        createdAt: isPending ? new Date(now.getTime() - rng.int(20, 90) * 60000) : age(0, 3),
+        createdAt: isPending ? new Date(now.getTime() - rng.int(20, 90) * 60000) : age(0.1, 6),
         serviceAccountName: w.system ? 'coredns' : w.name,
         priorityClassName: w.system ? 'system-cluster-critical' : undefined,
         restarts: isPending ? 0 : rng.next() < 0.1 ? rng.int(1, 4) : 0,
