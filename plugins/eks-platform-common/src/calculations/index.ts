@@ -1,3 +1,20 @@
+/*
+ * Pure, browser-safe EKS calculations. One concept per file:
+ * - maxPods.ts: kubelet max pods per EC2 instance type (VPC CNI rules)
+ * - quantities.ts: Kubernetes quantities (`100m`, `512Mi`, `2e3`)
+ * - awsNodeSettings.ts: aws-node env, warm-pool address footprint of a node
+ * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
+ * - ipAssignmentFailures.ts: pods failing to get an address
+ * - exhaustionForecast.ts: days until a subnet runs out of addresses
+ * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
+ * - podRequests.ts: a pod's effective requests as kubectl counts them
+ * - interruptionTaints.ts: nodes about to be interrupted
+ * - spotCapacity.ts: allocatable vs requested by capacity type, group and zone
+ * - labelSelector.ts, workloads.ts, spotRisk.ts: spot risk per workload
+ * - kubernetesVersion.ts, versionStatus.ts, eksVersionCalendar.ts: support phase and deadlines
+ * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
+ * Input shapes (AWS and Kubernetes JSON) are in types.ts.
+ */
 export * from './types';
 export * from './quantities';
 export * from './maxPods';
