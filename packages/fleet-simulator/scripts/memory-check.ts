@@ -16,13 +16,22 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function get(url: string, ca: string, token: string): Promise<{ status: number; body: string }> {
+function get(
+  url: string,
+  ca: string,
+  token: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     https
       .get(url, { ca, headers: { Authorization: `Bearer ${token}` } }, res => {
         const chunks: Buffer[] = [];
         res.on('data', c => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       })
       .on('error', reject);
@@ -44,8 +53,23 @@ async function main() {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    [bin, '--nodes', String(nodes), '--pods', String(pods), '--seed', String(seed), '--state-dir', stateDir,
-      '--admin-port', '0', '--aws-port', '0', '--kube-base-port', '0'],
+    [
+      bin,
+      '--nodes',
+      String(nodes),
+      '--pods',
+      String(pods),
+      '--seed',
+      String(seed),
+      '--state-dir',
+      stateDir,
+      '--admin-port',
+      '0',
+      '--aws-port',
+      '0',
+      '--kube-base-port',
+      '0',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
@@ -55,12 +79,19 @@ async function main() {
         out += d;
         if (out.includes('fleet-simulator ready')) resolve();
       });
-      child.on('exit', code => reject(new Error(`simulator exited with ${code}`)));
+      child.on('exit', code =>
+        reject(new Error(`simulator exited with ${code}`)),
+      );
     });
     const readyMs = Date.now() - started;
-    const fleet = JSON.parse(fs.readFileSync(path.join(stateDir, 'fleet.json'), 'utf8'));
+    const fleet = JSON.parse(
+      fs.readFileSync(path.join(stateDir, 'fleet.json'), 'utf8'),
+    );
     const ca = fs.readFileSync(path.join(stateDir, 'ca.crt'), 'utf8');
-    const [cluster] = Object.values(fleet.clusters) as { url: string; token: string }[];
+    const [cluster] = Object.values(fleet.clusters) as {
+      url: string;
+      token: string;
+    }[];
     const rssAfterStart = peakRssMiB(child.pid!);
 
     const t0 = Date.now();
@@ -68,9 +99,14 @@ async function main() {
     let pages = 0;
     let token: string | undefined;
     do {
-      const url = `${cluster.url}/api/v1/pods?limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`;
+      const url = `${cluster.url}/api/v1/pods?limit=500${
+        token ? `&continue=${encodeURIComponent(token)}` : ''
+      }`;
       const res = await get(url, ca, cluster.token);
-      if (res.status !== 200) throw new Error(`page ${pages} answered ${res.status}: ${res.body.slice(0, 200)}`);
+      if (res.status !== 200)
+        throw new Error(
+          `page ${pages} answered ${res.status}: ${res.body.slice(0, 200)}`,
+        );
       const list = JSON.parse(res.body);
       count += list.items.length;
       token = list.metadata.continue;
@@ -91,11 +127,19 @@ async function main() {
       readyMs,
       pagedList: { pages, items: count, ms: pagedMs },
       unpagedList: { items: fullCount, bytes: full.body.length, ms: fullMs },
-      simulatorPeakRssMiB: { afterStart: rssAfterStart, afterPagedList: rssAfterPaged, afterUnpagedList: peak },
+      simulatorPeakRssMiB: {
+        afterStart: rssAfterStart,
+        afterPagedList: rssAfterPaged,
+        afterUnpagedList: peak,
+      },
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (count !== pods || fullCount !== pods) throw new Error(`expected ${pods} pods, got ${count} paged and ${fullCount} unpaged`);
-    if (peak > 2048) throw new Error(`simulator peak RSS ${peak} MiB is over 2 GiB`);
+    if (count !== pods || fullCount !== pods)
+      throw new Error(
+        `expected ${pods} pods, got ${count} paged and ${fullCount} unpaged`,
+      );
+    if (peak > 2048)
+      throw new Error(`simulator peak RSS ${peak} MiB is over 2 GiB`);
   } finally {
     child.kill('SIGTERM');
     fs.rmSync(stateDir, { recursive: true, force: true });

@@ -53,18 +53,40 @@ describe('FleetSimulator with the demo fleet', () => {
     };
   }
 
-  const credentials = { accessKeyId: 'AKIDFLEETSIMULATOR', secretAccessKey: 'fleet-simulator-secret' };
+  const credentials = {
+    accessKeyId: 'AKIDFLEETSIMULATOR',
+    secretAccessKey: 'fleet-simulator-secret',
+  };
   const eks = (region: string, extra: Record<string, unknown> = {}) =>
-    new EKSClient({ endpoint: sim.awsEndpoint, region, credentials, maxAttempts: 1, ...extra });
+    new EKSClient({
+      endpoint: sim.awsEndpoint,
+      region,
+      credentials,
+      maxAttempts: 1,
+      ...extra,
+    });
   const ec2 = (region: string) =>
-    new EC2Client({ endpoint: sim.awsEndpoint, region, credentials, maxAttempts: 1 });
+    new EC2Client({
+      endpoint: sim.awsEndpoint,
+      region,
+      credentials,
+      maxAttempts: 1,
+    });
 
-  async function listAllPods(core: CoreV1Api, limit: number, extra: { fieldSelector?: string } = {}) {
+  async function listAllPods(
+    core: CoreV1Api,
+    limit: number,
+    extra: { fieldSelector?: string } = {},
+  ) {
     const pods: V1Pod[] = [];
     let pages = 0;
     let token: string | undefined;
     do {
-      const page = await core.listPodForAllNamespaces({ limit, _continue: token, ...extra });
+      const page = await core.listPodForAllNamespaces({
+        limit,
+        _continue: token,
+        ...extra,
+      });
       pods.push(...page.items);
       token = page.metadata?._continue;
       pages += 1;
@@ -97,23 +119,37 @@ describe('FleetSimulator with the demo fleet', () => {
     expect(spot).toHaveLength(15);
     const m5xlarge = nodes.find(
       n =>
-        n.metadata?.labels?.['node.kubernetes.io/instance-type'] === 'm5.xlarge' &&
+        n.metadata?.labels?.['node.kubernetes.io/instance-type'] ===
+          'm5.xlarge' &&
         n.metadata?.labels?.['eks.amazonaws.com/nodegroup'] === 'system-od',
     );
     expect(m5xlarge?.status?.capacity?.pods).toBe('58');
-    expect(m5xlarge?.metadata?.labels?.['topology.kubernetes.io/zone']).toMatch(/^eu-west-1[abc]$/);
-    const taints = nodes.flatMap(n => n.spec?.taints ?? []).map(t => `${t.key}:${t.effect}`);
+    expect(m5xlarge?.metadata?.labels?.['topology.kubernetes.io/zone']).toMatch(
+      /^eu-west-1[abc]$/,
+    );
+    const taints = nodes
+      .flatMap(n => n.spec?.taints ?? [])
+      .map(t => `${t.key}:${t.effect}`);
     expect(taints).toContain('karpenter.sh/disrupted:NoSchedule');
-    expect(taints).toContain('aws-node-termination-handler/spot-itn:NoSchedule');
+    expect(taints).toContain(
+      'aws-node-termination-handler/spot-itn:NoSchedule',
+    );
   });
 
   it('applies prefix delegation and custom networking to max pods', async () => {
     const pd = (await kube('prod-us-east-1').core.listNode()).items;
-    const m5large = pd.find(n => n.metadata?.labels?.['node.kubernetes.io/instance-type'] === 'm5.large');
+    const m5large = pd.find(
+      n =>
+        n.metadata?.labels?.['node.kubernetes.io/instance-type'] === 'm5.large',
+    );
     expect(m5large?.status?.allocatable?.pods).toBe('110');
 
     const cn = (await kube('prod-ap-south-1').core.listNode()).items;
-    const m5xlarge = cn.find(n => n.metadata?.labels?.['node.kubernetes.io/instance-type'] === 'm5.xlarge');
+    const m5xlarge = cn.find(
+      n =>
+        n.metadata?.labels?.['node.kubernetes.io/instance-type'] ===
+        'm5.xlarge',
+    );
     // (4 ENIs - 1 for the primary) x (15 - 1) + 2
     expect(m5xlarge?.status?.allocatable?.pods).toBe('44');
   });
@@ -124,45 +160,70 @@ describe('FleetSimulator with the demo fleet', () => {
     const expected = sim.cluster('prod-eu-west-1').podCount;
     expect(pods).toHaveLength(expected);
     expect(pages).toBe(Math.ceil(expected / 7));
-    expect(new Set(pods.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`)).size).toBe(expected);
+    expect(
+      new Set(pods.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`))
+        .size,
+    ).toBe(expected);
     const hostNetwork = pods.filter(p => p.spec?.hostNetwork);
     expect(hostNetwork).toHaveLength(40); // aws-node + kube-proxy on 20 nodes
-    const payments = pods.filter(p => p.metadata?.namespace === 'payments-prod' && p.metadata.ownerReferences?.[0]?.kind === 'ReplicaSet');
+    const payments = pods.filter(
+      p =>
+        p.metadata?.namespace === 'payments-prod' &&
+        p.metadata.ownerReferences?.[0]?.kind === 'ReplicaSet',
+    );
     expect(payments).toHaveLength(8);
     expect(payments[0].spec?.initContainers?.[0]?.name).toBe('migrate');
-    expect(payments[0].spec?.containers[0].resources?.requests).toEqual({ cpu: '500m', memory: '512Mi' });
+    expect(payments[0].spec?.containers[0].resources?.requests).toEqual({
+      cpu: '500m',
+      memory: '512Mi',
+    });
   });
 
   it('filters pods by namespace, label selector and field selectors', async () => {
     const { core } = kube('staging-eu-west-1');
-    const pending = await core.listPodForAllNamespaces({ fieldSelector: 'status.phase=Pending' });
+    const pending = await core.listPodForAllNamespaces({
+      fieldSelector: 'status.phase=Pending',
+    });
     expect(pending.items).toHaveLength(6);
     expect(pending.items.every(p => p.status?.podIP === undefined)).toBe(true);
 
     const ledger = await core.listNamespacedPod({
       namespace: 'ledger-stg',
-      labelSelector: 'app.kubernetes.io/name=ledger-api,backstage.io/kubernetes-id in (ledger-api)',
+      labelSelector:
+        'app.kubernetes.io/name=ledger-api,backstage.io/kubernetes-id in (ledger-api)',
     });
     expect(ledger.items).toHaveLength(7);
 
     const node = pending.items[0].spec!.nodeName!;
-    const onNode = await core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}` });
+    const onNode = await core.listPodForAllNamespaces({
+      fieldSelector: `spec.nodeName=${node}`,
+    });
     expect(onNode.items.length).toBeGreaterThan(2);
     expect(onNode.items.every(p => p.spec?.nodeName === node)).toBe(true);
   });
 
   it('reports IP assignment failures as events', async () => {
     const { core } = kube('staging-eu-west-1');
-    const events = await core.listEventForAllNamespaces({ fieldSelector: 'reason=FailedCreatePodSandBox' });
+    const events = await core.listEventForAllNamespaces({
+      fieldSelector: 'reason=FailedCreatePodSandBox',
+    });
     expect(events.items).toHaveLength(6);
-    expect(events.items[0].message).toContain('failed to assign an IP address to container');
+    expect(events.items[0].message).toContain(
+      'failed to assign an IP address to container',
+    );
     expect(events.items[0].type).toBe('Warning');
   });
 
   it('serves the aws-node DaemonSet with its CNI env and the ENIConfigs', async () => {
-    const ds = await kube('prod-us-east-1').apps.readNamespacedDaemonSet({ name: 'aws-node', namespace: 'kube-system' });
+    const ds = await kube('prod-us-east-1').apps.readNamespacedDaemonSet({
+      name: 'aws-node',
+      namespace: 'kube-system',
+    });
     const env = Object.fromEntries(
-      (ds.spec?.template.spec?.containers.find(c => c.name === 'aws-node')?.env ?? []).map(e => [e.name, e.value]),
+      (
+        ds.spec?.template.spec?.containers.find(c => c.name === 'aws-node')
+          ?.env ?? []
+      ).map(e => [e.name, e.value]),
     );
     expect(env).toMatchObject({
       ENABLE_PREFIX_DELEGATION: 'true',
@@ -170,40 +231,85 @@ describe('FleetSimulator with the demo fleet', () => {
       WARM_PREFIX_TARGET: '1',
       AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'false',
     });
-    const staging = await kube('staging-eu-west-1').apps.readNamespacedDaemonSet({ name: 'aws-node', namespace: 'kube-system' });
-    const stagingEnv = Object.fromEntries((staging.spec?.template.spec?.containers[0].env ?? []).map(e => [e.name, e.value]));
-    expect(stagingEnv).toMatchObject({ WARM_IP_TARGET: '5', MINIMUM_IP_TARGET: '10' });
+    const staging = await kube(
+      'staging-eu-west-1',
+    ).apps.readNamespacedDaemonSet({
+      name: 'aws-node',
+      namespace: 'kube-system',
+    });
+    const stagingEnv = Object.fromEntries(
+      (staging.spec?.template.spec?.containers[0].env ?? []).map(e => [
+        e.name,
+        e.value,
+      ]),
+    );
+    expect(stagingEnv).toMatchObject({
+      WARM_IP_TARGET: '5',
+      MINIMUM_IP_TARGET: '10',
+    });
 
-    const eniConfigs = (await kube('prod-ap-south-1').custom.listClusterCustomObject({
+    const eniConfigs = (await kube(
+      'prod-ap-south-1',
+    ).custom.listClusterCustomObject({
       group: 'crd.k8s.amazonaws.com',
       version: 'v1alpha1',
       plural: 'eniconfigs',
-    })) as { items: { metadata: { name: string }; spec: { subnet: string } }[] };
-    expect(eniConfigs.items.map(e => e.metadata.name)).toEqual(['ap-south-1a', 'ap-south-1b', 'ap-south-1c']);
+    })) as {
+      items: { metadata: { name: string }; spec: { subnet: string } }[];
+    };
+    expect(eniConfigs.items.map(e => e.metadata.name)).toEqual([
+      'ap-south-1a',
+      'ap-south-1b',
+      'ap-south-1c',
+    ]);
   });
 
   it('serves workloads for the Backstage Kubernetes tab and empty lists for kinds it has none of', async () => {
     const { core, apps } = kube('checkout-blue');
     const selector = 'backstage.io/kubernetes-id=checkout-api';
-    expect((await apps.listDeploymentForAllNamespaces({ labelSelector: selector })).items).toHaveLength(1);
-    expect((await apps.listReplicaSetForAllNamespaces({ labelSelector: selector })).items).toHaveLength(1);
-    expect((await core.listServiceForAllNamespaces({ labelSelector: selector })).items[0].spec?.ports?.[0]).toMatchObject({ name: 'grpc', appProtocol: 'grpc' });
-    expect((await core.listConfigMapForAllNamespaces({ labelSelector: selector })).items).toEqual([]);
+    expect(
+      (await apps.listDeploymentForAllNamespaces({ labelSelector: selector }))
+        .items,
+    ).toHaveLength(1);
+    expect(
+      (await apps.listReplicaSetForAllNamespaces({ labelSelector: selector }))
+        .items,
+    ).toHaveLength(1);
+    expect(
+      (await core.listServiceForAllNamespaces({ labelSelector: selector }))
+        .items[0].spec?.ports?.[0],
+    ).toMatchObject({ name: 'grpc', appProtocol: 'grpc' });
+    expect(
+      (await core.listConfigMapForAllNamespaces({ labelSelector: selector }))
+        .items,
+    ).toEqual([]);
     const hpa = await kubeGet(
-      `${sim.cluster('checkout-blue').url}/apis/autoscaling/v2/namespaces/checkout-prod/horizontalpodautoscalers?labelSelector=${encodeURIComponent(selector)}`,
+      `${
+        sim.cluster('checkout-blue').url
+      }/apis/autoscaling/v2/namespaces/checkout-prod/horizontalpodautoscalers?labelSelector=${encodeURIComponent(
+        selector,
+      )}`,
       sim.caPem,
       sim.cluster('checkout-blue').token,
     );
     expect(JSON.parse(hpa.body).items[0].spec.maxReplicas).toBe(16);
-    const jobs = await kubeGet(`${sim.cluster('checkout-blue').url}/apis/batch/v1/jobs`, sim.caPem, sim.cluster('checkout-blue').token);
+    const jobs = await kubeGet(
+      `${sim.cluster('checkout-blue').url}/apis/batch/v1/jobs`,
+      sim.caPem,
+      sim.cluster('checkout-blue').token,
+    );
     expect(JSON.parse(jobs.body)).toMatchObject({ kind: 'JobList', items: [] });
   });
 
   it('creates namespaces and refuses a duplicate', async () => {
     const { core } = kube('checkout-green');
-    const created = await core.createNamespace({ body: { metadata: { name: 'checkout-canary' } } });
+    const created = await core.createNamespace({
+      body: { metadata: { name: 'checkout-canary' } },
+    });
     expect(created.status?.phase).toBe('Active');
-    await expect(core.createNamespace({ body: { metadata: { name: 'checkout-canary' } } })).rejects.toMatchObject({ code: 409 });
+    await expect(
+      core.createNamespace({ body: { metadata: { name: 'checkout-canary' } } }),
+    ).rejects.toMatchObject({ code: 409 });
     const names = (await core.listNamespace()).items.map(n => n.metadata?.name);
     expect(names).toContain('checkout-canary');
   });
@@ -213,58 +319,126 @@ describe('FleetSimulator with the demo fleet', () => {
     expect((await kubeGet(`${url}/api/v1/nodes`, sim.caPem)).status).toBe(401);
     const wrong = await kubeGet(`${url}/api/v1/nodes`, sim.caPem, `${token}x`);
     expect(wrong.status).toBe(401);
-    expect(JSON.parse(wrong.body)).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
-    expect((await kubeGet(`${url}/version`, sim.caPem, token)).status).toBe(200);
+    expect(JSON.parse(wrong.body)).toMatchObject({
+      kind: 'Status',
+      reason: 'Unauthorized',
+      code: 401,
+    });
+    expect((await kubeGet(`${url}/version`, sim.caPem, token)).status).toBe(
+      200,
+    );
   });
 
   it('answers 410 Gone for an expired continue token', async () => {
     const { url, token } = sim.cluster('prod-eu-west-1');
-    const first = JSON.parse((await kubeGet(`${url}/api/v1/pods?limit=5`, sim.caPem, token)).body);
-    const old = JSON.parse(Buffer.from(first.metadata.continue, 'base64url').toString());
+    const first = JSON.parse(
+      (await kubeGet(`${url}/api/v1/pods?limit=5`, sim.caPem, token)).body,
+    );
+    const old = JSON.parse(
+      Buffer.from(first.metadata.continue, 'base64url').toString(),
+    );
     old.t -= 301 * 1000;
     const expired = Buffer.from(JSON.stringify(old)).toString('base64url');
-    const gone = await kubeGet(`${url}/api/v1/pods?limit=5&continue=${expired}`, sim.caPem, token);
+    const gone = await kubeGet(
+      `${url}/api/v1/pods?limit=5&continue=${expired}`,
+      sim.caPem,
+      token,
+    );
     expect(gone.status).toBe(410);
-    expect(JSON.parse(gone.body)).toMatchObject({ reason: 'Expired', code: 410 });
+    expect(JSON.parse(gone.body)).toMatchObject({
+      reason: 'Expired',
+      code: 410,
+    });
   });
 
   it('describes clusters, versions, node groups and insights to the AWS SDK v3', async () => {
     const client = eks('eu-west-1');
     const listed = await client.send(new ListClustersCommand({}));
-    expect(listed.clusters).toEqual(['legacy-eu-west-1', 'prod-eu-west-1', 'staging-eu-west-1']);
+    expect(listed.clusters).toEqual([
+      'legacy-eu-west-1',
+      'prod-eu-west-1',
+      'staging-eu-west-1',
+    ]);
 
-    const { cluster } = await client.send(new DescribeClusterCommand({ name: 'legacy-eu-west-1' }));
-    expect(cluster).toMatchObject({ version: '1.31', status: 'ACTIVE', upgradePolicy: { supportType: 'EXTENDED' } });
+    const { cluster } = await client.send(
+      new DescribeClusterCommand({ name: 'legacy-eu-west-1' }),
+    );
+    expect(cluster).toMatchObject({
+      version: '1.31',
+      status: 'ACTIVE',
+      upgradePolicy: { supportType: 'EXTENDED' },
+    });
     expect(cluster?.endpoint).toBe(sim.cluster('legacy-eu-west-1').url);
     expect(cluster?.createdAt).toBeInstanceOf(Date);
 
     const versions = [];
-    for await (const page of paginateDescribeClusterVersions({ client, pageSize: 2 }, { includeAll: true })) {
+    for await (const page of paginateDescribeClusterVersions(
+      { client, pageSize: 2 },
+      { includeAll: true },
+    )) {
       versions.push(...(page.clusterVersions ?? []));
     }
-    expect(versions.map(v => v.clusterVersion)).toEqual(['1.34', '1.33', '1.32', '1.31', '1.30', '1.29', '1.28']);
+    expect(versions.map(v => v.clusterVersion)).toEqual([
+      '1.34',
+      '1.33',
+      '1.32',
+      '1.31',
+      '1.30',
+      '1.29',
+      '1.28',
+    ]);
     const v131 = versions.find(v => v.clusterVersion === '1.31');
-    expect(v131?.endOfExtendedSupportDate?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(v131?.endOfExtendedSupportDate?.toISOString()).toBe(
+      '2026-11-26T00:00:00.000Z',
+    );
     const v132 = versions.find(v => v.clusterVersion === '1.32');
-    expect(v132?.endOfStandardSupportDate?.toISOString()).toBe('2026-03-23T00:00:00.000Z');
+    expect(v132?.endOfStandardSupportDate?.toISOString()).toBe(
+      '2026-03-23T00:00:00.000Z',
+    );
 
-    const groups = await client.send(new ListNodegroupsCommand({ clusterName: 'legacy-eu-west-1' }));
+    const groups = await client.send(
+      new ListNodegroupsCommand({ clusterName: 'legacy-eu-west-1' }),
+    );
     expect(groups.nodegroups).toEqual(['core-131', 'legacy-al2']);
-    const { nodegroup } = await client.send(new DescribeNodegroupCommand({ clusterName: 'legacy-eu-west-1', nodegroupName: 'legacy-al2' }));
-    expect(nodegroup).toMatchObject({ version: '1.28', amiType: 'AL2_x86_64', capacityType: 'ON_DEMAND' });
+    const { nodegroup } = await client.send(
+      new DescribeNodegroupCommand({
+        clusterName: 'legacy-eu-west-1',
+        nodegroupName: 'legacy-al2',
+      }),
+    );
+    expect(nodegroup).toMatchObject({
+      version: '1.28',
+      amiType: 'AL2_x86_64',
+      capacityType: 'ON_DEMAND',
+    });
 
     const insights = await client.send(
-      new ListInsightsCommand({ clusterName: 'legacy-eu-west-1', filter: { statuses: ['ERROR'], categories: ['UPGRADE_READINESS'] } }),
+      new ListInsightsCommand({
+        clusterName: 'legacy-eu-west-1',
+        filter: { statuses: ['ERROR'], categories: ['UPGRADE_READINESS'] },
+      }),
     );
-    expect(insights.insights?.map(i => i.name)).toContain('Kubelet version skew');
-    const deprecated = insights.insights!.find(i => i.name?.startsWith('Deprecated APIs'))!;
-    const detail = await client.send(new DescribeInsightCommand({ clusterName: 'legacy-eu-west-1', id: deprecated.id! }));
-    expect(detail.insight?.categorySpecificSummary?.deprecationDetails?.[0].usage).toBe(
-      '/apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas',
+    expect(insights.insights?.map(i => i.name)).toContain(
+      'Kubelet version skew',
     );
+    const deprecated = insights.insights!.find(i =>
+      i.name?.startsWith('Deprecated APIs'),
+    )!;
+    const detail = await client.send(
+      new DescribeInsightCommand({
+        clusterName: 'legacy-eu-west-1',
+        id: deprecated.id!,
+      }),
+    );
+    expect(
+      detail.insight?.categorySpecificSummary?.deprecationDetails?.[0].usage,
+    ).toBe('/apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas');
 
     const addons: string[] = [];
-    for await (const page of paginateListAddons({ client, pageSize: 2 }, { clusterName: 'prod-eu-west-1' })) {
+    for await (const page of paginateListAddons(
+      { client, pageSize: 2 },
+      { clusterName: 'prod-eu-west-1' },
+    )) {
       addons.push(...(page.addons ?? []));
     }
     expect(addons).toHaveLength(5);
@@ -272,17 +446,30 @@ describe('FleetSimulator with the demo fleet', () => {
 
   it('describes subnets and instance types with their network limits to the EC2 client', async () => {
     const subnets = await ec2('eu-west-1').send(
-      new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0b2c3d4e5f6a70404'] }] }),
+      new DescribeSubnetsCommand({
+        Filters: [{ Name: 'vpc-id', Values: ['vpc-0b2c3d4e5f6a70404'] }],
+      }),
     );
-    expect(subnets.Subnets?.map(s => s.AvailableIpAddressCount)).toEqual([7, 3, 9]);
-    expect(subnets.Subnets?.[0]).toMatchObject({ CidrBlock: '10.40.0.0/24', AvailabilityZone: 'eu-west-1a' });
+    expect(subnets.Subnets?.map(s => s.AvailableIpAddressCount)).toEqual([
+      7, 3, 9,
+    ]);
+    expect(subnets.Subnets?.[0]).toMatchObject({
+      CidrBlock: '10.40.0.0/24',
+      AvailabilityZone: 'eu-west-1a',
+    });
 
     const types = [];
-    for await (const page of paginateDescribeInstanceTypes({ client: ec2('eu-west-1'), pageSize: 5 }, {})) {
+    for await (const page of paginateDescribeInstanceTypes(
+      { client: ec2('eu-west-1'), pageSize: 5 },
+      {},
+    )) {
       types.push(...(page.InstanceTypes ?? []));
     }
     const limits = Object.fromEntries(
-      types.map(t => [t.InstanceType, `${t.NetworkInfo?.MaximumNetworkInterfaces}x${t.NetworkInfo?.Ipv4AddressesPerInterface}`]),
+      types.map(t => [
+        t.InstanceType,
+        `${t.NetworkInfo?.MaximumNetworkInterfaces}x${t.NetworkInfo?.Ipv4AddressesPerInterface}`,
+      ]),
     );
     expect(limits).toMatchObject({
       'm5.large': '3x10',
@@ -296,21 +483,32 @@ describe('FleetSimulator with the demo fleet', () => {
   it('rejects unsigned and wrongly signed AWS requests', async () => {
     const unsigned = await fetch(`${sim.awsEndpoint}/clusters`);
     expect(unsigned.status).toBe(403);
-    expect(unsigned.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+    expect(unsigned.headers.get('x-amzn-errortype')).toBe(
+      'MissingAuthenticationTokenException',
+    );
     const forged = await fetch(`${sim.awsEndpoint}/clusters`, {
       headers: {
-        authorization: `AWS4-HMAC-SHA256 Credential=AKIDFLEETSIMULATOR/20261121/eu-west-1/eks/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+        authorization: `AWS4-HMAC-SHA256 Credential=AKIDFLEETSIMULATOR/20261121/eu-west-1/eks/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(
+          64,
+        )}`,
         'x-amz-date': '20261121T000000Z',
       },
     });
-    expect(forged.headers.get('x-amzn-errortype')).toBe('InvalidSignatureException');
+    expect(forged.headers.get('x-amzn-errortype')).toBe(
+      'InvalidSignatureException',
+    );
     const wrongSecret = new EKSClient({
       endpoint: sim.awsEndpoint,
       region: 'eu-west-1',
-      credentials: { accessKeyId: 'AKIDFLEETSIMULATOR', secretAccessKey: 'not-the-secret' },
+      credentials: {
+        accessKeyId: 'AKIDFLEETSIMULATOR',
+        secretAccessKey: 'not-the-secret',
+      },
       maxAttempts: 1,
     });
-    await expect(wrongSecret.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException' });
+    await expect(
+      wrongSecret.send(new ListClustersCommand({})),
+    ).rejects.toMatchObject({ name: 'InvalidSignatureException' });
 
     // a body changed after signing no longer matches the signature
     const tampering = eks('eu-west-1');
@@ -319,10 +517,19 @@ describe('FleetSimulator with the demo fleet', () => {
         args.request.body = String(args.request.body).replace('ERROR', 'UNKNO'); // same length
         return next(args);
       },
-      { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'tamperBody' },
+      {
+        relation: 'after',
+        toMiddleware: 'httpSigningMiddleware',
+        name: 'tamperBody',
+      },
     );
     await expect(
-      tampering.send(new ListInsightsCommand({ clusterName: 'legacy-eu-west-1', filter: { statuses: ['ERROR'] } })),
+      tampering.send(
+        new ListInsightsCommand({
+          clusterName: 'legacy-eu-west-1',
+          filter: { statuses: ['ERROR'] },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'InvalidSignatureException' });
   });
 
@@ -337,60 +544,129 @@ describe('FleetSimulator with the demo fleet', () => {
     }
 
     it('returns 503 from one cluster API path and clears on DELETE', async () => {
-      await putFault({ cluster: 'prod-eu-west-1', api: 'kubernetes', path: '/api/v1/nodes', fault: { type: 'status', status: 503 } });
+      await putFault({
+        cluster: 'prod-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/nodes',
+        fault: { type: 'status', status: 503 },
+      });
       const { core } = kube('prod-eu-west-1');
       await expect(core.listNode()).rejects.toMatchObject({ code: 503 });
       // other clusters are not affected
-      await expect(kube('prod-us-east-1').core.listNode()).resolves.toBeDefined();
-      expect((await fetch(`${sim.adminEndpoint}/admin/faults`, { method: 'DELETE' })).status).toBe(204);
+      await expect(
+        kube('prod-us-east-1').core.listNode(),
+      ).resolves.toBeDefined();
+      expect(
+        (await fetch(`${sim.adminEndpoint}/admin/faults`, { method: 'DELETE' }))
+          .status,
+      ).toBe(204);
       await expect(core.listNode()).resolves.toBeDefined();
     });
 
     it('throttles EKS with ThrottlingException and EC2 with RequestLimitExceeded', async () => {
-      await putFault({ cluster: 'staging-eu-west-1', api: 'eks', fault: { type: 'throttle' } });
-      await expect(eks('eu-west-1').send(new DescribeClusterCommand({ name: 'staging-eu-west-1' }))).rejects.toMatchObject({
+      await putFault({
+        cluster: 'staging-eu-west-1',
+        api: 'eks',
+        fault: { type: 'throttle' },
+      });
+      await expect(
+        eks('eu-west-1').send(
+          new DescribeClusterCommand({ name: 'staging-eu-west-1' }),
+        ),
+      ).rejects.toMatchObject({
         name: 'ThrottlingException',
         $metadata: { httpStatusCode: 429 },
       });
-      await expect(eks('eu-west-1').send(new DescribeClusterCommand({ name: 'prod-eu-west-1' }))).resolves.toBeDefined();
-      await putFault({ api: 'ec2', operation: 'DescribeSubnets', fault: { type: 'throttle' } });
-      await expect(ec2('eu-west-1').send(new DescribeSubnetsCommand({}))).rejects.toMatchObject({ name: 'RequestLimitExceeded' });
+      await expect(
+        eks('eu-west-1').send(
+          new DescribeClusterCommand({ name: 'prod-eu-west-1' }),
+        ),
+      ).resolves.toBeDefined();
+      await putFault({
+        api: 'ec2',
+        operation: 'DescribeSubnets',
+        fault: { type: 'throttle' },
+      });
+      await expect(
+        ec2('eu-west-1').send(new DescribeSubnetsCommand({})),
+      ).rejects.toMatchObject({ name: 'RequestLimitExceeded' });
     });
 
     it('answers 410 to a continue request when asked to, and 429 from Kubernetes', async () => {
       const { core } = kube('prod-eu-west-1');
       const first = await core.listPodForAllNamespaces({ limit: 10 });
-      await putFault({ cluster: 'prod-eu-west-1', api: 'kubernetes', fault: { type: 'gone' } });
+      await putFault({
+        cluster: 'prod-eu-west-1',
+        api: 'kubernetes',
+        fault: { type: 'gone' },
+      });
       // the first page (no continue) still works
-      await expect(core.listPodForAllNamespaces({ limit: 10 })).resolves.toBeDefined();
-      await expect(core.listPodForAllNamespaces({ limit: 10, _continue: first.metadata?._continue })).rejects.toMatchObject({ code: 410 });
+      await expect(
+        core.listPodForAllNamespaces({ limit: 10 }),
+      ).resolves.toBeDefined();
+      await expect(
+        core.listPodForAllNamespaces({
+          limit: 10,
+          _continue: first.metadata?._continue,
+        }),
+      ).rejects.toMatchObject({ code: 410 });
       sim.faults.clear();
-      await putFault({ cluster: 'prod-eu-west-1', api: 'kubernetes', path: '/api/v1/pods', fault: { type: 'throttle', times: 1 } });
-      await expect(core.listPodForAllNamespaces({ limit: 10 })).rejects.toMatchObject({ code: 429 });
-      await expect(core.listPodForAllNamespaces({ limit: 10 })).resolves.toBeDefined();
+      await putFault({
+        cluster: 'prod-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/pods',
+        fault: { type: 'throttle', times: 1 },
+      });
+      await expect(
+        core.listPodForAllNamespaces({ limit: 10 }),
+      ).rejects.toMatchObject({ code: 429 });
+      await expect(
+        core.listPodForAllNamespaces({ limit: 10 }),
+      ).resolves.toBeDefined();
     });
 
     it('truncates bodies, delays and times out requests', async () => {
       const { core } = kube('legacy-eu-west-1');
-      await putFault({ cluster: 'legacy-eu-west-1', api: 'kubernetes', path: '/api/v1/nodes', fault: { type: 'truncate' } });
+      await putFault({
+        cluster: 'legacy-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/nodes',
+        fault: { type: 'truncate' },
+      });
       await expect(core.listNode()).rejects.toThrow();
       sim.faults.clear();
 
-      await putFault({ cluster: 'legacy-eu-west-1', api: 'kubernetes', path: '/api/v1/nodes', fault: { type: 'latency', ms: 300 } });
+      await putFault({
+        cluster: 'legacy-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/nodes',
+        fault: { type: 'latency', ms: 300 },
+      });
       const t0 = Date.now();
       await core.listNode();
       expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
       sim.faults.clear();
 
-      await putFault({ cluster: 'legacy-eu-west-1', api: 'kubernetes', path: '/version', fault: { type: 'timeout', ms: 200 } });
+      await putFault({
+        cluster: 'legacy-eu-west-1',
+        api: 'kubernetes',
+        path: '/version',
+        fault: { type: 'timeout', ms: 200 },
+      });
       const { url, token } = sim.cluster('legacy-eu-west-1');
-      await expect(kubeGet(`${url}/version`, sim.caPem, token)).rejects.toThrow(/socket hang up|ECONNRESET/);
+      await expect(kubeGet(`${url}/version`, sim.caPem, token)).rejects.toThrow(
+        /socket hang up|ECONNRESET/,
+      );
     });
 
     it('rejects a fault for an unknown cluster', async () => {
       const res = await fetch(`${sim.adminEndpoint}/admin/faults`, {
         method: 'PUT',
-        body: JSON.stringify({ cluster: 'nope', api: 'kubernetes', fault: { type: 'status', status: 500 } }),
+        body: JSON.stringify({
+          cluster: 'nope',
+          api: 'kubernetes',
+          fault: { type: 'status', status: 500 },
+        }),
       });
       expect(res.status).toBe(400);
       expect((await res.json()).error.name).toBe('InputError');
@@ -398,25 +674,57 @@ describe('FleetSimulator with the demo fleet', () => {
   });
 
   it('counts requests per cluster, API and path for the admin endpoint', async () => {
-    await fetch(`${sim.adminEndpoint}/admin/requests/reset`, { method: 'POST' });
+    await fetch(`${sim.adminEndpoint}/admin/requests/reset`, {
+      method: 'POST',
+    });
     const { core } = kube('checkout-green');
     await core.listNode();
     await core.listNode();
     await core.listPodForAllNamespaces();
-    await eks('eu-central-1').send(new DescribeClusterCommand({ name: 'checkout-green' }));
-    await ec2('eu-central-1').send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0a1b2c3d4e5f60707'] }] }));
+    await eks('eu-central-1').send(
+      new DescribeClusterCommand({ name: 'checkout-green' }),
+    );
+    await ec2('eu-central-1').send(
+      new DescribeSubnetsCommand({
+        Filters: [{ Name: 'vpc-id', Values: ['vpc-0a1b2c3d4e5f60707'] }],
+      }),
+    );
 
-    const res = await fetch(`${sim.adminEndpoint}/admin/requests?cluster=checkout-green`);
+    const res = await fetch(
+      `${sim.adminEndpoint}/admin/requests?cluster=checkout-green`,
+    );
     const log = await res.json();
     expect(log.total).toBe(5);
     expect(log.requests).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ cluster: 'checkout-green', api: 'kubernetes', path: '/api/v1/nodes', count: 2 }),
-        expect.objectContaining({ cluster: 'checkout-green', api: 'kubernetes', path: '/api/v1/pods', count: 1 }),
-        expect.objectContaining({ cluster: 'checkout-green', api: 'eks', operation: 'DescribeCluster', count: 1 }),
-        expect.objectContaining({ cluster: 'checkout-green', api: 'ec2', operation: 'DescribeSubnets', count: 1 }),
+        expect.objectContaining({
+          cluster: 'checkout-green',
+          api: 'kubernetes',
+          path: '/api/v1/nodes',
+          count: 2,
+        }),
+        expect.objectContaining({
+          cluster: 'checkout-green',
+          api: 'kubernetes',
+          path: '/api/v1/pods',
+          count: 1,
+        }),
+        expect.objectContaining({
+          cluster: 'checkout-green',
+          api: 'eks',
+          operation: 'DescribeCluster',
+          count: 1,
+        }),
+        expect.objectContaining({
+          cluster: 'checkout-green',
+          api: 'ec2',
+          operation: 'DescribeSubnets',
+          count: 1,
+        }),
       ]),
     );
-    expect(JSON.stringify(log)).not.toContain(sim.cluster('checkout-green').token);
+    expect(JSON.stringify(log)).not.toContain(
+      sim.cluster('checkout-green').token,
+    );
   });
 });

@@ -10,7 +10,11 @@ import { ClusterModel, resourceKey } from './model/ClusterModel';
 import { buildCluster, kubeletVersionFor } from './model/buildCluster';
 import { GenerateOptions, generateCluster } from './model/generateCluster';
 import { EksCatalog, Scenario } from './scenario/schema';
-import { demoScenarioPath, loadCatalog, loadScenarioFile } from './scenario/loadScenario';
+import {
+  demoScenarioPath,
+  loadCatalog,
+  loadScenarioFile,
+} from './scenario/loadScenario';
 import { AdminHandler } from './server/AdminHandler';
 import { FaultInjector } from './server/FaultInjector';
 import { RequestLog } from './server/RequestLog';
@@ -37,7 +41,11 @@ export interface FleetSimulatorOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+function listen(
+  server: http.Server,
+  port: number,
+  host: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -74,11 +82,15 @@ export class FleetSimulator {
     readonly startupMs: () => number,
   ) {}
 
-  static async start(options: FleetSimulatorOptions = {}): Promise<FleetSimulator> {
+  static async start(
+    options: FleetSimulatorOptions = {},
+  ): Promise<FleetSimulator> {
     const t0 = performance.now();
     const host = options.host ?? '127.0.0.1';
     if (!LOOPBACK.has(host)) {
-      throw new Error(`The fleet simulator listens on loopback only; '${host}' is not a loopback address`);
+      throw new Error(
+        `The fleet simulator listens on loopback only; '${host}' is not a loopback address`,
+      );
     }
     const now = options.now ?? new Date();
     let scenario: Pick<Scenario, 'aws' | 'kubernetes'>;
@@ -87,12 +99,17 @@ export class FleetSimulator {
     if (options.generate) {
       catalog = loadCatalog();
       scenario = {
-        aws: { accessKeyId: 'AKIDFLEETSIMULATOR', secretAccessKey: 'fleet-simulator-secret' },
+        aws: {
+          accessKeyId: 'AKIDFLEETSIMULATOR',
+          secretAccessKey: 'fleet-simulator-secret',
+        },
         kubernetes: { continueTokenTtlSeconds: 300 },
       };
       models = [generateCluster(options.generate, catalog, now)];
     } else {
-      const loaded = loadScenarioFile(options.scenarioFile ?? demoScenarioPath());
+      const loaded = loadScenarioFile(
+        options.scenarioFile ?? demoScenarioPath(),
+      );
       catalog = loaded.catalog;
       scenario = loaded.scenario;
       models = loaded.scenario.clusters.map(c => buildCluster(c, catalog, now));
@@ -127,11 +144,18 @@ export class FleetSimulator {
         log: this.requestLog,
         faults: this.faults,
         continueTokenTtlMs: this.continueTokenTtlMs,
-        kubeletVersion: kubeletVersionFor(model.eks.version, this.catalog, `apiserver:${model.name}`),
+        kubeletVersion: kubeletVersionFor(
+          model.eks.version,
+          this.catalog,
+          `apiserver:${model.name}`,
+        ),
       });
-      const server = https.createServer({ key: this.keyPem, cert: this.caPem }, (req, res) => {
-        handler.handle(req, res).catch(() => res.destroy());
-      });
+      const server = https.createServer(
+        { key: this.keyPem, cert: this.caPem },
+        (req, res) => {
+          handler.handle(req, res).catch(() => res.destroy());
+        },
+      );
       this.servers.push(server);
       const port = await listen(server, base === 0 ? 0 : base + i, host);
       this.kubeUrls.set(model.name, `https://${urlHost(host)}:${port}`);
@@ -153,7 +177,11 @@ export class FleetSimulator {
       aws.handle(req, res).catch(() => res.destroy());
     });
     this.servers.push(awsServer);
-    this.awsUrl = `http://${urlHost(host)}:${await listen(awsServer, options.awsPort ?? 7781, host)}`;
+    this.awsUrl = `http://${urlHost(host)}:${await listen(
+      awsServer,
+      options.awsPort ?? 7781,
+      host,
+    )}`;
 
     const startedAt = Date.now();
     const admin = new AdminHandler({
@@ -167,7 +195,11 @@ export class FleetSimulator {
       admin.handle(req, res).catch(() => res.destroy());
     });
     this.servers.push(adminServer);
-    this.adminUrl = `http://${urlHost(host)}:${await listen(adminServer, options.adminPort ?? 7780, host)}`;
+    this.adminUrl = `http://${urlHost(host)}:${await listen(
+      adminServer,
+      options.adminPort ?? 7780,
+      host,
+    )}`;
   }
 
   get awsEndpoint(): string {
@@ -217,7 +249,10 @@ export class FleetSimulator {
         name: c.name,
         cluster: { server: c.url, 'certificate-authority': caFile },
       })),
-      users: clusters.map(c => ({ name: `${c.name}-user`, user: { token: c.token } })),
+      users: clusters.map(c => ({
+        name: `${c.name}-user`,
+        user: { token: c.token },
+      })),
       contexts: clusters.map(c => ({
         name: c.name,
         context: { cluster: c.name, user: `${c.name}-user` },
@@ -235,7 +270,13 @@ export class FleetSimulator {
       clusters: Object.fromEntries(
         this.clusters().map(c => [
           c.name,
-          { url: c.url, token: c.token, eksName: c.eksName, region: c.region, accountId: c.accountId },
+          {
+            url: c.url,
+            token: c.token,
+            eksName: c.eksName,
+            region: c.region,
+            accountId: c.accountId,
+          },
         ]),
       ),
     };
@@ -247,7 +288,11 @@ export class FleetSimulator {
     fs.mkdirSync(stateDir, { recursive: true });
     const caFile = path.join(stateDir, 'ca.crt');
     fs.writeFileSync(caFile, this.caPem);
-    fs.writeFileSync(path.join(stateDir, 'kubeconfig'), this.kubeconfig(caFile), { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(stateDir, 'kubeconfig'),
+      this.kubeconfig(caFile),
+      { mode: 0o600 },
+    );
     fs.writeFileSync(
       path.join(stateDir, 'fleet.json'),
       `${JSON.stringify(this.fleetFile(stateDir), null, 2)}\n`,

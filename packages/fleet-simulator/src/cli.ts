@@ -20,17 +20,23 @@ Options:
   -h, --help               Show this help
 `;
 
-function port(value: string | undefined, name: string, fallback: number): number {
+function port(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number, got '${value}'`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} must be a port number, got '${value}'`);
   return n;
 }
 
 function count(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got '${value}'`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`--${name} must be a positive integer, got '${value}'`);
   return n;
 }
 
@@ -65,7 +71,12 @@ export function parseCli(argv: string[]): FleetSimulatorOptions | undefined {
     scenarioFile: values.scenario,
     generate:
       nodes !== undefined
-        ? { nodes, pods: count(values.pods, 'pods') ?? nodes * 30, seed: values.seed ?? '1', name: values.name }
+        ? {
+            nodes,
+            pods: count(values.pods, 'pods') ?? nodes * 30,
+            seed: values.seed ?? '1',
+            name: values.name,
+          }
         : undefined,
     stateDir: values['state-dir'] ?? '.fleet-simulator',
     host: values.host ?? '127.0.0.1',
@@ -76,7 +87,9 @@ export function parseCli(argv: string[]): FleetSimulatorOptions | undefined {
 }
 
 /** Runs the CLI until SIGINT/SIGTERM. */
-export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+): Promise<void> {
   let options: FleetSimulatorOptions | undefined;
   try {
     options = parseCli(argv);
@@ -93,15 +106,21 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     sim = await FleetSimulator.start(options);
   } catch (e) {
-    process.stderr.write(`fleet-simulator failed to start: ${(e as Error).message}\n`);
+    process.stderr.write(
+      `fleet-simulator failed to start: ${(e as Error).message}\n`,
+    );
     process.exitCode = 1;
     return;
   }
   const clusters = sim.clusters();
   process.stdout.write(
-    `fleet-simulator ready in ${sim.startupMs()}ms: admin=${sim.adminEndpoint} aws=${sim.awsEndpoint} ` +
+    `fleet-simulator ready in ${sim.startupMs()}ms: admin=${
+      sim.adminEndpoint
+    } aws=${sim.awsEndpoint} ` +
       `state-dir=${options.stateDir} clusters=${clusters
-        .map(c => `${c.name}@${c.url}(${c.nodeCount} nodes, ${c.podCount} pods)`)
+        .map(
+          c => `${c.name}@${c.url}(${c.nodeCount} nodes, ${c.podCount} pods)`,
+        )
         .join(',')}\n`,
   );
   let stopping = false;

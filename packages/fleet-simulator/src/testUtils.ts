@@ -6,8 +6,15 @@ import { FleetSimulator, FleetSimulatorOptions } from './FleetSimulator';
 
 /** Starts a simulator on ephemeral loopback ports with a fresh state directory. */
 export async function startTestFleet(
-  options: Omit<FleetSimulatorOptions, 'stateDir' | 'adminPort' | 'awsPort' | 'kubeBasePort'> = {},
-): Promise<{ sim: FleetSimulator; stateDir: string; cleanup: () => Promise<void> }> {
+  options: Omit<
+    FleetSimulatorOptions,
+    'stateDir' | 'adminPort' | 'awsPort' | 'kubeBasePort'
+  > = {},
+): Promise<{
+  sim: FleetSimulator;
+  stateDir: string;
+  cleanup: () => Promise<void>;
+}> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-sim-test-'));
   const sim = await FleetSimulator.start({
     ...options,

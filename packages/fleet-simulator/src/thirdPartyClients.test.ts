@@ -20,7 +20,11 @@ function findTool(name: string, known: string[]): string {
     }
   });
   if (!found) {
-    throw new Error(`${name} is required for this test but was not found on PATH or at ${known.join(', ')}`);
+    throw new Error(
+      `${name} is required for this test but was not found on PATH or at ${known.join(
+        ', ',
+      )}`,
+    );
   }
   return found;
 }
@@ -60,16 +64,30 @@ describe('the simulator driven by real third-party clients', () => {
   });
 
   it('kubectl get nodes lists every node of the cluster', async () => {
-    const { stdout } = await run(kubectl, kubeArgs('prod-eu-west-1', 'get', 'nodes', '--no-headers'), { timeout: 30000 });
+    const { stdout } = await run(
+      kubectl,
+      kubeArgs('prod-eu-west-1', 'get', 'nodes', '--no-headers'),
+      { timeout: 30000 },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(sim.cluster('prod-eu-west-1').nodeCount);
-    expect(lines[0]).toMatch(/^ip-10-10-\d+-\d+\.eu-west-1\.compute\.internal\s+Ready\s+<none>\s+\S+\s+v1\.33\.5-eks-/);
+    expect(lines[0]).toMatch(
+      /^ip-10-10-\d+-\d+\.eu-west-1\.compute\.internal\s+Ready\s+<none>\s+\S+\s+v1\.33\.5-eks-/,
+    );
   });
 
   it('kubectl get pods -A --chunk-size=500 -o name pages through every pod', async () => {
     const { stdout } = await run(
       kubectl,
-      kubeArgs('staging-eu-west-1', 'get', 'pods', '-A', '--chunk-size=500', '-o', 'name'),
+      kubeArgs(
+        'staging-eu-west-1',
+        'get',
+        'pods',
+        '-A',
+        '--chunk-size=500',
+        '-o',
+        'name',
+      ),
       { timeout: 30000 },
     );
     const names = stdout.trim().split('\n');
@@ -81,21 +99,40 @@ describe('the simulator driven by real third-party clients', () => {
     sim.requestLog.reset();
     const { stdout } = await run(
       kubectl,
-      kubeArgs('staging-eu-west-1', 'get', 'pods', '-A', '--chunk-size=4', '--no-headers'),
+      kubeArgs(
+        'staging-eu-west-1',
+        'get',
+        'pods',
+        '-A',
+        '--chunk-size=4',
+        '--no-headers',
+      ),
       { timeout: 30000 },
     );
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(sim.cluster('staging-eu-west-1').podCount);
     expect(lines.filter(l => /\sContainerCreating\s/.test(l))).toHaveLength(6);
-    expect(sim.requestLog.count({ cluster: 'staging-eu-west-1', path: '/api/v1/pods' })).toBe(
-      Math.ceil(sim.cluster('staging-eu-west-1').podCount / 4),
-    );
+    expect(
+      sim.requestLog.count({
+        cluster: 'staging-eu-west-1',
+        path: '/api/v1/pods',
+      }),
+    ).toBe(Math.ceil(sim.cluster('staging-eu-west-1').podCount / 4));
   });
 
   it('aws eks describe-cluster returns the scenario cluster', async () => {
     const { stdout } = await run(
       aws,
-      ['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster', '--name', 'legacy-eu-west-1', '--output', 'json'],
+      [
+        '--endpoint-url',
+        sim.awsEndpoint,
+        'eks',
+        'describe-cluster',
+        '--name',
+        'legacy-eu-west-1',
+        '--output',
+        'json',
+      ],
       { env: awsEnv('eu-west-1'), timeout: 60000 },
     );
     const { cluster } = JSON.parse(stdout);
@@ -111,38 +148,65 @@ describe('the simulator driven by real third-party clients', () => {
   it('aws eks describe-cluster-versions returns the support calendar', async () => {
     const { stdout } = await run(
       aws,
-      ['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster-versions', '--include-all', '--output', 'json'],
+      [
+        '--endpoint-url',
+        sim.awsEndpoint,
+        'eks',
+        'describe-cluster-versions',
+        '--include-all',
+        '--output',
+        'json',
+      ],
       { env: awsEnv('eu-west-1'), timeout: 60000 },
     );
     const versions = JSON.parse(stdout).clusterVersions;
-    expect(versions.map((v: { clusterVersion: string }) => v.clusterVersion)).toEqual(
-      sim.catalog.versions.map(v => v.version),
+    expect(
+      versions.map((v: { clusterVersion: string }) => v.clusterVersion),
+    ).toEqual(sim.catalog.versions.map(v => v.version));
+    const v131 = versions.find(
+      (v: { clusterVersion: string }) => v.clusterVersion === '1.31',
     );
-    const v131 = versions.find((v: { clusterVersion: string }) => v.clusterVersion === '1.31');
-    expect(new Date(v131.endOfExtendedSupportDate * 1000).toISOString().slice(0, 10)).toBe('2026-11-26');
+    expect(
+      new Date(v131.endOfExtendedSupportDate * 1000).toISOString().slice(0, 10),
+    ).toBe('2026-11-26');
   });
 
   it('aws ec2 describe-subnets returns the pod subnets with their free addresses', async () => {
     const { stdout } = await run(
       aws,
       [
-        '--endpoint-url', sim.awsEndpoint, 'ec2', 'describe-subnets',
-        '--filters', 'Name=tag:kubernetes.io/cluster/staging-eu-west-1,Values=shared',
-        '--output', 'json',
+        '--endpoint-url',
+        sim.awsEndpoint,
+        'ec2',
+        'describe-subnets',
+        '--filters',
+        'Name=tag:kubernetes.io/cluster/staging-eu-west-1,Values=shared',
+        '--output',
+        'json',
       ],
       { env: awsEnv('eu-west-1'), timeout: 60000 },
     );
     const subnets = JSON.parse(stdout).Subnets;
     expect(subnets).toHaveLength(3);
-    expect(subnets.map((s: { AvailableIpAddressCount: number }) => s.AvailableIpAddressCount)).toEqual([7, 3, 9]);
+    expect(
+      subnets.map(
+        (s: { AvailableIpAddressCount: number }) => s.AvailableIpAddressCount,
+      ),
+    ).toEqual([7, 3, 9]);
   });
 
   it('aws CLI with a wrong secret is refused', async () => {
     await expect(
       run(aws, ['--endpoint-url', sim.awsEndpoint, 'eks', 'list-clusters'], {
-        env: { ...awsEnv('eu-west-1'), AWS_SECRET_ACCESS_KEY: 'wrong', AWS_MAX_ATTEMPTS: '1' },
+        env: {
+          ...awsEnv('eu-west-1'),
+          AWS_SECRET_ACCESS_KEY: 'wrong',
+          AWS_MAX_ATTEMPTS: '1',
+        },
         timeout: 60000,
       }),
-    ).rejects.toMatchObject({ stderr: expect.stringContaining('InvalidSignatureException') });
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('InvalidSignatureException'),
+    });
   });
 });

@@ -43,12 +43,30 @@ export interface AwsHandlerOptions {
 export class AwsHandler {
   constructor(private readonly options: AwsHandlerOptions) {}
 
-  private eksError(reply: Reply, status: number, code: string, message: string) {
-    reply.json(status, { message }, { 'x-amzn-ErrorType': code, 'x-amzn-RequestId': randomUUID() });
+  private eksError(
+    reply: Reply,
+    status: number,
+    code: string,
+    message: string,
+  ) {
+    reply.json(
+      status,
+      { message },
+      { 'x-amzn-ErrorType': code, 'x-amzn-RequestId': randomUUID() },
+    );
   }
 
-  private ec2Error(reply: Reply, status: number, code: string, message: string) {
-    reply.send(status, { 'Content-Type': 'text/xml;charset=UTF-8' }, ec2Error(code, message));
+  private ec2Error(
+    reply: Reply,
+    status: number,
+    code: string,
+    message: string,
+  ) {
+    reply.send(
+      status,
+      { 'Content-Type': 'text/xml;charset=UTF-8' },
+      ec2Error(code, message),
+    );
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -71,14 +89,19 @@ export class AwsHandler {
       signedService(authorization) ??
       (contentType.includes('x-www-form-urlencoded') ? 'ec2' : 'eks');
     const api = service === 'ec2' ? 'ec2' : 'eks';
-    const region = authorization?.match(/Credential=[^/]+\/\d{8}\/([^/]+)\//)?.[1] ?? 'us-east-1';
+    const region =
+      authorization?.match(/Credential=[^/]+\/\d{8}\/([^/]+)\//)?.[1] ??
+      'us-east-1';
     const plain = new Reply(res, false);
 
-    let route: { operation: string; clusterName?: string; run(): unknown } | undefined;
+    let route:
+      | { operation: string; clusterName?: string; run(): unknown }
+      | undefined;
     try {
       if (api === 'ec2') {
         const params = new URLSearchParams(rawQuery);
-        for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.append(k, v);
+        for (const [k, v] of new URLSearchParams(body.toString('utf8')))
+          params.append(k, v);
         route = routeEc2(ctx, params, region);
       } else {
         const eksRoute = routeEks(ctx, {
@@ -90,7 +113,9 @@ export class AwsHandler {
         });
         route = eksRoute && {
           ...eksRoute,
-          clusterName: ctx.clusters.find(c => c.eks.name === eksRoute.clusterName)?.name ?? eksRoute.clusterName,
+          clusterName:
+            ctx.clusters.find(c => c.eks.name === eksRoute.clusterName)?.name ??
+            eksRoute.clusterName,
         };
       }
     } catch (e) {
@@ -101,16 +126,44 @@ export class AwsHandler {
     log.record({ cluster, api, method, path, operation: route?.operation });
 
     let truncate = false;
-    const fault = faults.pick({ cluster, api, path, operation: route?.operation, isContinue: false });
+    const fault = faults.pick({
+      cluster,
+      api,
+      path,
+      operation: route?.operation,
+      isContinue: false,
+    });
     if (fault) {
       const outcome = await applyFault(fault, req, res, (status, kind) => {
         if (api === 'eks') {
-          if (kind === 'throttle') this.eksError(plain, status, 'ThrottlingException', 'Rate exceeded');
-          else this.eksError(plain, status, EKS_CODES[status] ?? 'ServerException', `simulated fault: HTTP ${status}`);
+          if (kind === 'throttle')
+            this.eksError(
+              plain,
+              status,
+              'ThrottlingException',
+              'Rate exceeded',
+            );
+          else
+            this.eksError(
+              plain,
+              status,
+              EKS_CODES[status] ?? 'ServerException',
+              `simulated fault: HTTP ${status}`,
+            );
         } else if (kind === 'throttle') {
-          this.ec2Error(plain, status === 429 ? 503 : status, 'RequestLimitExceeded', 'Request limit exceeded.');
+          this.ec2Error(
+            plain,
+            status === 429 ? 503 : status,
+            'RequestLimitExceeded',
+            'Request limit exceeded.',
+          );
         } else {
-          this.ec2Error(plain, status, EC2_CODES[status] ?? 'InternalError', `simulated fault: HTTP ${status}`);
+          this.ec2Error(
+            plain,
+            status,
+            EC2_CODES[status] ?? 'InternalError',
+            `simulated fault: HTTP ${status}`,
+          );
         }
       });
       if (outcome === 'handled') return;
@@ -118,15 +171,17 @@ export class AwsHandler {
     }
     const reply = new Reply(res, truncate);
 
-    const auth = verifySigV4({ method, rawPath, rawQuery, headers: req.headers, body }, credentials);
+    const auth = verifySigV4(
+      { method, rawPath, rawQuery, headers: req.headers, body },
+      credentials,
+    );
     if (!auth.ok) {
       if (api === 'eks') {
-        const code =
-          auth.reason === 'missing'
-            ? 'MissingAuthenticationTokenException'
-            : auth.reason === 'unknown-key'
-            ? 'UnrecognizedClientException'
-            : 'InvalidSignatureException';
+        const codes: Record<string, string> = {
+          missing: 'MissingAuthenticationTokenException',
+          'unknown-key': 'UnrecognizedClientException',
+        };
+        const code = codes[auth.reason] ?? 'InvalidSignatureException';
         this.eksError(reply, 403, code, auth.message);
       } else {
         this.ec2Error(reply, 401, 'AuthFailure', auth.message);
@@ -135,13 +190,22 @@ export class AwsHandler {
     }
 
     if (!route) {
-      this.eksError(reply, 404, 'NotFoundException', `No operation matches ${method} ${path}`);
+      this.eksError(
+        reply,
+        404,
+        'NotFoundException',
+        `No operation matches ${method} ${path}`,
+      );
       return;
     }
     try {
       const result = route.run();
       if (api === 'ec2') {
-        reply.send(200, { 'Content-Type': 'text/xml;charset=UTF-8' }, result as string);
+        reply.send(
+          200,
+          { 'Content-Type': 'text/xml;charset=UTF-8' },
+          result as string,
+        );
       } else {
         reply.json(200, result, { 'x-amzn-RequestId': randomUUID() });
       }

@@ -7,16 +7,29 @@ import { AwsApiError, paginate } from './pagination';
 
 export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-type XmlValue = string | number | boolean | undefined | XmlValue[] | { [key: string]: XmlValue };
+type XmlValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | XmlValue[]
+  | { [key: string]: XmlValue };
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    c =>
+      ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' }[
+        c
+      ]!),
+  );
 }
 
 /** EC2 query-protocol XML: objects become elements, arrays become `<item>` lists. */
 export function toXml(value: XmlValue): string {
   if (value === undefined) return '';
-  if (Array.isArray(value)) return value.map(v => `<item>${toXml(v)}</item>`).join('');
+  if (Array.isArray(value))
+    return value.map(v => `<item>${toXml(v)}</item>`).join('');
   if (typeof value === 'object') {
     return Object.entries(value)
       .filter(([, v]) => v !== undefined)
@@ -26,16 +39,27 @@ export function toXml(value: XmlValue): string {
   return escapeXml(String(value));
 }
 
-export function ec2Response(action: string, body: Record<string, XmlValue>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${randomUUID()}</requestId>${toXml(body)}</${action}Response>`;
+export function ec2Response(
+  action: string,
+  body: Record<string, XmlValue>,
+): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${randomUUID()}</requestId>${toXml(
+    body,
+  )}</${action}Response>`;
 }
 
 export function ec2Error(code: string, message: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(
+    code,
+  )}</Code><Message>${escapeXml(
+    message,
+  )}</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`;
 }
 
 /** `Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1` -> [{ name: 'vpc-id', values: ['vpc-1'] }]. */
-function filtersOf(params: URLSearchParams): { name: string; values: string[] }[] {
+function filtersOf(
+  params: URLSearchParams,
+): { name: string; values: string[] }[] {
   const filters = new Map<string, { name: string; values: string[] }>();
   for (const [key, value] of params) {
     const m = key.match(/^Filter\.(\d+)\.(Name|Value\.(\d+))$/);
@@ -51,12 +75,19 @@ function filtersOf(params: URLSearchParams): { name: string; values: string[] }[
 function listParam(params: URLSearchParams, prefix: string): string[] {
   return [...params]
     .filter(([k]) => new RegExp(`^${prefix}\\.\\d+$`).test(k))
-    .sort((a, b) => Number(a[0].split('.').pop()) - Number(b[0].split('.').pop()))
+    .sort(
+      (a, b) => Number(a[0].split('.').pop()) - Number(b[0].split('.').pop()),
+    )
     .map(([, v]) => v);
 }
 
 function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(value);
 }
 
@@ -64,7 +95,9 @@ function subnetTags(s: SubnetFacts): Record<string, string> {
   return {
     Name: s.name,
     [`kubernetes.io/cluster/${s.clusterName}`]: 'shared',
-    ...(s.purpose === 'nodes' ? { 'kubernetes.io/role/internal-elb': '1' } : {}),
+    ...(s.purpose === 'nodes'
+      ? { 'kubernetes.io/role/internal-elb': '1' }
+      : {}),
   };
 }
 
@@ -72,7 +105,12 @@ function intParam(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n)) throw new AwsApiError(400, 'InvalidParameterValue', `Value (${text}) for parameter ${name} is invalid.`);
+  if (!Number.isInteger(n))
+    throw new AwsApiError(
+      400,
+      'InvalidParameterValue',
+      `Value (${text}) for parameter ${name} is invalid.`,
+    );
   return n;
 }
 
@@ -83,12 +121,17 @@ export interface Ec2Route {
 }
 
 /** Routes an EC2 query-protocol request (form body, `Action=...`). */
-export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: string): Ec2Route {
+export function routeEc2(
+  ctx: AwsFleetContext,
+  params: URLSearchParams,
+  region: string,
+): Ec2Route {
   const action = params.get('Action') ?? '';
   const subnets = (() => {
     const seen = new Map<string, SubnetFacts>();
     for (const c of ctx.clusters) {
-      for (const s of c.subnets) if (s.region === region && !seen.has(s.id)) seen.set(s.id, s);
+      for (const s of c.subnets)
+        if (s.region === region && !seen.has(s.id)) seen.set(s.id, s);
     }
     return [...seen.values()];
   })();
@@ -98,18 +141,28 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
       const ids = listParam(params, 'SubnetId');
       const filters = filtersOf(params);
       const vpcFilter = filters.find(f => f.name === 'vpc-id')?.values[0];
-      const tagCluster = filters.find(f => f.name.startsWith('tag:kubernetes.io/cluster/'))?.name.slice('tag:kubernetes.io/cluster/'.length);
+      const tagCluster = filters
+        .find(f => f.name.startsWith('tag:kubernetes.io/cluster/'))
+        ?.name.slice('tag:kubernetes.io/cluster/'.length);
       const owner =
-        (ids.length > 0 ? subnets.find(s => s.id === ids[0])?.clusterName : undefined) ??
+        (ids.length > 0
+          ? subnets.find(s => s.id === ids[0])?.clusterName
+          : undefined) ??
         tagCluster ??
-        (vpcFilter ? ctx.clusters.find(c => c.eks.vpcId === vpcFilter)?.eks.name : undefined);
+        (vpcFilter
+          ? ctx.clusters.find(c => c.eks.vpcId === vpcFilter)?.eks.name
+          : undefined);
       return {
         operation: action,
         clusterName: ctx.clusters.find(c => c.eks.name === owner)?.name,
         run: () => {
           for (const id of ids) {
             if (!subnets.some(s => s.id === id)) {
-              throw new AwsApiError(400, 'InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
+              throw new AwsApiError(
+                400,
+                'InvalidSubnetID.NotFound',
+                `The subnet ID '${id}' does not exist`,
+              );
             }
           }
           const matched = subnets
@@ -119,29 +172,55 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
                 const tags = subnetTags(s);
                 const value = (() => {
                   switch (f.name) {
-                    case 'vpc-id': return [s.vpcId];
-                    case 'subnet-id': return [s.id];
-                    case 'availability-zone': return [s.zone];
-                    case 'availability-zone-id': return [zoneId(s.region, s.zone)];
-                    case 'cidr-block': case 'cidr': case 'cidrBlock': return [s.cidr];
-                    case 'state': return ['available'];
-                    case 'owner-id': return [s.accountId];
-                    case 'tag-key': return Object.keys(tags);
+                    case 'vpc-id':
+                      return [s.vpcId];
+                    case 'subnet-id':
+                      return [s.id];
+                    case 'availability-zone':
+                      return [s.zone];
+                    case 'availability-zone-id':
+                      return [zoneId(s.region, s.zone)];
+                    case 'cidr-block':
+                    case 'cidr':
+                    case 'cidrBlock':
+                      return [s.cidr];
+                    case 'state':
+                      return ['available'];
+                    case 'owner-id':
+                      return [s.accountId];
+                    case 'tag-key':
+                      return Object.keys(tags);
                     default:
                       if (f.name.startsWith('tag:')) {
                         const v = tags[f.name.slice(4)];
                         return v === undefined ? [] : [v];
                       }
-                      throw new AwsApiError(400, 'InvalidParameterValue', `The filter '${f.name}' is invalid`);
+                      throw new AwsApiError(
+                        400,
+                        'InvalidParameterValue',
+                        `The filter '${f.name}' is invalid`,
+                      );
                   }
                 })();
                 return f.values.some(p => value.some(v => wildcard(p, v)));
               }),
             );
           const maxResults = intParam(params, 'MaxResults');
-          const { page, nextToken } = maxResults === undefined && !params.get('NextToken')
-            ? { page: matched, nextToken: undefined }
-            : paginate(matched, 'DescribeSubnets', maxResults, params.get('NextToken') ?? undefined, { default: 1000, min: 5, max: 1000, code: 'InvalidParameterValue' });
+          const { page, nextToken } =
+            maxResults === undefined && !params.get('NextToken')
+              ? { page: matched, nextToken: undefined }
+              : paginate(
+                  matched,
+                  'DescribeSubnets',
+                  maxResults,
+                  params.get('NextToken') ?? undefined,
+                  {
+                    default: 1000,
+                    min: 5,
+                    max: 1000,
+                    code: 'InvalidParameterValue',
+                  },
+                );
           return ec2Response(action, {
             subnetSet: page.map(s => ({
               subnetId: s.id,
@@ -159,8 +238,15 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
               ownerId: s.accountId,
               ipv6Native: false,
               enableDns64: false,
-              privateDnsNameOptionsOnLaunch: { hostnameType: 'ip-name', enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
-              tagSet: Object.entries(subnetTags(s)).map(([key, value]) => ({ key, value })),
+              privateDnsNameOptionsOnLaunch: {
+                hostnameType: 'ip-name',
+                enableResourceNameDnsARecord: false,
+                enableResourceNameDnsAAAARecord: false,
+              },
+              tagSet: Object.entries(subnetTags(s)).map(([key, value]) => ({
+                key,
+                value,
+              })),
             })),
             nextToken,
           });
@@ -175,7 +261,11 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
           const catalog = listInstanceTypes();
           for (const n of names) {
             if (!catalog.some(t => t.name === n)) {
-              throw new AwsApiError(400, 'InvalidInstanceType', `The following supplied instance types do not exist: [${n}]`);
+              throw new AwsApiError(
+                400,
+                'InvalidInstanceType',
+                `The following supplied instance types do not exist: [${n}]`,
+              );
             }
           }
           const filters = filtersOf(params);
@@ -185,18 +275,36 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
               filters.every(f => {
                 const value = (() => {
                   switch (f.name) {
-                    case 'instance-type': return t.name;
-                    case 'processor-info.supported-architecture': return t.architecture;
-                    case 'current-generation': return 'true';
-                    case 'hypervisor': return 'nitro';
-                    default: throw new AwsApiError(400, 'InvalidParameterValue', `The filter '${f.name}' is invalid`);
+                    case 'instance-type':
+                      return t.name;
+                    case 'processor-info.supported-architecture':
+                      return t.architecture;
+                    case 'current-generation':
+                      return 'true';
+                    case 'hypervisor':
+                      return 'nitro';
+                    default:
+                      throw new AwsApiError(
+                        400,
+                        'InvalidParameterValue',
+                        `The filter '${f.name}' is invalid`,
+                      );
                   }
                 })();
                 return f.values.some(p => wildcard(p, value));
               }),
             );
-          const { page, nextToken } = paginate(matched, 'DescribeInstanceTypes', intParam(params, 'MaxResults'), params.get('NextToken') ?? undefined, { default: 100, min: 5, max: 100, code: 'InvalidParameterValue' });
-          return ec2Response(action, { instanceTypeSet: page.map(instanceTypeXml), nextToken });
+          const { page, nextToken } = paginate(
+            matched,
+            'DescribeInstanceTypes',
+            intParam(params, 'MaxResults'),
+            params.get('NextToken') ?? undefined,
+            { default: 100, min: 5, max: 100, code: 'InvalidParameterValue' },
+          );
+          return ec2Response(action, {
+            instanceTypeSet: page.map(instanceTypeXml),
+            nextToken,
+          });
         },
       };
     }
@@ -204,7 +312,11 @@ export function routeEc2(ctx: AwsFleetContext, params: URLSearchParams, region: 
       return {
         operation: action || 'Unknown',
         run: () => {
-          throw new AwsApiError(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
+          throw new AwsApiError(
+            400,
+            'InvalidAction',
+            `The action ${action} is not valid for this web service.`,
+          );
         },
       };
   }
@@ -228,18 +340,27 @@ function instanceTypeXml(t: InstanceTypeSpec): XmlValue {
     vCpuInfo: {
       defaultVCpus: t.vcpus,
       defaultCores: cores,
-      defaultThreadsPerCore: t.architecture === 'arm64' ? 1 : t.vcpus === 1 ? 1 : 2,
+      defaultThreadsPerCore:
+        t.architecture === 'arm64' || t.vcpus === 1 ? 1 : 2,
     },
     memoryInfo: { sizeInMiB: t.memoryMiB },
     instanceStorageSupported: false,
-    ebsInfo: { ebsOptimizedSupport: 'default', encryptionSupport: 'supported', nvmeSupport: 'required' },
+    ebsInfo: {
+      ebsOptimizedSupport: 'default',
+      encryptionSupport: 'supported',
+      nvmeSupport: 'required',
+    },
     networkInfo: {
       networkPerformance: t.networkPerformance,
       maximumNetworkInterfaces: t.maxEnis,
       maximumNetworkCards: 1,
       defaultNetworkCardIndex: 0,
       networkCards: [
-        { networkCardIndex: 0, networkPerformance: t.networkPerformance, maximumNetworkInterfaces: t.maxEnis },
+        {
+          networkCardIndex: 0,
+          networkPerformance: t.networkPerformance,
+          maximumNetworkInterfaces: t.maxEnis,
+        },
       ],
       ipv4AddressesPerInterface: t.ipv4PerEni,
       ipv6AddressesPerInterface: t.ipv6PerEni,
@@ -248,11 +369,14 @@ function instanceTypeXml(t: InstanceTypeSpec): XmlValue {
       efaSupported: false,
       encryptionInTransitSupported: false,
     },
-    placementGroupInfo: { supportedStrategies: ['cluster', 'partition', 'spread'] },
+    placementGroupInfo: {
+      supportedStrategies: ['cluster', 'partition', 'spread'],
+    },
     hibernationSupported: !t.burstable || t.name.startsWith('t3'),
     burstablePerformanceSupported: t.burstable,
     dedicatedHostsSupported: !t.burstable,
     autoRecoverySupported: true,
-    supportedBootModes: t.architecture === 'arm64' ? ['uefi'] : ['legacy-bios', 'uefi'],
+    supportedBootModes:
+      t.architecture === 'arm64' ? ['uefi'] : ['legacy-bios', 'uefi'],
   };
 }

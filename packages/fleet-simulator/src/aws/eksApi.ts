@@ -46,21 +46,37 @@ function intParam(query: URLSearchParams, name: string): number | undefined {
   if (text === null) return undefined;
   const value = Number(text);
   if (!Number.isInteger(value)) {
-    throw new AwsApiError(400, 'InvalidParameterException', `${name} must be an integer.`);
+    throw new AwsApiError(
+      400,
+      'InvalidParameterException',
+      `${name} must be an integer.`,
+    );
   }
   return value;
 }
 
 /** Routes an EKS rest-json request to its operation; undefined when no operation matches. */
-export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | undefined {
-  const segs = req.path.split('/').filter(s => s !== '').map(decodeURIComponent);
+export function routeEks(
+  ctx: AwsFleetContext,
+  req: EksRequest,
+): EksRoute | undefined {
+  const segs = req.path
+    .split('/')
+    .filter(s => s !== '')
+    .map(decodeURIComponent);
   const { method, query, region } = req;
   const now = ctx.now();
 
   const findCluster = (name: string) => {
-    const cluster = ctx.clusters.find(c => c.eks.name === name && c.eks.region === region);
+    const cluster = ctx.clusters.find(
+      c => c.eks.name === name && c.eks.region === region,
+    );
     if (!cluster) {
-      throw new AwsApiError(404, 'ResourceNotFoundException', `No cluster found for name: ${name}.`);
+      throw new AwsApiError(
+        404,
+        'ResourceNotFoundException',
+        `No cluster found for name: ${name}.`,
+      );
     }
     return cluster;
   };
@@ -69,8 +85,17 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
     return {
       operation: 'ListClusters',
       run: () => {
-        const names = ctx.clusters.filter(c => c.eks.region === region).map(c => c.eks.name).sort();
-        const { page, nextToken } = paginate(names, 'ListClusters', intParam(query, 'maxResults'), query.get('nextToken') ?? undefined, { default: 100, max: 100 });
+        const names = ctx.clusters
+          .filter(c => c.eks.region === region)
+          .map(c => c.eks.name)
+          .sort();
+        const { page, nextToken } = paginate(
+          names,
+          'ListClusters',
+          intParam(query, 'maxResults'),
+          query.get('nextToken') ?? undefined,
+          { default: 100, max: 100 },
+        );
         return { clusters: page, ...(nextToken ? { nextToken } : {}) };
       },
     };
@@ -95,7 +120,10 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         const defaultOnly = query.get('defaultOnly') === 'true';
         const clusterType = query.get('clusterType') ?? 'eks';
         const versions = [...ctx.catalog.versions]
-          .sort((a, b) => Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]))
+          .sort(
+            (a, b) =>
+              Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]),
+          )
           .map(v => {
             const status = versionStatus(v, now);
             return {
@@ -112,17 +140,35 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
             };
           })
           .filter(v => wanted.length === 0 || wanted.includes(v.clusterVersion))
-          .filter(v => includeAll || wanted.length > 0 || statusFilter || legacyFilter || v.versionStatus !== 'UNSUPPORTED')
+          .filter(
+            v =>
+              includeAll ||
+              wanted.length > 0 ||
+              statusFilter ||
+              legacyFilter ||
+              v.versionStatus !== 'UNSUPPORTED',
+          )
           .filter(v => !statusFilter || v.versionStatus === statusFilter)
           .filter(v => !legacyFilter || v.status === legacyFilter)
           .filter(v => !defaultOnly || v.defaultVersion);
-        const { page, nextToken } = paginate(versions, 'DescribeClusterVersions', intParam(query, 'maxResults'), query.get('nextToken') ?? undefined, { default: 100, max: 100 });
+        const { page, nextToken } = paginate(
+          versions,
+          'DescribeClusterVersions',
+          intParam(query, 'maxResults'),
+          query.get('nextToken') ?? undefined,
+          { default: 100, max: 100 },
+        );
         return { clusterVersions: page, ...(nextToken ? { nextToken } : {}) };
       },
     };
   }
 
-  if (method === 'GET' && segs.length === 2 && segs[0] === 'addons' && segs[1] === 'supported-versions') {
+  if (
+    method === 'GET' &&
+    segs.length === 2 &&
+    segs[0] === 'addons' &&
+    segs[1] === 'supported-versions'
+  ) {
     return {
       operation: 'DescribeAddonVersions',
       run: () => {
@@ -153,14 +199,25 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
                     defaultVersion: v.defaultFor.includes(cv),
                   })),
                 requiresConfiguration: false,
-                requiresIamPermissions: a.name === 'vpc-cni' || a.name === 'aws-ebs-csi-driver',
+                requiresIamPermissions:
+                  a.name === 'vpc-cni' || a.name === 'aws-ebs-csi-driver',
               })),
           }))
           .filter(a => a.addonVersions.length > 0);
         if (name && addons.length === 0) {
-          throw new AwsApiError(404, 'ResourceNotFoundException', `Addon ${name} not found.`);
+          throw new AwsApiError(
+            404,
+            'ResourceNotFoundException',
+            `Addon ${name} not found.`,
+          );
         }
-        const { page, nextToken } = paginate(addons, 'DescribeAddonVersions', intParam(query, 'maxResults'), query.get('nextToken') ?? undefined, { default: 10, max: 100 });
+        const { page, nextToken } = paginate(
+          addons,
+          'DescribeAddonVersions',
+          intParam(query, 'maxResults'),
+          query.get('nextToken') ?? undefined,
+          { default: 10, max: 100 },
+        );
         return { addons: page, ...(nextToken ? { nextToken } : {}) };
       },
     };
@@ -176,8 +233,16 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         operation: 'ListNodegroups',
         clusterName,
         run: () => {
-          const names = findCluster(clusterName).nodeGroups.map(g => g.name).sort();
-          const { page, nextToken } = paginate(names, 'ListNodegroups', intParam(query, 'maxResults'), query.get('nextToken') ?? undefined, { default: 100, max: 100 });
+          const names = findCluster(clusterName)
+            .nodeGroups.map(g => g.name)
+            .sort();
+          const { page, nextToken } = paginate(
+            names,
+            'ListNodegroups',
+            intParam(query, 'maxResults'),
+            query.get('nextToken') ?? undefined,
+            { default: 100, max: 100 },
+          );
           return { nodegroups: page, ...(nextToken ? { nextToken } : {}) };
         },
       };
@@ -189,12 +254,19 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         run: () => {
           const cluster = findCluster(clusterName);
           const group = cluster.nodeGroups.find(g => g.name === segs[3]);
-          if (!group) throw new AwsApiError(404, 'ResourceNotFoundException', `No node group found for name: ${segs[3]}.`);
+          if (!group)
+            throw new AwsApiError(
+              404,
+              'ResourceNotFoundException',
+              `No node group found for name: ${segs[3]}.`,
+            );
           const arnBase = `arn:aws:eks:${cluster.eks.region}:${cluster.eks.accountId}`;
           return {
             nodegroup: {
               nodegroupName: group.name,
-              nodegroupArn: `${arnBase}:nodegroup/${cluster.eks.name}/${group.name}/${uid(`ng:${cluster.name}/${group.name}`)}`,
+              nodegroupArn: `${arnBase}:nodegroup/${cluster.eks.name}/${
+                group.name
+              }/${uid(`ng:${cluster.name}/${group.name}`)}`,
               clusterName: cluster.eks.name,
               version: group.version,
               releaseVersion: group.releaseVersion,
@@ -202,15 +274,40 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
               modifiedAt: epoch(now),
               status: group.status,
               capacityType: group.capacityType,
-              scalingConfig: { minSize: Math.max(0, group.desiredSize - 2), maxSize: group.desiredSize * 2, desiredSize: group.desiredSize },
+              scalingConfig: {
+                minSize: Math.max(0, group.desiredSize - 2),
+                maxSize: group.desiredSize * 2,
+                desiredSize: group.desiredSize,
+              },
               instanceTypes: group.instanceTypes,
               subnets: group.subnets,
               amiType: group.amiType,
               labels: group.labels,
-              taints: group.taints.map(t => ({ key: t.key, value: t.value, effect: t.effect.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() })),
-              resources: { autoScalingGroups: [{ name: `eks-${group.name}-${hexId(`asg:${cluster.name}/${group.name}`, 8)}` }] },
+              taints: group.taints.map(t => ({
+                key: t.key,
+                value: t.value,
+                effect: t.effect
+                  .replace(/([a-z])([A-Z])/g, '$1_$2')
+                  .toUpperCase(),
+              })),
+              resources: {
+                autoScalingGroups: [
+                  {
+                    name: `eks-${group.name}-${hexId(
+                      `asg:${cluster.name}/${group.name}`,
+                      8,
+                    )}`,
+                  },
+                ],
+              },
               diskSize: 20,
-              health: { issues: group.health.map(h => ({ code: h.code, message: h.message, resourceIds: [] })) },
+              health: {
+                issues: group.health.map(h => ({
+                  code: h.code,
+                  message: h.message,
+                  resourceIds: [],
+                })),
+              },
               updateConfig: { maxUnavailable: 1 },
               tags: {},
             },
@@ -226,21 +323,46 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         operation: 'ListInsights',
         clusterName,
         run: () => {
-          let body: { filter?: { categories?: string[]; kubernetesVersions?: string[]; statuses?: string[] }; maxResults?: number; nextToken?: string } = {};
+          let body: {
+            filter?: {
+              categories?: string[];
+              kubernetesVersions?: string[];
+              statuses?: string[];
+            };
+            maxResults?: number;
+            nextToken?: string;
+          } = {};
           if (req.body.length > 0) {
             try {
               body = JSON.parse(req.body.toString('utf8'));
             } catch {
-              throw new AwsApiError(400, 'InvalidRequestException', 'The request body is not valid JSON.');
+              throw new AwsApiError(
+                400,
+                'InvalidRequestException',
+                'The request body is not valid JSON.',
+              );
             }
           }
           const f = body.filter ?? {};
           const insights = findCluster(clusterName)
-            .insights.filter(i => !f.categories?.length || f.categories.includes(i.category))
-            .filter(i => !f.kubernetesVersions?.length || (i.kubernetesVersion && f.kubernetesVersions.includes(i.kubernetesVersion)))
+            .insights.filter(
+              i => !f.categories?.length || f.categories.includes(i.category),
+            )
+            .filter(
+              i =>
+                !f.kubernetesVersions?.length ||
+                (i.kubernetesVersion &&
+                  f.kubernetesVersions.includes(i.kubernetesVersion)),
+            )
             .filter(i => !f.statuses?.length || f.statuses.includes(i.status))
             .map(i => insightSummary(i, now));
-          const { page, nextToken } = paginate(insights, 'ListInsights', body.maxResults, body.nextToken, { default: 100, max: 100 });
+          const { page, nextToken } = paginate(
+            insights,
+            'ListInsights',
+            body.maxResults,
+            body.nextToken,
+            { default: 100, max: 100 },
+          );
           return { insights: page, ...(nextToken ? { nextToken } : {}) };
         },
       };
@@ -250,18 +372,28 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         operation: 'DescribeInsight',
         clusterName,
         run: () => {
-          const insight = findCluster(clusterName).insights.find(i => i.id === segs[3]);
-          if (!insight) throw new AwsApiError(404, 'ResourceNotFoundException', `No insight found for id: ${segs[3]}.`);
+          const insight = findCluster(clusterName).insights.find(
+            i => i.id === segs[3],
+          );
+          if (!insight)
+            throw new AwsApiError(
+              404,
+              'ResourceNotFoundException',
+              `No insight found for id: ${segs[3]}.`,
+            );
           return {
             insight: {
               ...insightSummary(insight, now),
               recommendation: insight.recommendation,
               additionalInfo: {
-                EKS_DOCS: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-insights.html',
+                EKS_DOCS:
+                  'https://docs.aws.amazon.com/eks/latest/userguide/cluster-insights.html',
               },
               resources: (insight.resources ?? []).map(r => ({
                 insightStatus: { status: r.status, reason: r.reason ?? '' },
-                ...(r.kubernetesResourceUri ? { kubernetesResourceUri: r.kubernetesResourceUri } : {}),
+                ...(r.kubernetesResourceUri
+                  ? { kubernetesResourceUri: r.kubernetesResourceUri }
+                  : {}),
                 ...(r.arn ? { arn: r.arn } : {}),
               })),
               categorySpecificSummary: {
@@ -269,11 +401,14 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
                   usage: d.usage,
                   replacedWith: d.replacedWith,
                   stopServingVersion: d.stopServingVersion,
-                  startServingReplacementVersion: d.startServingReplacementVersion,
+                  startServingReplacementVersion:
+                    d.startServingReplacementVersion,
                   clientStats: (d.clients ?? []).map(c => ({
                     userAgent: c.userAgent,
                     numberOfRequestsLast30Days: c.requestsLast30Days,
-                    lastRequestTime: epoch(new Date(now.getTime() - 3600 * 1000)),
+                    lastRequestTime: epoch(
+                      new Date(now.getTime() - 3600 * 1000),
+                    ),
                   })),
                 })),
                 addonCompatibilityDetails: [],
@@ -291,8 +426,16 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         operation: 'ListAddons',
         clusterName,
         run: () => {
-          const names = findCluster(clusterName).addons.map(a => a.name).sort();
-          const { page, nextToken } = paginate(names, 'ListAddons', intParam(query, 'maxResults'), query.get('nextToken') ?? undefined, { default: 100, max: 100 });
+          const names = findCluster(clusterName)
+            .addons.map(a => a.name)
+            .sort();
+          const { page, nextToken } = paginate(
+            names,
+            'ListAddons',
+            intParam(query, 'maxResults'),
+            query.get('nextToken') ?? undefined,
+            { default: 100, max: 100 },
+          );
           return { addons: page, ...(nextToken ? { nextToken } : {}) };
         },
       };
@@ -304,7 +447,12 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
         run: () => {
           const cluster = findCluster(clusterName);
           const addon = cluster.addons.find(a => a.name === segs[3]);
-          if (!addon) throw new AwsApiError(404, 'ResourceNotFoundException', `No addon: ${segs[3]} found in cluster: ${clusterName}`);
+          if (!addon)
+            throw new AwsApiError(
+              404,
+              'ResourceNotFoundException',
+              `No addon: ${segs[3]} found in cluster: ${clusterName}`,
+            );
           return {
             addon: {
               addonName: addon.name,
@@ -312,9 +460,15 @@ export function routeEks(ctx: AwsFleetContext, req: EksRequest): EksRoute | unde
               status: addon.status,
               addonVersion: addon.version,
               health: { issues: [] },
-              addonArn: `arn:aws:eks:${cluster.eks.region}:${cluster.eks.accountId}:addon/${cluster.eks.name}/${addon.name}/${uid(`addon:${cluster.name}/${addon.name}`)}`,
+              addonArn: `arn:aws:eks:${cluster.eks.region}:${
+                cluster.eks.accountId
+              }:addon/${cluster.eks.name}/${addon.name}/${uid(
+                `addon:${cluster.name}/${addon.name}`,
+              )}`,
               createdAt: epoch(cluster.eks.createdAt),
-              modifiedAt: epoch(new Date(now.getTime() - 20 * 24 * 3600 * 1000)),
+              modifiedAt: epoch(
+                new Date(now.getTime() - 20 * 24 * 3600 * 1000),
+              ),
               tags: {},
             },
           };
@@ -347,7 +501,9 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
     version: eks.version,
     endpoint: ctx.kubeUrl(cluster.name),
     resourcesVpcConfig: {
-      subnetIds: cluster.subnets.filter(s => s.purpose === 'nodes').map(s => s.id),
+      subnetIds: cluster.subnets
+        .filter(s => s.purpose === 'nodes')
+        .map(s => s.id),
       securityGroupIds: eks.securityGroupIds,
       clusterSecurityGroupId: `sg-0${hexId(`cluster-sg:${cluster.name}`, 16)}`,
       vpcId: eks.vpcId,
@@ -367,7 +523,12 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
       ],
     },
     identity: {
-      oidc: { issuer: `https://oidc.eks.${eks.region}.amazonaws.com/id/${hexId(`oidc:${cluster.name}`, 32).toUpperCase()}` },
+      oidc: {
+        issuer: `https://oidc.eks.${eks.region}.amazonaws.com/id/${hexId(
+          `oidc:${cluster.name}`,
+          32,
+        ).toUpperCase()}`,
+      },
     },
     status: eks.status,
     certificateAuthority: { data: Buffer.from(ctx.caPem).toString('base64') },

@@ -13,14 +13,22 @@ export interface SignedRequest {
 
 export type SigV4Result =
   | { ok: true; accessKeyId: string; region: string; service: string }
-  | { ok: false; reason: 'missing' | 'malformed' | 'unknown-key' | 'mismatch'; message: string; service?: string };
+  | {
+      ok: false;
+      reason: 'missing' | 'malformed' | 'unknown-key' | 'mismatch';
+      message: string;
+      service?: string;
+    };
 
 const AUTH_PATTERN =
   /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([a-z0-9;\-]+)\s*,\s*Signature=([0-9a-f]{64})$/;
 
 /** RFC 3986 encoding as SigV4 wants it. */
 function escapeUri(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function sha256Hex(data: string | Buffer): string {
@@ -29,6 +37,12 @@ function sha256Hex(data: string | Buffer): string {
 
 function hmac(key: Buffer | string, data: string): Buffer {
   return createHmac('sha256', key).update(data).digest();
+}
+
+function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 function safeDecode(value: string): string {
@@ -40,7 +54,9 @@ function safeDecode(value: string): string {
 }
 
 /** The service a request was signed for (`eks`, `ec2`), from its credential scope, without verifying it. */
-export function signedService(authorization: string | undefined): string | undefined {
+export function signedService(
+  authorization: string | undefined,
+): string | undefined {
   return authorization?.match(AUTH_PATTERN)?.[4];
 }
 
@@ -54,19 +70,39 @@ export function verifySigV4(
 ): SigV4Result {
   const header = request.headers.authorization;
   if (!header) {
-    return { ok: false, reason: 'missing', message: 'Missing Authentication Token' };
+    return {
+      ok: false,
+      reason: 'missing',
+      message: 'Missing Authentication Token',
+    };
   }
   const m = header.match(AUTH_PATTERN);
   if (!m) {
-    return { ok: false, reason: 'malformed', message: 'Authorization header requires AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.' };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message:
+        'Authorization header requires AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.',
+    };
   }
   const [, accessKeyId, date, region, service, signedHeaders, signature] = m;
   if (accessKeyId !== credentials.accessKeyId) {
-    return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid.', service };
+    return {
+      ok: false,
+      reason: 'unknown-key',
+      message: 'The security token included in the request is invalid.',
+      service,
+    };
   }
   const amzDate = (request.headers['x-amz-date'] as string | undefined) ?? '';
   if (!amzDate.startsWith(date)) {
-    return { ok: false, reason: 'malformed', message: 'X-Amz-Date is missing or does not match the credential scope date.', service };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message:
+        'X-Amz-Date is missing or does not match the credential scope date.',
+      service,
+    };
   }
 
   const canonicalPath = escapeUri(request.rawPath || '/').replace(/%2F/g, '/');
@@ -80,7 +116,7 @@ export function verifySigV4(
       return [escapeUri(key), escapeUri(value)] as const;
     })
     .filter(([k]) => k !== 'X-Amz-Signature')
-    .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => compareStrings(a[0], b[0]) || compareStrings(a[1], b[1]))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   const headerNames = signedHeaders.split(';');
@@ -92,10 +128,22 @@ export function verifySigV4(
     })
     .join('');
   // The signature covers the body through its hash; a declared hash must be the hash of what arrived.
-  const declaredHash = request.headers['x-amz-content-sha256'] as string | undefined;
+  const declaredHash = request.headers['x-amz-content-sha256'] as
+    | string
+    | undefined;
   const bodyHash = sha256Hex(request.body);
-  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== bodyHash) {
-    return { ok: false, reason: 'mismatch', message: 'The provided x-amz-content-sha256 header does not match what was computed.', service };
+  if (
+    declaredHash &&
+    declaredHash !== 'UNSIGNED-PAYLOAD' &&
+    declaredHash !== bodyHash
+  ) {
+    return {
+      ok: false,
+      reason: 'mismatch',
+      message:
+        'The provided x-amz-content-sha256 header does not match what was computed.',
+      service,
+    };
   }
   const payloadHash = declaredHash ?? bodyHash;
   const canonicalRequest = [
@@ -107,15 +155,27 @@ export function verifySigV4(
     payloadHash,
   ].join('\n');
   const scope = `${date}/${region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), region), service), 'aws4_request');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    sha256Hex(canonicalRequest),
+  ].join('\n');
+  const key = hmac(
+    hmac(
+      hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), region),
+      service,
+    ),
+    'aws4_request',
+  );
   const expected = createHmac('sha256', key).update(stringToSign).digest();
   const given = Buffer.from(signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return {
       ok: false,
       reason: 'mismatch',
-      message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
       service,
     };
   }

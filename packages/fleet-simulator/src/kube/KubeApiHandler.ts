@@ -7,7 +7,12 @@ import { FaultInjector } from '../server/FaultInjector';
 import { Reply, readBody } from '../server/Reply';
 import { RequestLog } from '../server/RequestLog';
 import { applyFault } from '../server/applyFault';
-import { API_RESOURCES, ApiResource, findResource, groupVersions } from './resources';
+import {
+  API_RESOURCES,
+  ApiResource,
+  findResource,
+  groupVersions,
+} from './resources';
 import {
   Requirement,
   SelectorError,
@@ -82,7 +87,12 @@ export class KubeApiHandler {
     this.clock = options.clock ?? Date.now;
   }
 
-  private status(reply: Reply, code: number, message: string, extra: Record<string, unknown> = {}) {
+  private status(
+    reply: Reply,
+    code: number,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const headers: Record<string, string> = {};
     if (code === 429) headers['Retry-After'] = '1';
     reply.json(
@@ -93,7 +103,9 @@ export class KubeApiHandler {
         metadata: {},
         status: 'Failure',
         message,
-        reason: STATUS_REASONS[code] ?? (code >= 500 ? 'InternalError' : 'BadRequest'),
+        reason:
+          STATUS_REASONS[code] ??
+          (code >= 500 ? 'InternalError' : 'BadRequest'),
         ...extra,
         code,
       },
@@ -120,7 +132,12 @@ export class KubeApiHandler {
         const plain = new Reply(res, false);
         if (kind === 'gone') this.status(plain, 410, EXPIRED_MESSAGE);
         else if (kind === 'throttle')
-          this.status(plain, code, 'Too many requests, please try again later.', { details: { retryAfterSeconds: 1 } });
+          this.status(
+            plain,
+            code,
+            'Too many requests, please try again later.',
+            { details: { retryAfterSeconds: 1 } },
+          );
         else this.status(plain, code, `simulated fault: HTTP ${code}`);
       });
       if (outcome === 'handled') return;
@@ -144,10 +161,14 @@ export class KubeApiHandler {
       }
       const parsed = this.parsePath(path);
       if (parsed.type === 'notfound') {
-        throw new HttpError(404, 'the server could not find the requested resource');
+        throw new HttpError(
+          404,
+          'the server could not find the requested resource',
+        );
       }
       if (parsed.type === 'discovery') {
-        if (method !== 'GET') throw new HttpError(405, `method ${method} not allowed`);
+        if (method !== 'GET')
+          throw new HttpError(405, `method ${method} not allowed`);
         reply.json(200, parsed.body());
         return;
       }
@@ -156,10 +177,19 @@ export class KubeApiHandler {
         return;
       }
       if (method !== 'GET') {
-        throw new HttpError(405, `the fleet simulator does not support ${method} on ${parsed.resource.plural}`);
+        throw new HttpError(
+          405,
+          `the fleet simulator does not support ${method} on ${parsed.resource.plural}`,
+        );
       }
-      if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-        throw new HttpError(405, 'watch is not supported by the fleet simulator');
+      if (
+        url.searchParams.get('watch') === 'true' ||
+        url.searchParams.get('watch') === '1'
+      ) {
+        throw new HttpError(
+          405,
+          'watch is not supported by the fleet simulator',
+        );
       }
       if (parsed.name) {
         this.getOne(reply, req, parsed.resource, parsed.namespace, parsed.name);
@@ -169,7 +199,10 @@ export class KubeApiHandler {
     } catch (e) {
       if (e instanceof HttpError) {
         this.status(reply, e.status, e.message, e.details ?? {});
-      } else if (e instanceof SelectorError || e instanceof InvalidContinueError) {
+      } else if (
+        e instanceof SelectorError ||
+        e instanceof InvalidContinueError
+      ) {
         this.status(reply, 400, e.message);
       } else {
         this.status(reply, 500, `internal error: ${(e as Error).message}`);
@@ -213,7 +246,9 @@ export class KubeApiHandler {
           body: () => ({
             kind: 'APIVersions',
             versions: ['v1'],
-            serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' }],
+            serverAddressByClientCIDRs: [
+              { clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' },
+            ],
           }),
         };
       }
@@ -225,15 +260,26 @@ export class KubeApiHandler {
       }
       if (segs.length === 2) {
         const group = this.groupList().groups.find(g => g.name === segs[1]);
-        return group ? { type: 'discovery', body: () => ({ kind: 'APIGroup', apiVersion: 'v1', ...group }) } : { type: 'notfound' };
+        return group
+          ? {
+              type: 'discovery',
+              body: () => ({ kind: 'APIGroup', apiVersion: 'v1', ...group }),
+            }
+          : { type: 'notfound' };
       }
       return this.parseResourcePath(segs[1], segs[2], segs.slice(3));
     }
     return { type: 'notfound' };
   }
 
-  private parseResourcePath(group: string, version: string, rest: string[]): ParsedPath {
-    if (!groupVersions().some(gv => gv.group === group && gv.version === version)) {
+  private parseResourcePath(
+    group: string,
+    version: string,
+    rest: string[],
+  ): ParsedPath {
+    if (
+      !groupVersions().some(gv => gv.group === group && gv.version === version)
+    ) {
       return { type: 'notfound' };
     }
     if (rest.length === 0) {
@@ -243,7 +289,9 @@ export class KubeApiHandler {
           kind: 'APIResourceList',
           apiVersion: 'v1',
           groupVersion: group ? `${group}/${version}` : version,
-          resources: API_RESOURCES.filter(x => x.group === group && x.version === version).map(x => ({
+          resources: API_RESOURCES.filter(
+            x => x.group === group && x.version === version,
+          ).map(x => ({
             name: x.plural,
             singularName: x.singular,
             namespaced: x.namespaced,
@@ -262,9 +310,16 @@ export class KubeApiHandler {
     }
     const resource = findResource(group, version, tail[0]);
     if (!resource) return { type: 'notfound' };
-    if (namespace !== undefined && !resource.namespaced) return { type: 'notfound' };
+    if (namespace !== undefined && !resource.namespaced)
+      return { type: 'notfound' };
     if (tail.length > 3) return { type: 'notfound' };
-    return { type: 'resource', resource, namespace, name: tail[1], subresource: tail[2] };
+    return {
+      type: 'resource',
+      resource,
+      namespace,
+      name: tail[1],
+      subresource: tail[2],
+    };
   }
 
   private groupList() {
@@ -278,17 +333,31 @@ export class KubeApiHandler {
       apiVersion: 'v1',
       groups: [...groups.entries()].map(([name, versions]) => ({
         name,
-        versions: versions.map(v => ({ groupVersion: `${name}/${v}`, version: v })),
-        preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+        versions: versions.map(v => ({
+          groupVersion: `${name}/${v}`,
+          version: v,
+        })),
+        preferredVersion: {
+          groupVersion: `${name}/${versions[0]}`,
+          version: versions[0],
+        },
       })),
     };
   }
 
   private collectionOf(resource: ApiResource): ObjectCollection | undefined {
-    return this.options.model.collection(resourceKey(resource.group, resource.version, resource.plural));
+    return this.options.model.collection(
+      resourceKey(resource.group, resource.version, resource.plural),
+    );
   }
 
-  private getOne(reply: Reply, req: IncomingMessage, resource: ApiResource, namespace: string | undefined, name: string) {
+  private getOne(
+    reply: Reply,
+    req: IncomingMessage,
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+  ) {
     const collection = this.collectionOf(resource);
     if (collection) {
       const [start, end] = resource.namespaced
@@ -298,7 +367,15 @@ export class KubeApiHandler {
         const item = collection.get(i);
         if (item.metadata.name === name) {
           if (wantsTable(req.headers.accept)) {
-            reply.json(200, renderTable(resource, [item], { resourceVersion: this.options.model.resourceVersion }, 'Metadata'));
+            reply.json(
+              200,
+              renderTable(
+                resource,
+                [item],
+                { resourceVersion: this.options.model.resourceVersion },
+                'Metadata',
+              ),
+            );
           } else {
             reply.json(200, item);
           }
@@ -306,15 +383,28 @@ export class KubeApiHandler {
         }
       }
     }
-    const groupPrefix = resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
+    const groupPrefix = resource.group
+      ? `${resource.plural}.${resource.group}`
+      : resource.plural;
     throw new HttpError(404, `${groupPrefix} "${name}" not found`, {
-      details: { name, group: resource.group || undefined, kind: resource.plural },
+      details: {
+        name,
+        group: resource.group || undefined,
+        kind: resource.plural,
+      },
     });
   }
 
-  private async create(req: IncomingMessage, reply: Reply, resource: ApiResource) {
+  private async create(
+    req: IncomingMessage,
+    reply: Reply,
+    resource: ApiResource,
+  ) {
     if (!resource.creatable) {
-      throw new HttpError(405, `the fleet simulator does not support creating ${resource.plural}`);
+      throw new HttpError(
+        405,
+        `the fleet simulator does not support creating ${resource.plural}`,
+      );
     }
     let body: KubeObject;
     try {
@@ -323,10 +413,16 @@ export class KubeApiHandler {
       throw new HttpError(400, 'the request body is not valid JSON');
     }
     const name = body?.metadata?.name;
-    if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+    if (
+      typeof name !== 'string' ||
+      !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) ||
+      name.length > 63
+    ) {
       throw new HttpError(
         422,
-        `Namespace "${name ?? ''}" is invalid: metadata.name: Invalid value: "${name ?? ''}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+        `Namespace "${name ?? ''}" is invalid: metadata.name: Invalid value: "${
+          name ?? ''
+        }": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
       );
     }
     const key = resourceKey(resource.group, resource.version, resource.plural);
@@ -347,7 +443,10 @@ export class KubeApiHandler {
         ...body.metadata,
         name,
         uid: `${Date.now().toString(16)}-sim-${name}`,
-        labels: { ...(body.metadata.labels ?? {}), 'kubernetes.io/metadata.name': name },
+        labels: {
+          ...(body.metadata.labels ?? {}),
+          'kubernetes.io/metadata.name': name,
+        },
       },
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
@@ -361,9 +460,15 @@ export class KubeApiHandler {
     nodeName: string | undefined,
     from: number,
   ): Generator<number> {
-    const [start, end] = namespace !== undefined ? collection.namespaceRange(namespace) : [0, collection.size()];
+    const [start, end] =
+      namespace !== undefined
+        ? collection.namespaceRange(namespace)
+        : [0, collection.size()];
     if (nodeName && collection.indicesOnNode) {
-      for (const i of collection.indicesOnNode(nodeName, Math.max(from, start))) {
+      for (const i of collection.indicesOnNode(
+        nodeName,
+        Math.max(from, start),
+      )) {
         if (i >= start && i < end) yield i;
       }
       return;
@@ -371,16 +476,34 @@ export class KubeApiHandler {
     for (let i = Math.max(from, start); i < end; i++) yield i;
   }
 
-  private async list(reply: Reply, req: IncomingMessage, url: URL, resource: ApiResource, namespace: string | undefined) {
+  private async list(
+    reply: Reply,
+    req: IncomingMessage,
+    url: URL,
+    resource: ApiResource,
+    namespace: string | undefined,
+  ) {
     const { model } = this.options;
     const labelText = url.searchParams.get('labelSelector') ?? '';
     const fieldText = url.searchParams.get('fieldSelector') ?? '';
-    const labels: Requirement[] = labelText ? parseLabelSelector(labelText) : [];
-    const fields: Requirement[] = fieldText ? parseFieldSelector(fieldText) : [];
+    const labels: Requirement[] = labelText
+      ? parseLabelSelector(labelText)
+      : [];
+    const fields: Requirement[] = fieldText
+      ? parseFieldSelector(fieldText)
+      : [];
     const limitText = url.searchParams.get('limit');
     const limit = limitText ? Number(limitText) : 0;
-    if (!Number.isInteger(limit) || limit < 0) throw new HttpError(400, `invalid limit: ${limitText}`);
-    const fingerprint = queryFingerprint([resource.group, resource.version, resource.plural, namespace, labelText, fieldText]);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new HttpError(400, `invalid limit: ${limitText}`);
+    const fingerprint = queryFingerprint([
+      resource.group,
+      resource.version,
+      resource.plural,
+      namespace,
+      labelText,
+      fieldText,
+    ]);
 
     let from = 0;
     let resourceVersion = model.resourceVersion;
@@ -388,7 +511,10 @@ export class KubeApiHandler {
     if (continueToken) {
       const state = decodeContinue(continueToken);
       if (state.query !== fingerprint) {
-        throw new HttpError(400, 'continue key is not valid: it was issued for a different list request');
+        throw new HttpError(
+          400,
+          'continue key is not valid: it was issued for a different list request',
+        );
       }
       if (this.clock() - state.issuedAt > this.options.continueTokenTtlMs) {
         throw new HttpError(410, EXPIRED_MESSAGE);
@@ -399,10 +525,13 @@ export class KubeApiHandler {
 
     const collection = this.collectionOf(resource);
     const listKind = `${resource.kind}List`;
-    const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
+    const apiVersion = resource.group
+      ? `${resource.group}/${resource.version}`
+      : resource.version;
     const nodeName = nodeNameOf(fields);
     const matches = (o: KubeObject) =>
-      (labels.length === 0 || matchesLabels(o, labels)) && (fields.length === 0 || matchesFields(o, fields));
+      (labels.length === 0 || matchesLabels(o, labels)) &&
+      (fields.length === 0 || matchesFields(o, fields));
     const table = wantsTable(req.headers.accept);
     const includeObject = url.searchParams.get('includeObject') ?? 'Metadata';
 
@@ -422,9 +551,19 @@ export class KubeApiHandler {
       }
       const metadata: Record<string, unknown> = { resourceVersion };
       if (next !== undefined) {
-        metadata.continue = encodeContinue({ resourceVersion, start: next, query: fingerprint, issuedAt: continueToken ? decodeContinue(continueToken).issuedAt : this.clock() });
+        metadata.continue = encodeContinue({
+          resourceVersion,
+          start: next,
+          query: fingerprint,
+          issuedAt: continueToken
+            ? decodeContinue(continueToken).issuedAt
+            : this.clock(),
+        });
         if (labels.length === 0 && fields.length === 0 && collection) {
-          const [, end] = namespace !== undefined ? collection.namespaceRange(namespace) : [0, collection.size()];
+          const [, end] =
+            namespace !== undefined
+              ? collection.namespaceRange(namespace)
+              : [0, collection.size()];
           metadata.remainingItemCount = end - next;
         }
       }
@@ -437,22 +576,37 @@ export class KubeApiHandler {
     }
 
     // No limit: stream every match without building the list in memory.
-    const self = this;
+    const candidates = this.candidates.bind(this);
     function* pieces(): Generator<string> {
       if (table) {
-        const head = renderTable(resource, [], { resourceVersion }, includeObject);
+        const head = renderTable(
+          resource,
+          [],
+          { resourceVersion },
+          includeObject,
+        );
         const { rows: _rows, ...rest } = head as { rows: unknown[] };
         yield `${JSON.stringify(rest).slice(0, -1)},"rows":[`;
       } else {
-        yield `{"kind":${JSON.stringify(listKind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify({ resourceVersion })},"items":[`;
+        yield `{"kind":${JSON.stringify(
+          listKind,
+        )},"apiVersion":${JSON.stringify(
+          apiVersion,
+        )},"metadata":${JSON.stringify({ resourceVersion })},"items":[`;
       }
       let first = true;
       if (collection) {
-        for (const i of self.candidates(collection, namespace, nodeName, 0)) {
+        for (const i of candidates(collection, namespace, nodeName, 0)) {
           const item = collection.get(i);
           if (!matches(item)) continue;
           const text = table
-            ? JSON.stringify((renderTable(resource, [item], {}, includeObject) as { rows: unknown[] }).rows[0])
+            ? JSON.stringify(
+                (
+                  renderTable(resource, [item], {}, includeObject) as {
+                    rows: unknown[];
+                  }
+                ).rows[0],
+              )
             : JSON.stringify(item);
           yield first ? text : `,${text}`;
           first = false;

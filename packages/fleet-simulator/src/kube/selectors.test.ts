@@ -13,7 +13,11 @@ const pod: KubeObject = {
   metadata: {
     name: 'payments-api-7d9f8c6b5d-x2k4q',
     namespace: 'payments-prod',
-    labels: { 'app.kubernetes.io/name': 'payments-api', 'backstage.io/kubernetes-id': 'payments-api', tier: 'backend' },
+    labels: {
+      'app.kubernetes.io/name': 'payments-api',
+      'backstage.io/kubernetes-id': 'payments-api',
+      tier: 'backend',
+    },
   },
   spec: { nodeName: 'ip-10-10-0-12.eu-west-1.compute.internal' },
   status: { phase: 'Running' },

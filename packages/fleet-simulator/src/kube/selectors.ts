@@ -34,7 +34,10 @@ export function parseLabelSelector(text: string): Requirement[] {
       return {
         key: m[1],
         op: m[2] as 'in' | 'notin',
-        values: m[3].split(',').map(v => v.trim()).filter(v => v !== ''),
+        values: m[3]
+          .split(',')
+          .map(v => v.trim())
+          .filter(v => v !== ''),
       };
     }
     m = part.match(/^([^\s!=]+)\s*(==|=|!=)\s*([^\s]*)$/);
@@ -54,7 +57,11 @@ export function parseFieldSelector(text: string): Requirement[] {
   return splitTopLevel(text).map(part => {
     const m = part.match(/^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/);
     if (!m) throw new SelectorError(`invalid field selector: ${part}`);
-    return { key: m[1], op: m[2] === '!=' ? 'neq' : 'eq', values: [m[3].trim()] };
+    return {
+      key: m[1],
+      op: m[2] === '!=' ? 'neq' : 'eq',
+      values: [m[3].trim()],
+    };
   });
 }
 
@@ -75,7 +82,10 @@ function matches(req: Requirement, value: string | undefined): boolean {
   }
 }
 
-export function matchesLabels(object: KubeObject, reqs: Requirement[]): boolean {
+export function matchesLabels(
+  object: KubeObject,
+  reqs: Requirement[],
+): boolean {
   const labels = object.metadata.labels ?? {};
   return reqs.every(req => matches(req, labels[req.key]));
 }
@@ -90,7 +100,10 @@ function fieldValue(object: KubeObject, path: string): string | undefined {
   return String(current);
 }
 
-export function matchesFields(object: KubeObject, reqs: Requirement[]): boolean {
+export function matchesFields(
+  object: KubeObject,
+  reqs: Requirement[],
+): boolean {
   return reqs.every(req => matches(req, fieldValue(object, req.key)));
 }
 

@@ -6,11 +6,19 @@ export function wantsTable(accept: string | undefined): boolean {
   if (!accept) return false;
   return accept
     .split(',')
-    .some(part => /as=Table/.test(part) && /g=meta\.k8s\.io/.test(part) && /v=v1(?![a-z0-9])/.test(part));
+    .some(
+      part =>
+        /as=Table/.test(part) &&
+        /g=meta\.k8s\.io/.test(part) &&
+        /v=v1(?![a-z0-9])/.test(part),
+    );
 }
 
 /** Age the way kubectl prints it (`45s`, `12m`, `5h`, `3d`). */
-export function humanAge(created: string | undefined, now = Date.now()): string {
+export function humanAge(
+  created: string | undefined,
+  now = Date.now(),
+): string {
   if (!created) return '<unknown>';
   const seconds = Math.max(0, Math.floor((now - Date.parse(created)) / 1000));
   if (seconds < 120) return `${seconds}s`;
@@ -25,14 +33,31 @@ export function humanAge(created: string | undefined, now = Date.now()): string 
   return `${days}d`;
 }
 
-type Column = { name: string; type: string; format?: string; description: string; priority?: number };
+type Column = {
+  name: string;
+  type: string;
+  format?: string;
+  description: string;
+  priority?: number;
+};
 type Cells = (o: any) => unknown[];
 
-const nameCol: Column = { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.' };
-const ageCol: Column = { name: 'Age', type: 'string', description: 'CreationTimestamp of the object.' };
+const nameCol: Column = {
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  description: 'Name must be unique within a namespace.',
+};
+const ageCol: Column = {
+  name: 'Age',
+  type: 'string',
+  description: 'CreationTimestamp of the object.',
+};
 
 function podStatus(pod: any): string {
-  const waiting = pod.status?.containerStatuses?.find((c: any) => c.state?.waiting)?.state.waiting.reason;
+  const waiting = pod.status?.containerStatuses?.find(
+    (c: any) => c.state?.waiting,
+  )?.state.waiting.reason;
   return waiting ?? pod.status?.phase ?? 'Unknown';
 }
 
@@ -40,20 +65,48 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
   Pod: {
     columns: [
       nameCol,
-      { name: 'Ready', type: 'string', description: 'The aggregate readiness state of this pod for accepting traffic.' },
-      { name: 'Status', type: 'string', description: 'The aggregate status of the containers in this pod.' },
-      { name: 'Restarts', type: 'string', description: 'The number of times the containers in this pod have been restarted.' },
+      {
+        name: 'Ready',
+        type: 'string',
+        description:
+          'The aggregate readiness state of this pod for accepting traffic.',
+      },
+      {
+        name: 'Status',
+        type: 'string',
+        description: 'The aggregate status of the containers in this pod.',
+      },
+      {
+        name: 'Restarts',
+        type: 'string',
+        description:
+          'The number of times the containers in this pod have been restarted.',
+      },
       ageCol,
-      { name: 'IP', type: 'string', priority: 1, description: 'IP address allocated to the pod.' },
-      { name: 'Node', type: 'string', priority: 1, description: 'Name of the node this pod runs on.' },
+      {
+        name: 'IP',
+        type: 'string',
+        priority: 1,
+        description: 'IP address allocated to the pod.',
+      },
+      {
+        name: 'Node',
+        type: 'string',
+        priority: 1,
+        description: 'Name of the node this pod runs on.',
+      },
     ],
     cells: p => {
       const statuses = p.status?.containerStatuses ?? [];
       return [
         p.metadata.name,
-        `${statuses.filter((c: any) => c.ready).length}/${p.spec?.containers?.length ?? 0}`,
+        `${statuses.filter((c: any) => c.ready).length}/${
+          p.spec?.containers?.length ?? 0
+        }`,
         podStatus(p),
-        String(statuses.reduce((n: number, c: any) => n + (c.restartCount ?? 0), 0)),
+        String(
+          statuses.reduce((n: number, c: any) => n + (c.restartCount ?? 0), 0),
+        ),
         humanAge(p.metadata.creationTimestamp),
         p.status?.podIP ?? '<none>',
         p.spec?.nodeName ?? '<none>',
@@ -63,37 +116,86 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
   Node: {
     columns: [
       nameCol,
-      { name: 'Status', type: 'string', description: 'The status of the node.' },
+      {
+        name: 'Status',
+        type: 'string',
+        description: 'The status of the node.',
+      },
       { name: 'Roles', type: 'string', description: 'The roles of the node.' },
       ageCol,
-      { name: 'Version', type: 'string', description: 'Kubelet Version reported by the node.' },
-      { name: 'Internal-IP', type: 'string', priority: 1, description: 'The node internal IP.' },
-      { name: 'OS-Image', type: 'string', priority: 1, description: 'OS image reported by the node.' },
+      {
+        name: 'Version',
+        type: 'string',
+        description: 'Kubelet Version reported by the node.',
+      },
+      {
+        name: 'Internal-IP',
+        type: 'string',
+        priority: 1,
+        description: 'The node internal IP.',
+      },
+      {
+        name: 'OS-Image',
+        type: 'string',
+        priority: 1,
+        description: 'OS image reported by the node.',
+      },
     ],
     cells: n => {
-      const ready = n.status?.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True';
+      const ready =
+        n.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ===
+        'True';
       const cordoned = n.spec?.unschedulable === true;
       return [
         n.metadata.name,
-        `${ready ? 'Ready' : 'NotReady'}${cordoned ? ',SchedulingDisabled' : ''}`,
+        `${ready ? 'Ready' : 'NotReady'}${
+          cordoned ? ',SchedulingDisabled' : ''
+        }`,
         '<none>',
         humanAge(n.metadata.creationTimestamp),
         n.status?.nodeInfo?.kubeletVersion ?? '',
-        n.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '<none>',
+        n.status?.addresses?.find((a: any) => a.type === 'InternalIP')
+          ?.address ?? '<none>',
         n.status?.nodeInfo?.osImage ?? '',
       ];
     },
   },
   Namespace: {
-    columns: [nameCol, { name: 'Status', type: 'string', description: 'The status of the namespace.' }, ageCol],
-    cells: n => [n.metadata.name, n.status?.phase ?? 'Active', humanAge(n.metadata.creationTimestamp)],
+    columns: [
+      nameCol,
+      {
+        name: 'Status',
+        type: 'string',
+        description: 'The status of the namespace.',
+      },
+      ageCol,
+    ],
+    cells: n => [
+      n.metadata.name,
+      n.status?.phase ?? 'Active',
+      humanAge(n.metadata.creationTimestamp),
+    ],
   },
   Deployment: {
     columns: [
       nameCol,
-      { name: 'Ready', type: 'string', description: 'Number of the pod with ready state.' },
-      { name: 'Up-to-date', type: 'string', description: 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.' },
-      { name: 'Available', type: 'string', description: 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.' },
+      {
+        name: 'Ready',
+        type: 'string',
+        description: 'Number of the pod with ready state.',
+      },
+      {
+        name: 'Up-to-date',
+        type: 'string',
+        description:
+          'Total number of non-terminated pods targeted by this deployment that have the desired template spec.',
+      },
+      {
+        name: 'Available',
+        type: 'string',
+        description:
+          'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.',
+      },
       ageCol,
     ],
     cells: d => [
@@ -108,17 +210,40 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
 
 PRINTERS.Event = {
   columns: [
-    { name: 'Last Seen', type: 'string', description: 'Time of the last occurrence.' },
-    { name: 'Type', type: 'string', description: 'Type of this event (Normal, Warning).' },
-    { name: 'Reason', type: 'string', description: 'Why the action was taken.' },
-    { name: 'Object', type: 'string', description: 'The object this Event is about.' },
-    { name: 'Message', type: 'string', description: 'A human-readable description of the status of this operation.' },
+    {
+      name: 'Last Seen',
+      type: 'string',
+      description: 'Time of the last occurrence.',
+    },
+    {
+      name: 'Type',
+      type: 'string',
+      description: 'Type of this event (Normal, Warning).',
+    },
+    {
+      name: 'Reason',
+      type: 'string',
+      description: 'Why the action was taken.',
+    },
+    {
+      name: 'Object',
+      type: 'string',
+      description: 'The object this Event is about.',
+    },
+    {
+      name: 'Message',
+      type: 'string',
+      description:
+        'A human-readable description of the status of this operation.',
+    },
   ],
   cells: e => [
     humanAge(e.lastTimestamp ?? e.metadata.creationTimestamp),
     e.type ?? '',
     e.reason ?? '',
-    `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`,
+    `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${
+      e.involvedObject?.name ?? ''
+    }`,
     e.message ?? '',
   ],
 };
@@ -140,7 +265,11 @@ export function renderTable(
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata,
-    columnDefinitions: printer.columns.map(c => ({ priority: 0, format: '', ...c })),
+    columnDefinitions: printer.columns.map(c => ({
+      priority: 0,
+      format: '',
+      ...c,
+    })),
     rows: items.map(item => ({
       cells: printer.cells(item),
       ...(includeObject === 'None'
@@ -149,7 +278,11 @@ export function renderTable(
             object:
               includeObject === 'Object'
                 ? item
-                : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: item.metadata },
+                : {
+                    kind: 'PartialObjectMetadata',
+                    apiVersion: 'meta.k8s.io/v1',
+                    metadata: item.metadata,
+                  },
           }),
     })),
   };

@@ -1,4 +1,8 @@
-import { ArrayCollection, KubeObject, ObjectCollection } from './ObjectCollection';
+import {
+  ArrayCollection,
+  KubeObject,
+  ObjectCollection,
+} from './ObjectCollection';
 import { InstanceTypeSpec } from './instanceTypes';
 import { ScenarioInsight } from '../scenario/schema';
 

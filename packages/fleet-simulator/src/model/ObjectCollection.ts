@@ -29,6 +29,14 @@ function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  if (ka < kb) return -1;
+  if (ka > kb) return 1;
+  return 0;
+}
+
 /** A collection held as an array of objects, kept sorted; used for every small cluster. */
 export class ArrayCollection implements ObjectCollection {
   private items: KubeObject[];
@@ -36,9 +44,7 @@ export class ArrayCollection implements ObjectCollection {
   private byNode?: Map<string, number[]>;
 
   constructor(items: KubeObject[]) {
-    this.items = [...items].sort((a, b) =>
-      keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0,
-    );
+    this.items = [...items].sort(compareKeys);
     this.reindex();
   }
 
@@ -94,9 +100,7 @@ export class ArrayCollection implements ObjectCollection {
 
   add(item: KubeObject) {
     this.items.push(item);
-    this.items.sort((a, b) =>
-      keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0,
-    );
+    this.items.sort(compareKeys);
     this.reindex();
   }
 }

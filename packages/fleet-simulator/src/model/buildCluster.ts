@@ -1,4 +1,8 @@
-import { EksCatalog, ScenarioCluster, ScenarioNodeGroup } from '../scenario/schema';
+import {
+  EksCatalog,
+  ScenarioCluster,
+  ScenarioNodeGroup,
+} from '../scenario/schema';
 import {
   ClusterModel,
   NodeGroupFacts,
@@ -8,7 +12,12 @@ import {
 import { ArrayCollection, KubeObject } from './ObjectCollection';
 import { SeededRandom, hexId, nameSuffix, uid } from './determinism';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
-import { AWS_RESERVED_PER_SUBNET, SubnetAllocator, formatIpv4, parseCidr } from './ipv4';
+import {
+  AWS_RESERVED_PER_SUBNET,
+  SubnetAllocator,
+  formatIpv4,
+  parseCidr,
+} from './ipv4';
 import {
   ContainerInput,
   Taint,
@@ -52,22 +61,33 @@ export function kubeletVersionFor(
   return `v${patch}-eks-${hexId(`kubelet:${patch}:${salt}`, 7)}`;
 }
 
-export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+export const SYSTEM_NAMESPACES = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+];
 
 export function osImageFor(amiType: string | undefined): string {
   if (amiType?.startsWith('AL2_')) return 'Amazon Linux 2';
-  if (amiType?.startsWith('BOTTLEROCKET')) return 'Bottlerocket OS 1.44.0 (aws-k8s)';
+  if (amiType?.startsWith('BOTTLEROCKET'))
+    return 'Bottlerocket OS 1.44.0 (aws-k8s)';
   return 'Amazon Linux 2023.8.20250915';
 }
 
-export function capacityLabels(group: ScenarioNodeGroup): Record<string, string> {
+export function capacityLabels(
+  group: ScenarioNodeGroup,
+): Record<string, string> {
   const spot = group.capacityType === 'spot';
   switch (group.provisioner) {
     case 'managed':
       return {
         'eks.amazonaws.com/nodegroup': group.name,
         'eks.amazonaws.com/capacityType': spot ? 'SPOT' : 'ON_DEMAND',
-        'eks.amazonaws.com/nodegroup-image': `ami-${hexId(`ami:${group.name}`, 17)}`,
+        'eks.amazonaws.com/nodegroup-image': `ami-${hexId(
+          `ami:${group.name}`,
+          17,
+        )}`,
       };
     case 'karpenter':
       return {
@@ -118,22 +138,29 @@ export function buildCluster(
     customNetworking: cluster.cni.customNetworking,
   };
 
-  const allocators = new Map(cluster.subnets.map(s => [s.id, new SubnetAllocator(s.cidr)]));
+  const allocators = new Map(
+    cluster.subnets.map(s => [s.id, new SubnetAllocator(s.cidr)]),
+  );
   const nodeSubnets = cluster.subnets.filter(s => s.purpose === 'nodes');
   const zones = [...new Set(nodeSubnets.map(s => s.zone))];
   const nodeSubnetIn = (zone: string) => {
     const found = nodeSubnets.find(s => s.zone === zone);
-    if (!found) throw new Error(`Cluster ${cluster.name} has no node subnet in ${zone}`);
+    if (!found)
+      throw new Error(`Cluster ${cluster.name} has no node subnet in ${zone}`);
     return found;
   };
   const podSubnetIn = (zone: string) => {
     if (!mode.customNetworking) return nodeSubnetIn(zone);
     const eniConfig = cluster.eniConfigs.find(
-      e => e.name === zone || cluster.subnets.find(s => s.id === e.subnet)?.zone === zone,
+      e =>
+        e.name === zone ||
+        cluster.subnets.find(s => s.id === e.subnet)?.zone === zone,
     );
     const subnet = cluster.subnets.find(s => s.id === eniConfig?.subnet);
     if (!subnet) {
-      throw new Error(`Cluster ${cluster.name} uses custom networking but has no ENIConfig for ${zone}`);
+      throw new Error(
+        `Cluster ${cluster.name} uses custom networking but has no ENIConfig for ${zone}`,
+      );
     }
     return subnet;
   };
@@ -149,10 +176,15 @@ export function buildCluster(
     );
     for (let i = 0; i < group.nodes; i++) {
       const zone = groupZones[i % groupZones.length];
-      const type = getInstanceType(group.instanceTypes[i % group.instanceTypes.length]);
+      const type = getInstanceType(
+        group.instanceTypes[i % group.instanceTypes.length],
+      );
       const subnet = nodeSubnetIn(zone);
       const ip = allocators.get(subnet.id)!.allocate();
-      if (!ip) throw new Error(`Subnet ${subnet.id} has no room for node ${i} of ${group.name}`);
+      if (!ip)
+        throw new Error(
+          `Subnet ${subnet.id} has no room for node ${i} of ${group.name}`,
+        );
       const name =
         region === 'us-east-1'
           ? `ip-${ip.replace(/\./g, '-')}.ec2.internal`
@@ -161,12 +193,18 @@ export function buildCluster(
       if (i < (group.disrupted ?? 0)) {
         taints.push({ key: 'karpenter.sh/disrupted', effect: 'NoSchedule' });
       } else if (i < (group.disrupted ?? 0) + (group.interrupted ?? 0)) {
-        taints.push({ key: 'aws-node-termination-handler/spot-itn', value: `${hexId(name, 10)}`, effect: 'NoSchedule' });
+        taints.push({
+          key: 'aws-node-termination-handler/spot-itn',
+          value: `${hexId(name, 10)}`,
+          effect: 'NoSchedule',
+        });
       }
       const maxPods = maxPodsFor(type, mode);
       const eniConfig = mode.customNetworking
         ? cluster.eniConfigs.find(
-            e => e.name === zone || cluster.subnets.find(s => s.id === e.subnet)?.zone === zone,
+            e =>
+              e.name === zone ||
+              cluster.subnets.find(s => s.id === e.subnet)?.zone === zone,
           )
         : undefined;
       const object = buildNode({
@@ -179,19 +217,33 @@ export function buildCluster(
         kubeletVersion: kubelet,
         labels: {
           ...capacityLabels(group),
-          ...(eniConfig ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name } : {}),
+          ...(eniConfig
+            ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name }
+            : {}),
           ...group.labels,
         },
-        annotations: eniConfig ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name } : undefined,
+        annotations: eniConfig
+          ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name }
+          : undefined,
         taints,
         createdAt: age(1, 40),
         instanceId: `i-0${hexId(`instance:${name}`, 16)}`,
         osImage: osImageFor(group.amiType),
       });
-      nodes.push({ object, name, ip, zone, group, maxPods, podCount: 0, ipv4PerEni: type.ipv4PerEni });
+      nodes.push({
+        object,
+        name,
+        ip,
+        zone,
+        group,
+        maxPods,
+        podCount: 0,
+        ipv4PerEni: type.ipv4PerEni,
+      });
     }
   }
-  if (nodes.length === 0) throw new Error(`Cluster ${cluster.name} has no nodes`);
+  if (nodes.length === 0)
+    throw new Error(`Cluster ${cluster.name} has no nodes`);
 
   const pods: KubeObject[] = [];
   const events: KubeObject[] = [];
@@ -227,13 +279,20 @@ export function buildCluster(
   }[] = [
     {
       name: 'aws-node',
-      labels: { 'k8s-app': 'aws-node', 'app.kubernetes.io/name': 'aws-node', 'app.kubernetes.io/instance': 'aws-vpc-cni' },
+      labels: {
+        'k8s-app': 'aws-node',
+        'app.kubernetes.io/name': 'aws-node',
+        'app.kubernetes.io/instance': 'aws-vpc-cni',
+      },
       containers: awsNode.containers,
       initContainers: awsNode.initContainers,
     },
     {
       name: 'kube-proxy',
-      labels: { 'k8s-app': 'kube-proxy', 'eks.amazonaws.com/component': 'kube-proxy' },
+      labels: {
+        'k8s-app': 'kube-proxy',
+        'eks.amazonaws.com/component': 'kube-proxy',
+      },
       containers: kubeProxyContainers(region, cluster.eks.version),
       initContainers: undefined,
     },
@@ -268,7 +327,10 @@ export function buildCluster(
           containers: ds.containers,
           initContainers: ds.initContainers,
           phase: 'Running',
-          createdAt: new Date(Date.parse(node.object.metadata.creationTimestamp as string) + 20000),
+          createdAt: new Date(
+            Date.parse(node.object.metadata.creationTimestamp as string) +
+              20000,
+          ),
           serviceAccountName: ds.name,
           priorityClassName: 'system-node-critical',
           tolerateEverything: true,
@@ -289,13 +351,18 @@ export function buildCluster(
       grpcPort: 53,
       cpu: '100m',
       memory: '70Mi',
-      nodeGroups: (systemNodes.length > 0 ? systemNodes : nodes).map(n => n.group.name),
+      nodeGroups: (systemNodes.length > 0 ? systemNodes : nodes).map(
+        n => n.group.name,
+      ),
       initContainer: false,
       pendingNoIp: 0,
       hpa: undefined,
       pdb: { maxUnavailable: 1 },
       backstageId: undefined,
-      labels: { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' },
+      labels: {
+        'k8s-app': 'kube-dns',
+        'eks.amazonaws.com/component': 'coredns',
+      },
       system: true,
     },
     ...cluster.workloads.map(w => ({ ...w, system: false })),
@@ -315,13 +382,24 @@ export function buildCluster(
         }),
       );
     }
-    const eligible = nodes.filter(n => !w.nodeGroups || w.nodeGroups.includes(n.group.name));
+    const eligible = nodes.filter(
+      n => !w.nodeGroups || w.nodeGroups.includes(n.group.name),
+    );
     if (eligible.length === 0) {
-      throw new Error(`Workload ${w.namespace}/${w.name} has no nodes in ${w.nodeGroups?.join(', ')}`);
+      throw new Error(
+        `Workload ${w.namespace}/${w.name} has no nodes in ${w.nodeGroups?.join(
+          ', ',
+        )}`,
+      );
     }
     const selector: Record<string, string> = w.system
       ? { 'k8s-app': 'kube-dns' }
-      : { 'app.kubernetes.io/name': w.name, 'app.kubernetes.io/instance': `${w.name}-${w.namespace.split('-').pop()}` };
+      : {
+          'app.kubernetes.io/name': w.name,
+          'app.kubernetes.io/instance': `${w.name}-${w.namespace
+            .split('-')
+            .pop()}`,
+        };
     const labels: Record<string, string> = w.system
       ? { ...w.labels }
       : {
@@ -342,9 +420,20 @@ export function buildCluster(
       selector,
       replicas: total,
       readyReplicas: w.replicas,
-      container: { name: w.system ? 'coredns' : w.name, image: w.image, cpu: w.cpu, memory: w.memory, grpcPort: w.grpcPort },
+      container: {
+        name: w.system ? 'coredns' : w.name,
+        image: w.image,
+        cpu: w.cpu,
+        memory: w.memory,
+        grpcPort: w.grpcPort,
+      },
       initContainer: w.initContainer
-        ? { name: 'migrate', image: w.image.replace(/:([^:]+)$/, '-migrations:$1'), cpu: '100m', memory: '128Mi' }
+        ? {
+            name: 'migrate',
+            image: w.image.replace(/:([^:]+)$/, '-migrations:$1'),
+            cpu: '100m',
+            memory: '128Mi',
+          }
         : undefined,
       createdAt,
     };
@@ -364,11 +453,22 @@ export function buildCluster(
       owner = buildReplicaSet(input, deployment, templateHash);
       replicaSets.push(owner);
       extraPodLabels['pod-template-hash'] = templateHash;
-      podName = i => `${w.name}-${templateHash}-${nameSuffix(`${w.namespace}/${w.name}/${i}`, 5)}`;
+      podName = i =>
+        `${w.name}-${templateHash}-${nameSuffix(
+          `${w.namespace}/${w.name}/${i}`,
+          5,
+        )}`;
     }
     services.push(buildService(input, allocateServiceIp(), false));
     if (w.hpa) {
-      hpas.push(buildHpa(input, w.kind, w.hpa, w.hpa.cpuUtilization + rng.int(-25, pending > 0 ? 40 : 5)));
+      hpas.push(
+        buildHpa(
+          input,
+          w.kind,
+          w.hpa,
+          w.hpa.cpuUtilization + rng.int(-25, pending > 0 ? 40 : 5),
+        ),
+      );
     }
     if (w.pdb) {
       pdbs.push(buildPdb(input, w.pdb));
@@ -403,14 +503,18 @@ export function buildCluster(
         initContainers: input.initContainer ? [input.initContainer] : undefined,
         phase: isPending ? 'Pending' : 'Running',
         waitingReason: isPending ? 'ContainerCreating' : undefined,
-        createdAt: isPending ? new Date(now.getTime() - rng.int(20, 90) * 60000) : age(0.1, 6),
+        createdAt: isPending
+          ? new Date(now.getTime() - rng.int(20, 90) * 60000)
+          : age(0.1, 6),
         serviceAccountName: w.system ? 'coredns' : w.name,
         priorityClassName: w.system ? 'system-cluster-critical' : undefined,
-        restarts: isPending ? 0 : rng.next() < 0.1 ? rng.int(1, 4) : 0,
+        restarts: !isPending && rng.next() < 0.1 ? rng.int(1, 4) : 0,
       });
       pods.push(pod);
       if (isPending) {
-        const first = new Date(Date.parse(pod.metadata.creationTimestamp as string) + 2000);
+        const first = new Date(
+          Date.parse(pod.metadata.creationTimestamp as string) + 2000,
+        );
         events.push(
           buildEvent({
             namespace: w.namespace,
@@ -473,8 +577,16 @@ export function buildCluster(
       zone: s.zone,
       cidr: s.cidr,
       availableIps:
-        s.availableIps ?? Math.max(0, parseCidr(s.cidr).size - AWS_RESERVED_PER_SUBNET - allocator.used),
-      name: s.name ?? `${cluster.eks.name ?? cluster.name}-${s.purpose === 'pods' ? 'pods' : 'private'}-${s.zone}`,
+        s.availableIps ??
+        Math.max(
+          0,
+          parseCidr(s.cidr).size - AWS_RESERVED_PER_SUBNET - allocator.used,
+        ),
+      name:
+        s.name ??
+        `${cluster.eks.name ?? cluster.name}-${
+          s.purpose === 'pods' ? 'pods' : 'private'
+        }-${s.zone}`,
       purpose: s.purpose,
       clusterName: cluster.eks.name ?? cluster.name,
     };
@@ -483,7 +595,11 @@ export function buildCluster(
   const nodeGroups: NodeGroupFacts[] = cluster.nodeGroups
     .filter(g => g.provisioner === 'managed')
     .map(g => {
-      const version = (g.kubeletVersion ?? cluster.eks.version).replace(/^v/, '').split('.').slice(0, 2).join('.');
+      const version = (g.kubeletVersion ?? cluster.eks.version)
+        .replace(/^v/, '')
+        .split('.')
+        .slice(0, 2)
+        .join('.');
       return {
         name: g.name,
         capacityType: g.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
@@ -492,7 +608,10 @@ export function buildCluster(
         version,
         releaseVersion:
           g.releaseVersion ??
-          `${catalog.versions.find(v => v.version === version)?.patch ?? `${version}.0`}-20250915`,
+          `${
+            catalog.versions.find(v => v.version === version)?.patch ??
+            `${version}.0`
+          }-20250915`,
         amiType:
           g.amiType ??
           (getInstanceType(g.instanceTypes[0]).architecture === 'arm64'
@@ -503,7 +622,9 @@ export function buildCluster(
         taints: g.taints ?? [],
         status: g.status ?? 'ACTIVE',
         health: g.health ?? [],
-        createdAt: new Date(Math.max(clusterCreated.getTime(), now.getTime() - 200 * DAY)),
+        createdAt: new Date(
+          Math.max(clusterCreated.getTime(), now.getTime() - 200 * DAY),
+        ),
       };
     });
 
@@ -527,26 +648,63 @@ export function buildCluster(
     subnets,
     nodeGroups,
     cluster.addons,
-    cluster.insights.map(i => ({ ...i, id: i.id ?? uid(`insight:${cluster.name}:${i.name}`) })),
-    [...new Set(cluster.nodeGroups.flatMap(g => g.instanceTypes))].map(getInstanceType),
+    cluster.insights.map(i => ({
+      ...i,
+      id: i.id ?? uid(`insight:${cluster.name}:${i.name}`),
+    })),
+    [...new Set(cluster.nodeGroups.flatMap(g => g.instanceTypes))].map(
+      getInstanceType,
+    ),
     clusterCreated,
   );
 
-  model.setCollection(resourceKey('', 'v1', 'nodes'), new ArrayCollection(nodes.map(n => n.object)));
+  model.setCollection(
+    resourceKey('', 'v1', 'nodes'),
+    new ArrayCollection(nodes.map(n => n.object)),
+  );
   model.setCollection(resourceKey('', 'v1', 'pods'), new ArrayCollection(pods));
-  model.setCollection(resourceKey('', 'v1', 'namespaces'), new ArrayCollection([...namespaces.values()]));
-  model.setCollection(resourceKey('', 'v1', 'events'), new ArrayCollection(events));
-  model.setCollection(resourceKey('', 'v1', 'services'), new ArrayCollection(services));
-  model.setCollection(resourceKey('apps', 'v1', 'deployments'), new ArrayCollection(deployments));
-  model.setCollection(resourceKey('apps', 'v1', 'replicasets'), new ArrayCollection(replicaSets));
-  model.setCollection(resourceKey('apps', 'v1', 'statefulsets'), new ArrayCollection(statefulSets));
-  model.setCollection(resourceKey('apps', 'v1', 'daemonsets'), new ArrayCollection(daemonSets));
-  model.setCollection(resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'), new ArrayCollection(hpas));
-  model.setCollection(resourceKey('policy', 'v1', 'poddisruptionbudgets'), new ArrayCollection(pdbs));
+  model.setCollection(
+    resourceKey('', 'v1', 'namespaces'),
+    new ArrayCollection([...namespaces.values()]),
+  );
+  model.setCollection(
+    resourceKey('', 'v1', 'events'),
+    new ArrayCollection(events),
+  );
+  model.setCollection(
+    resourceKey('', 'v1', 'services'),
+    new ArrayCollection(services),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'deployments'),
+    new ArrayCollection(deployments),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'replicasets'),
+    new ArrayCollection(replicaSets),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'statefulsets'),
+    new ArrayCollection(statefulSets),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'daemonsets'),
+    new ArrayCollection(daemonSets),
+  );
+  model.setCollection(
+    resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'),
+    new ArrayCollection(hpas),
+  );
+  model.setCollection(
+    resourceKey('policy', 'v1', 'poddisruptionbudgets'),
+    new ArrayCollection(pdbs),
+  );
   model.setCollection(
     resourceKey('crd.k8s.amazonaws.com', 'v1alpha1', 'eniconfigs'),
     new ArrayCollection(
-      cluster.eniConfigs.map(e => buildEniConfig({ ...e, createdAt: clusterCreated })),
+      cluster.eniConfigs.map(e =>
+        buildEniConfig({ ...e, createdAt: clusterCreated }),
+      ),
     ),
   );
   return model;

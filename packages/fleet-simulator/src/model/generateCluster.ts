@@ -1,6 +1,15 @@
 import { EksCatalog, ScenarioNodeGroup } from '../scenario/schema';
-import { ClusterModel, NodeGroupFacts, SubnetFacts, resourceKey } from './ClusterModel';
-import { ArrayCollection, KubeObject, ObjectCollection } from './ObjectCollection';
+import {
+  ClusterModel,
+  NodeGroupFacts,
+  SubnetFacts,
+  resourceKey,
+} from './ClusterModel';
+import {
+  ArrayCollection,
+  KubeObject,
+  ObjectCollection,
+} from './ObjectCollection';
 import { hexId, nameSuffix, uid } from './determinism';
 import { InstanceTypeSpec, getInstanceType, maxPodsFor } from './instanceTypes';
 import { AWS_RESERVED_PER_SUBNET, formatIpv4, parseIpv4 } from './ipv4';
@@ -40,9 +49,30 @@ export interface GenerateOptions {
 }
 
 const SERVICES = [
-  'payments', 'checkout', 'ledger', 'orders', 'inventory', 'pricing', 'search', 'catalog',
-  'identity', 'notifications', 'shipping', 'fraud', 'loyalty', 'recommendations', 'billing',
-  'accounts', 'reviews', 'cart', 'tax', 'quotes', 'risk', 'settlement', 'wallet', 'rewards',
+  'payments',
+  'checkout',
+  'ledger',
+  'orders',
+  'inventory',
+  'pricing',
+  'search',
+  'catalog',
+  'identity',
+  'notifications',
+  'shipping',
+  'fraud',
+  'loyalty',
+  'recommendations',
+  'billing',
+  'accounts',
+  'reviews',
+  'cart',
+  'tax',
+  'quotes',
+  'risk',
+  'settlement',
+  'wallet',
+  'rewards',
 ];
 const ENVS = ['prod', 'stg', 'dev'];
 const COMPONENTS = ['api', 'worker', 'grpc-gateway', 'projector'];
@@ -81,13 +111,19 @@ class GeneratedPodCollection implements ObjectCollection {
     private readonly daemonPods: number,
     private readonly total: number,
     private readonly workloads: GenWorkload[],
-    private readonly daemonSets: { object: KubeObject; containers: ContainerInput[]; initContainers?: ContainerInput[]; labels: Record<string, string> }[],
+    private readonly daemonSets: {
+      object: KubeObject;
+      containers: ContainerInput[];
+      initContainers?: ContainerInput[];
+      labels: Record<string, string>;
+    }[],
     private readonly zoneBases: number[],
     private readonly nodesPerZone: number,
     private readonly createdAt: Date,
   ) {
     this.nodeIndex = new Map(nodes.map((n, i) => [n.name, i]));
-    if (daemonPods > 0) this.namespaceRanges.set('kube-system', [0, daemonPods]);
+    if (daemonPods > 0)
+      this.namespaceRanges.set('kube-system', [0, daemonPods]);
     for (const w of workloads) {
       const ns = w.input.namespace;
       const range = this.namespaceRanges.get(ns);
@@ -120,7 +156,11 @@ class GeneratedPodCollection implements ObjectCollection {
       return buildPod({
         name: `${dsName}-${nameSuffix(`${dsName}/${node.name}`, 5)}`,
         namespace: 'kube-system',
-        labels: { ...ds.labels, 'controller-revision-hash': hexId(`${dsName}-rev`, 10), 'pod-template-generation': '2' },
+        labels: {
+          ...ds.labels,
+          'controller-revision-hash': hexId(`${dsName}-rev`, 10),
+          'pod-template-generation': '2',
+        },
         owner: ownerRefOf(ds.object),
         nodeName: node.name,
         hostIp: node.ip,
@@ -141,13 +181,23 @@ class GeneratedPodCollection implements ObjectCollection {
     const round = Math.floor(j / n);
     const pending = j % 997 === 13;
     const podIp = formatIpv4(
-      this.zoneBases[node.zoneIndex] + 4 + this.nodesPerZone * (round + 1) + node.indexInZone,
+      this.zoneBases[node.zoneIndex] +
+        4 +
+        this.nodesPerZone * (round + 1) +
+        node.indexInZone,
     );
     const ordinal = index - w.start;
     return buildPod({
-      name: `${w.input.name}-${w.templateHash}-${nameSuffix(`${w.input.namespace}/${w.input.name}/${ordinal}`, 5)}`,
+      name: `${w.input.name}-${w.templateHash}-${nameSuffix(
+        `${w.input.namespace}/${w.input.name}/${ordinal}`,
+        5,
+      )}`,
       namespace: w.input.namespace,
-      labels: { ...w.input.selector, ...w.input.labels, 'pod-template-hash': w.templateHash },
+      labels: {
+        ...w.input.selector,
+        ...w.input.labels,
+        'pod-template-hash': w.templateHash,
+      },
       owner: w.owner,
       nodeName: node.name,
       hostIp: node.ip,
@@ -192,7 +242,8 @@ export function generateCluster(
   const name = options.name ?? 'large-eu-west-1';
   const region = options.region ?? 'eu-west-1';
   const accountId = options.accountId ?? '444455556666';
-  const version = options.version ?? catalog.versions.find(v => v.default)?.version ?? '1.34';
+  const version =
+    options.version ?? catalog.versions.find(v => v.default)?.version ?? '1.34';
   const seed = String(options.seed);
   const createdAt = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   const nodeCount = Math.max(1, options.nodes);
@@ -206,18 +257,46 @@ export function generateCluster(
   const managed = Math.max(1, split(0.2));
   const ocean = split(0.1);
   const karpenter = nodeCount - managed - ocean;
-  groups.push({ name: 'system-od', provisioner: 'managed', capacityType: 'on-demand', instanceTypes: [bigOnly ? 'm5.4xlarge' : 'm5.2xlarge'], nodes: managed });
+  groups.push({
+    name: 'system-od',
+    provisioner: 'managed',
+    capacityType: 'on-demand',
+    instanceTypes: [bigOnly ? 'm5.4xlarge' : 'm5.2xlarge'],
+    nodes: managed,
+  });
   if (karpenter > 0) {
-    groups.push({ name: 'general-spot', provisioner: 'karpenter', capacityType: 'spot', nodePool: 'general-spot', instanceTypes: bigOnly ? ['m5.4xlarge'] : ['m5.xlarge', 'm5.2xlarge', 'c5.2xlarge', 'm6i.2xlarge'], nodes: karpenter, disrupted: Math.min(3, karpenter) });
+    groups.push({
+      name: 'general-spot',
+      provisioner: 'karpenter',
+      capacityType: 'spot',
+      nodePool: 'general-spot',
+      instanceTypes: bigOnly
+        ? ['m5.4xlarge']
+        : ['m5.xlarge', 'm5.2xlarge', 'c5.2xlarge', 'm6i.2xlarge'],
+      nodes: karpenter,
+      disrupted: Math.min(3, karpenter),
+    });
   }
   if (ocean > 0) {
-    groups.push({ name: 'ocean-spot', provisioner: 'ocean', capacityType: 'spot', instanceTypes: ['m5.4xlarge'], nodes: ocean, interrupted: Math.min(2, ocean) });
+    groups.push({
+      name: 'ocean-spot',
+      provisioner: 'ocean',
+      capacityType: 'spot',
+      instanceTypes: ['m5.4xlarge'],
+      nodes: ocean,
+      interrupted: Math.min(2, ocean),
+    });
   }
   for (const g of groups) {
     for (const t of g.instanceTypes) {
-      const max = maxPodsFor(getInstanceType(t), { prefixDelegation: false, customNetworking: false });
+      const max = maxPodsFor(getInstanceType(t), {
+        prefixDelegation: false,
+        customNetworking: false,
+      });
       if (max < perNode) {
-        throw new Error(`${options.pods} pods on ${nodeCount} nodes need ${perNode} pods per node; ${t} allows ${max}`);
+        throw new Error(
+          `${options.pods} pods on ${nodeCount} nodes need ${perNode} pods per node; ${t} allows ${max}`,
+        );
       }
     }
   }
@@ -226,7 +305,8 @@ export function generateCluster(
   const nodesPerZone = Math.ceil(nodeCount / 3);
   const rounds = Math.ceil(appPods / nodeCount);
   let prefix = 18;
-  while (prefix > 10 && 2 ** (32 - prefix) < nodesPerZone * (rounds + 2) + 64) prefix--;
+  while (prefix > 10 && 2 ** (32 - prefix) < nodesPerZone * (rounds + 2) + 64)
+    prefix--;
   const size = 2 ** (32 - prefix);
   const vpcBase = parseIpv4('10.0.0.0');
   const zoneBases = ZONE_LETTERS.map((_, z) => vpcBase + z * size);
@@ -241,13 +321,23 @@ export function generateCluster(
       const zoneIndex = k % 3;
       const indexInZone = Math.floor(k / 3);
       const ip = formatIpv4(zoneBases[zoneIndex] + 4 + indexInZone);
-      const nodeName = `ip-${ip.replace(/\./g, '-')}.${region}.compute.internal`;
-      const type = getInstanceType(group.instanceTypes[i % group.instanceTypes.length]);
+      const nodeName = `ip-${ip.replace(
+        /\./g,
+        '-',
+      )}.${region}.compute.internal`;
+      const type = getInstanceType(
+        group.instanceTypes[i % group.instanceTypes.length],
+      );
       nodeTypes.add(type);
       const taints = [];
-      if (i < (group.disrupted ?? 0)) taints.push({ key: 'karpenter.sh/disrupted', effect: 'NoSchedule' });
+      if (i < (group.disrupted ?? 0))
+        taints.push({ key: 'karpenter.sh/disrupted', effect: 'NoSchedule' });
       else if (i < (group.disrupted ?? 0) + (group.interrupted ?? 0)) {
-        taints.push({ key: 'aws-node-termination-handler/spot-itn', value: hexId(nodeName, 10), effect: 'NoSchedule' });
+        taints.push({
+          key: 'aws-node-termination-handler/spot-itn',
+          value: hexId(nodeName, 10),
+          effect: 'NoSchedule',
+        });
       }
       nodes.push({ name: nodeName, ip, zoneIndex, indexInZone });
       nodeObjects.push(
@@ -257,7 +347,10 @@ export function generateCluster(
           zone: `${region}${ZONE_LETTERS[zoneIndex]}`,
           region,
           instanceType: type,
-          maxPods: maxPodsFor(type, { prefixDelegation: false, customNetworking: false }),
+          maxPods: maxPodsFor(type, {
+            prefixDelegation: false,
+            customNetworking: false,
+          }),
           kubeletVersion: kubelet,
           labels: capacityLabels(group),
           taints,
@@ -270,8 +363,13 @@ export function generateCluster(
   }
 
   // Workloads: namespaces of ~3,000 pods, 4 deployments each.
-  const namespaceCount = Math.max(1, Math.min(SERVICES.length * ENVS.length, Math.ceil(appPods / 3000)));
-  const namespaces = [...SYSTEM_NAMESPACES.map(ns => buildNamespace(ns, createdAt))];
+  const namespaceCount = Math.max(
+    1,
+    Math.min(SERVICES.length * ENVS.length, Math.ceil(appPods / 3000)),
+  );
+  const namespaces = [
+    ...SYSTEM_NAMESPACES.map(ns => buildNamespace(ns, createdAt)),
+  ];
   const workloads: GenWorkload[] = [];
   const deployments: KubeObject[] = [];
   const replicaSets: KubeObject[] = [];
@@ -291,15 +389,24 @@ export function generateCluster(
         environment: env,
       }),
     );
-    const nsPods = Math.floor(appPods / namespaceCount) + (s < appPods % namespaceCount ? 1 : 0);
+    const nsPods =
+      Math.floor(appPods / namespaceCount) +
+      (s < appPods % namespaceCount ? 1 : 0);
     for (let c = 0; c < COMPONENTS.length; c++) {
-      const replicas = Math.floor(nsPods / COMPONENTS.length) + (c < nsPods % COMPONENTS.length ? 1 : 0);
+      const replicas =
+        Math.floor(nsPods / COMPONENTS.length) +
+        (c < nsPods % COMPONENTS.length ? 1 : 0);
       if (replicas === 0) continue;
       const workloadName = `${service}-${COMPONENTS[c]}`;
-      const selector = { 'app.kubernetes.io/name': workloadName, 'app.kubernetes.io/instance': `${workloadName}-${env}` };
+      const selector = {
+        'app.kubernetes.io/name': workloadName,
+        'app.kubernetes.io/instance': `${workloadName}-${env}`,
+      };
       const container: ContainerInput = {
         name: workloadName,
-        image: `111122223333.dkr.ecr.${region}.amazonaws.com/${service}/${COMPONENTS[c]}:1.${(s + c) % 40}.${c}`,
+        image: `111122223333.dkr.ecr.${region}.amazonaws.com/${service}/${
+          COMPONENTS[c]
+        }:1.${(s + c) % 40}.${c}`,
         cpu: CPU[(s + c) % CPU.length],
         memory: MEMORY[(s * 3 + c) % MEMORY.length],
         grpcPort: 50051,
@@ -307,7 +414,11 @@ export function generateCluster(
       const input: WorkloadInput = {
         name: workloadName,
         namespace: ns,
-        labels: { ...selector, 'app.kubernetes.io/part-of': service, 'backstage.io/kubernetes-id': `${service}-${COMPONENTS[c]}` },
+        labels: {
+          ...selector,
+          'app.kubernetes.io/part-of': service,
+          'backstage.io/kubernetes-id': `${service}-${COMPONENTS[c]}`,
+        },
         selector,
         replicas,
         readyReplicas: replicas,
@@ -319,22 +430,70 @@ export function generateCluster(
       const rs = buildReplicaSet(input, deployment, templateHash);
       deployments.push(deployment);
       replicaSets.push(rs);
-      services.push(buildService(input, formatIpv4(parseIpv4('172.20.0.0') + serviceIp++), false));
-      hpas.push(buildHpa(input, 'Deployment', { min: Math.max(1, Math.floor(replicas / 2)), max: replicas * 2, cpuUtilization: 70 }, 55));
+      services.push(
+        buildService(
+          input,
+          formatIpv4(parseIpv4('172.20.0.0') + serviceIp++),
+          false,
+        ),
+      );
+      hpas.push(
+        buildHpa(
+          input,
+          'Deployment',
+          {
+            min: Math.max(1, Math.floor(replicas / 2)),
+            max: replicas * 2,
+            cpuUtilization: 70,
+          },
+          55,
+        ),
+      );
       if (c % 2 === 0) pdbs.push(buildPdb(input, { maxUnavailable: '10%' }));
-      workloads.push({ input, owner: ownerRefOf(rs), templateHash, start: cursor, end: cursor + replicas, container });
+      workloads.push({
+        input,
+        owner: ownerRefOf(rs),
+        templateHash,
+        start: cursor,
+        end: cursor + replicas,
+        container,
+      });
       cursor += replicas;
     }
   }
 
-  const cni = { version: 'v1.20.4-eksbuild.1', prefixDelegation: false, customNetworking: false, env: {} };
+  const cni = {
+    version: 'v1.20.4-eksbuild.1',
+    prefixDelegation: false,
+    customNetworking: false,
+    env: {},
+  };
   const awsNode = awsNodeContainers(region, cni);
   const dsDefs = [
-    { name: 'aws-node', labels: { 'k8s-app': 'aws-node' }, containers: awsNode.containers, initContainers: awsNode.initContainers },
-    { name: 'kube-proxy', labels: { 'k8s-app': 'kube-proxy' }, containers: kubeProxyContainers(region, version), initContainers: undefined },
+    {
+      name: 'aws-node',
+      labels: { 'k8s-app': 'aws-node' },
+      containers: awsNode.containers,
+      initContainers: awsNode.initContainers,
+    },
+    {
+      name: 'kube-proxy',
+      labels: { 'k8s-app': 'kube-proxy' },
+      containers: kubeProxyContainers(region, version),
+      initContainers: undefined,
+    },
   ].map(d => ({
     ...d,
-    object: buildDaemonSet({ name: d.name, namespace: 'kube-system', labels: d.labels, nodes: nodeCount, containers: d.containers, initContainers: d.initContainers, hostNetwork: true, createdAt }),
+    object: buildDaemonSet({
+      name: d.name,
+      namespace: 'kube-system',
+      labels: d.labels,
+      nodes: nodeCount,
+      containers: d.containers,
+      initContainers: d.initContainers,
+      hostNetwork: true,
+      createdAt,
+    }),
   }));
 
   const podCollection = new GeneratedPodCollection(
@@ -358,7 +517,10 @@ export function generateCluster(
       region,
       zone: `${region}${letter}`,
       cidr: `${formatIpv4(zoneBases[z])}/${prefix}`,
-      availableIps: Math.max(0, size - AWS_RESERVED_PER_SUBNET - zoneNodes * 11 - zonePods),
+      availableIps: Math.max(
+        0,
+        size - AWS_RESERVED_PER_SUBNET - zoneNodes * 11 - zonePods,
+      ),
       name: `${name}-private-${region}${letter}`,
       purpose: 'nodes' as const,
       clusterName: name,
@@ -373,7 +535,10 @@ export function generateCluster(
       instanceTypes: g.instanceTypes,
       desiredSize: g.nodes,
       version,
-      releaseVersion: `${catalog.versions.find(v => v.version === version)?.patch ?? `${version}.0`}-20250915`,
+      releaseVersion: `${
+        catalog.versions.find(v => v.version === version)?.patch ??
+        `${version}.0`
+      }-20250915`,
       amiType: 'AL2023_x86_64_STANDARD',
       subnets: subnets.map(s => s.id),
       labels: {},
@@ -391,7 +556,9 @@ export function generateCluster(
       accountId,
       region,
       version,
-      platformVersion: catalog.versions.find(v => v.version === version)?.platformVersion ?? 'eks.1',
+      platformVersion:
+        catalog.versions.find(v => v.version === version)?.platformVersion ??
+        'eks.1',
       status: 'ACTIVE',
       createdAt,
       supportType: 'EXTENDED',
@@ -404,7 +571,11 @@ export function generateCluster(
     nodeGroups,
     [
       { name: 'vpc-cni', version: cni.version, status: 'ACTIVE' },
-      { name: 'kube-proxy', version: `v${version}.0-eksbuild.2`, status: 'ACTIVE' },
+      {
+        name: 'kube-proxy',
+        version: `v${version}.0-eksbuild.2`,
+        status: 'ACTIVE',
+      },
       { name: 'coredns', version: 'v1.11.4-eksbuild.2', status: 'ACTIVE' },
     ],
     [
@@ -415,20 +586,45 @@ export function generateCluster(
         kubernetesVersion: version,
         status: 'PASSING',
         reason: 'Node kubelet versions match the control plane version.',
-        description: 'Checks for kubelet versions of worker nodes in the cluster to see if upgrade would cause unsupported version skew.',
+        description:
+          'Checks for kubelet versions of worker nodes in the cluster to see if upgrade would cause unsupported version skew.',
       },
     ],
     [...nodeTypes],
     createdAt,
   );
-  model.setCollection(resourceKey('', 'v1', 'nodes'), new ArrayCollection(nodeObjects));
+  model.setCollection(
+    resourceKey('', 'v1', 'nodes'),
+    new ArrayCollection(nodeObjects),
+  );
   model.setCollection(resourceKey('', 'v1', 'pods'), podCollection);
-  model.setCollection(resourceKey('', 'v1', 'namespaces'), new ArrayCollection(namespaces));
-  model.setCollection(resourceKey('', 'v1', 'services'), new ArrayCollection(services));
-  model.setCollection(resourceKey('apps', 'v1', 'deployments'), new ArrayCollection(deployments));
-  model.setCollection(resourceKey('apps', 'v1', 'replicasets'), new ArrayCollection(replicaSets));
-  model.setCollection(resourceKey('apps', 'v1', 'daemonsets'), new ArrayCollection(dsDefs.map(d => d.object)));
-  model.setCollection(resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'), new ArrayCollection(hpas));
-  model.setCollection(resourceKey('policy', 'v1', 'poddisruptionbudgets'), new ArrayCollection(pdbs));
+  model.setCollection(
+    resourceKey('', 'v1', 'namespaces'),
+    new ArrayCollection(namespaces),
+  );
+  model.setCollection(
+    resourceKey('', 'v1', 'services'),
+    new ArrayCollection(services),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'deployments'),
+    new ArrayCollection(deployments),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'replicasets'),
+    new ArrayCollection(replicaSets),
+  );
+  model.setCollection(
+    resourceKey('apps', 'v1', 'daemonsets'),
+    new ArrayCollection(dsDefs.map(d => d.object)),
+  );
+  model.setCollection(
+    resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'),
+    new ArrayCollection(hpas),
+  );
+  model.setCollection(
+    resourceKey('policy', 'v1', 'poddisruptionbudgets'),
+    new ArrayCollection(pdbs),
+  );
   return model;
 }

@@ -5,13 +5,18 @@ export function parseIpv4(address: string): number {
   if (parts.length !== 4 || parts.some(p => !(p >= 0 && p <= 255))) {
     throw new Error(`Invalid IPv4 address '${address}'`);
   }
-  return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+  return (
+    ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0
+  );
 }
 
 export function formatIpv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(
-    '.',
-  );
+  return [
+    value >>> 24,
+    (value >>> 16) & 255,
+    (value >>> 8) & 255,
+    value & 255,
+  ].join('.');
 }
 
 export interface Cidr {

@@ -1,5 +1,9 @@
 import { KubeObject } from './ObjectCollection';
-import { InstanceTypeSpec, allocatableMilliCpu, memoryKiB } from './instanceTypes';
+import {
+  InstanceTypeSpec,
+  allocatableMilliCpu,
+  memoryKiB,
+} from './instanceTypes';
 import { hexId, uid } from './determinism';
 
 /** Kubernetes timestamps have whole seconds. */
@@ -31,7 +35,9 @@ export function buildNode(input: NodeInput): KubeObject {
   const arch = type.architecture === 'arm64' ? 'arm64' : 'amd64';
   const created = timestamp(input.createdAt);
   const dnsSuffix =
-    input.region === 'us-east-1' ? 'ec2.internal' : `${input.region}.compute.internal`;
+    input.region === 'us-east-1'
+      ? 'ec2.internal'
+      : `${input.region}.compute.internal`;
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -82,9 +88,24 @@ export function buildNode(input: NodeInput): KubeObject {
         pods: String(input.maxPods),
       },
       conditions: [
-        ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-        ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-        ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+        [
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ],
+        [
+          'DiskPressure',
+          'False',
+          'KubeletHasNoDiskPressure',
+          'kubelet has no disk pressure',
+        ],
+        [
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+        ],
         ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
       ].map(([type_, status, reason, message]) => ({
         type: type_,
@@ -96,7 +117,10 @@ export function buildNode(input: NodeInput): KubeObject {
       })),
       addresses: [
         { type: 'InternalIP', address: input.ip },
-        { type: 'InternalDNS', address: `ip-${input.ip.replace(/\./g, '-')}.${dnsSuffix}` },
+        {
+          type: 'InternalDNS',
+          address: `ip-${input.ip.replace(/\./g, '-')}.${dnsSuffix}`,
+        },
         { type: 'Hostname', address: input.name },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
@@ -195,33 +219,44 @@ export function buildPod(input: PodInput): KubeObject {
   const created = timestamp(input.createdAt);
   const started = timestamp(new Date(input.createdAt.getTime() + 9000));
   const podIp = input.hostNetwork ? input.hostIp : input.podIp;
+  const containerId = (c: ContainerInput) =>
+    `containerd://${hexId(`${input.name}/${c.name}`, 64)}`;
+  const containerState = (init: boolean, c?: ContainerInput) => {
+    if (!running) {
+      return {
+        waiting: {
+          reason: init
+            ? 'PodInitializing'
+            : input.waitingReason ?? 'ContainerCreating',
+        },
+      };
+    }
+    if (init) {
+      return {
+        terminated: {
+          exitCode: 0,
+          reason: 'Completed',
+          startedAt: created,
+          finishedAt: started,
+          ...(c ? { containerID: containerId(c) } : {}),
+        },
+      };
+    }
+    return { running: { startedAt: started } };
+  };
   const containerStatus = (c: ContainerInput, init: boolean) => ({
     name: c.name,
     image: c.image,
-    imageID: running ? `${c.image.split(':')[0]}@sha256:${hexId(c.image, 64)}` : '',
+    imageID: running
+      ? `${c.image.split(':')[0]}@sha256:${hexId(c.image, 64)}`
+      : '',
     ready: running && !init,
     started: running && !init,
     restartCount: init ? 0 : input.restarts ?? 0,
     ...(running
       ? { containerID: `containerd://${hexId(`${input.name}/${c.name}`, 64)}` }
       : {}),
-    state: running
-      ? init
-        ? {
-            terminated: {
-              exitCode: 0,
-              reason: 'Completed',
-              startedAt: created,
-              finishedAt: started,
-              containerID: `containerd://${hexId(`${input.name}/${c.name}`, 64)}`,
-            },
-          }
-        : { running: { startedAt: started } }
-      : {
-          waiting: {
-            reason: init ? 'PodInitializing' : input.waitingReason ?? 'ContainerCreating',
-          },
-        },
+    state: containerState(init, c),
     lastState: {},
   });
   return {
@@ -262,19 +297,36 @@ export function buildPod(input: PodInput): KubeObject {
       tolerations: input.tolerateEverything
         ? [{ operator: 'Exists' }]
         : [
-            { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-            { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+            {
+              key: 'node.kubernetes.io/not-ready',
+              operator: 'Exists',
+              effect: 'NoExecute',
+              tolerationSeconds: 300,
+            },
+            {
+              key: 'node.kubernetes.io/unreachable',
+              operator: 'Exists',
+              effect: 'NoExecute',
+              tolerationSeconds: 300,
+            },
           ],
     },
     status: {
       phase: input.phase,
       conditions: [
-        { type: 'PodReadyToStartContainers', status: running ? 'True' : 'False' },
+        {
+          type: 'PodReadyToStartContainers',
+          status: running ? 'True' : 'False',
+        },
         { type: 'Initialized', status: running ? 'True' : 'False' },
         { type: 'Ready', status: running ? 'True' : 'False' },
         { type: 'ContainersReady', status: running ? 'True' : 'False' },
         { type: 'PodScheduled', status: 'True' },
-      ].map(c => ({ ...c, lastProbeTime: null, lastTransitionTime: running ? started : created })),
+      ].map(c => ({
+        ...c,
+        lastProbeTime: null,
+        lastTransitionTime: running ? started : created,
+      })),
       hostIP: input.hostIp,
       hostIPs: [{ ip: input.hostIp }],
       ...(podIp && (running || input.hostNetwork)
@@ -283,7 +335,11 @@ export function buildPod(input: PodInput): KubeObject {
       startTime: created,
       qosClass: 'Burstable',
       ...(input.initContainers && input.initContainers.length > 0
-        ? { initContainerStatuses: input.initContainers.map(c => containerStatus(c, true)) }
+        ? {
+            initContainerStatuses: input.initContainers.map(c =>
+              containerStatus(c, true),
+            ),
+          }
         : {}),
       containerStatuses: input.containers.map(c => containerStatus(c, false)),
     },
@@ -311,11 +367,16 @@ export interface WorkloadInput {
   createdAt: Date;
 }
 
-function podTemplate(input: WorkloadInput, extraLabels: Record<string, string> = {}) {
+function podTemplate(
+  input: WorkloadInput,
+  extraLabels: Record<string, string> = {},
+) {
   return {
     metadata: { labels: { ...input.labels, ...extraLabels } },
     spec: {
-      ...(input.initContainer ? { initContainers: [containerSpec(input.initContainer)] } : {}),
+      ...(input.initContainer
+        ? { initContainers: [containerSpec(input.initContainer)] }
+        : {}),
       containers: [containerSpec(input.container)],
       topologySpreadConstraints: [
         {
@@ -350,7 +411,10 @@ export function buildDeployment(input: WorkloadInput): KubeObject {
     spec: {
       replicas: input.replicas,
       selector: { matchLabels: input.selector },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      },
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
       template: podTemplate(input),
@@ -361,15 +425,22 @@ export function buildDeployment(input: WorkloadInput): KubeObject {
       updatedReplicas: input.replicas,
       readyReplicas: available,
       availableReplicas: available,
-      ...(input.replicas > available ? { unavailableReplicas: input.replicas - available } : {}),
+      ...(input.replicas > available
+        ? { unavailableReplicas: input.replicas - available }
+        : {}),
       conditions: [
         {
           type: 'Available',
-          status: available >= Math.ceil(input.replicas * 0.75) ? 'True' : 'False',
-          reason: available >= Math.ceil(input.replicas * 0.75) ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-          message: available >= Math.ceil(input.replicas * 0.75)
-            ? 'Deployment has minimum availability.'
-            : 'Deployment does not have minimum availability.',
+          status:
+            available >= Math.ceil(input.replicas * 0.75) ? 'True' : 'False',
+          reason:
+            available >= Math.ceil(input.replicas * 0.75)
+              ? 'MinimumReplicasAvailable'
+              : 'MinimumReplicasUnavailable',
+          message:
+            available >= Math.ceil(input.replicas * 0.75)
+              ? 'Deployment has minimum availability.'
+              : 'Deployment does not have minimum availability.',
           lastUpdateTime: created,
           lastTransitionTime: created,
         },
@@ -405,14 +476,24 @@ export function buildReplicaSet(
       labels: { ...input.labels, 'pod-template-hash': templateHash },
       annotations: {
         'deployment.kubernetes.io/desired-replicas': String(input.replicas),
-        'deployment.kubernetes.io/max-replicas': String(Math.ceil(input.replicas * 1.25)),
+        'deployment.kubernetes.io/max-replicas': String(
+          Math.ceil(input.replicas * 1.25),
+        ),
         'deployment.kubernetes.io/revision': '3',
       },
-      ownerReferences: [{ ...ownerRefOf(deployment), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          ...ownerRefOf(deployment),
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     spec: {
       replicas: input.replicas,
-      selector: { matchLabels: { ...input.selector, 'pod-template-hash': templateHash } },
+      selector: {
+        matchLabels: { ...input.selector, 'pod-template-hash': templateHash },
+      },
       template: podTemplate(input, { 'pod-template-hash': templateHash }),
     },
     status: {
@@ -443,7 +524,10 @@ export function buildStatefulSet(input: WorkloadInput): KubeObject {
       serviceName: `${input.name}-headless`,
       podManagementPolicy: 'Parallel',
       selector: { matchLabels: input.selector },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      updateStrategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { partition: 0 },
+      },
       template: podTemplate(input),
     },
     status: {
@@ -488,7 +572,13 @@ export function buildService(
       sessionAffinity: 'None',
       selector: input.selector,
       ports: [
-        { name: 'grpc', port, targetPort: 'grpc', protocol: 'TCP', appProtocol: 'grpc' },
+        {
+          name: 'grpc',
+          port,
+          targetPort: 'grpc',
+          protocol: 'TCP',
+          appProtocol: 'grpc',
+        },
         { name: 'http-metrics', port: 9090, targetPort: 9090, protocol: 'TCP' },
       ],
     },
@@ -520,7 +610,13 @@ export function buildHpa(
       metrics: [
         {
           type: 'Resource',
-          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: hpa.cpuUtilization } },
+          resource: {
+            name: 'cpu',
+            target: {
+              type: 'Utilization',
+              averageUtilization: hpa.cpuUtilization,
+            },
+          },
         },
       ],
     },
@@ -531,21 +627,36 @@ export function buildHpa(
       currentMetrics: [
         {
           type: 'Resource',
-          resource: { name: 'cpu', current: { averageUtilization: currentUtilization, averageValue: '180m' } },
+          resource: {
+            name: 'cpu',
+            current: {
+              averageUtilization: currentUtilization,
+              averageValue: '180m',
+            },
+          },
         },
       ],
       conditions: [
-        { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size' },
+        {
+          type: 'AbleToScale',
+          status: 'True',
+          reason: 'ReadyForNewScale',
+          message: 'recommended size matches current size',
+        },
         {
           type: 'ScalingActive',
           status: 'True',
           reason: 'ValidMetricFound',
-          message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+          message:
+            'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
         },
         {
           type: 'ScalingLimited',
           status: input.replicas >= hpa.max ? 'True' : 'False',
-          reason: input.replicas >= hpa.max ? 'TooManyReplicas' : 'DesiredWithinRange',
+          reason:
+            input.replicas >= hpa.max
+              ? 'TooManyReplicas'
+              : 'DesiredWithinRange',
           message:
             input.replicas >= hpa.max
               ? 'the desired replica count is more than the maximum replica count'
@@ -561,12 +672,12 @@ export function buildPdb(
   pdb: { minAvailable?: number | string; maxUnavailable?: number | string },
 ): KubeObject {
   const healthy = input.readyReplicas;
-  const desired =
-    typeof pdb.minAvailable === 'number'
-      ? pdb.minAvailable
-      : typeof pdb.maxUnavailable === 'number'
-      ? Math.max(0, input.replicas - pdb.maxUnavailable)
-      : Math.ceil(input.replicas * 0.5);
+  let desired = Math.ceil(input.replicas * 0.5);
+  if (typeof pdb.minAvailable === 'number') {
+    desired = pdb.minAvailable;
+  } else if (typeof pdb.maxUnavailable === 'number') {
+    desired = Math.max(0, input.replicas - pdb.maxUnavailable);
+  }
   const allowed = Math.max(0, healthy - desired);
   return {
     apiVersion: 'policy/v1',
@@ -581,8 +692,12 @@ export function buildPdb(
       labels: input.labels,
     },
     spec: {
-      ...(pdb.minAvailable !== undefined ? { minAvailable: pdb.minAvailable } : {}),
-      ...(pdb.maxUnavailable !== undefined ? { maxUnavailable: pdb.maxUnavailable } : {}),
+      ...(pdb.minAvailable !== undefined
+        ? { minAvailable: pdb.minAvailable }
+        : {}),
+      ...(pdb.maxUnavailable !== undefined
+        ? { maxUnavailable: pdb.maxUnavailable }
+        : {}),
       selector: { matchLabels: input.selector },
     },
     status: {
@@ -653,12 +768,17 @@ export function buildDaemonSet(input: DaemonSetInput): KubeObject {
     },
     spec: {
       selector: { matchLabels: { 'k8s-app': input.name } },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%', maxSurge: 0 } },
+      updateStrategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: '10%', maxSurge: 0 },
+      },
       revisionHistoryLimit: 10,
       template: {
         metadata: { labels: { 'k8s-app': input.name, ...input.labels } },
         spec: {
-          ...(input.initContainers ? { initContainers: input.initContainers.map(containerSpec) } : {}),
+          ...(input.initContainers
+            ? { initContainers: input.initContainers.map(containerSpec) }
+            : {}),
           containers: input.containers.map(containerSpec),
           hostNetwork: input.hostNetwork,
           priorityClassName: input.priorityClassName ?? 'system-node-critical',
@@ -716,7 +836,10 @@ export function buildEvent(input: {
     },
     reason: input.reason,
     message: input.message,
-    source: { component: input.component, ...(input.host ? { host: input.host } : {}) },
+    source: {
+      component: input.component,
+      ...(input.host ? { host: input.host } : {}),
+    },
     firstTimestamp: timestamp(input.first),
     lastTimestamp: timestamp(input.last),
     count: input.count,

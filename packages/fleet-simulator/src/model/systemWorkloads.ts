@@ -58,7 +58,11 @@ export function awsNodeContainers(region: string, cni: CniSettings) {
     },
     {
       name: 'aws-eks-nodeagent',
-      image: ecrImage(region, 'amazon/aws-network-policy-agent', 'v1.2.0-eksbuild.1'),
+      image: ecrImage(
+        region,
+        'amazon/aws-network-policy-agent',
+        'v1.2.0-eksbuild.1',
+      ),
       cpu: '25m',
       memory: '64Mi',
     },
@@ -78,7 +82,11 @@ export function kubeProxyContainers(region: string, kubernetesVersion: string) {
   return [
     {
       name: 'kube-proxy',
-      image: ecrImage(region, 'eks/kube-proxy', `v${kubernetesVersion}.0-minimal-eksbuild.2`),
+      image: ecrImage(
+        region,
+        'eks/kube-proxy',
+        `v${kubernetesVersion}.0-minimal-eksbuild.2`,
+      ),
       cpu: '100m',
       memory: '64Mi',
     },

@@ -31,26 +31,35 @@ export class AdminHandler {
       if (method === 'GET' && path === '/admin/health') {
         reply.json(200, {
           status: 'ok',
-          uptimeSeconds: Math.round((Date.now() - this.options.startedAt) / 1000),
+          uptimeSeconds: Math.round(
+            (Date.now() - this.options.startedAt) / 1000,
+          ),
           clusters: this.options.clusterNames().length,
         });
         return;
       }
       if (method === 'GET' && path === '/admin/fleet') {
         reply.json(200, {
-          clusters: this.options.clusters().map(({ token: _token, ...rest }) => rest),
+          clusters: this.options
+            .clusters()
+            .map(({ token: _token, ...rest }) => rest),
         });
         return;
       }
       if (method === 'GET' && path === '/admin/requests') {
         const snapshot = log.snapshot();
         const cluster = url.searchParams.get('cluster') ?? undefined;
-        const api = (url.searchParams.get('api') ?? undefined) as SimulatedApi | undefined;
+        const api = (url.searchParams.get('api') ?? undefined) as
+          | SimulatedApi
+          | undefined;
         const requests = snapshot.requests.filter(
           r => (!cluster || r.cluster === cluster) && (!api || r.api === api),
         );
         reply.json(200, {
-          total: cluster || api ? requests.reduce((n, r) => n + r.count, 0) : snapshot.total,
+          total:
+            cluster || api
+              ? requests.reduce((n, r) => n + r.count, 0)
+              : snapshot.total,
           requests,
         });
         return;
@@ -76,18 +85,30 @@ export class AdminHandler {
         const parsed = inputs.map(i => faultRuleSchema.safeParse(i));
         const bad = parsed.find(p => !p.success);
         if (bad && !bad.success) {
-          error(400, 'InputError', bad.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '));
+          error(
+            400,
+            'InputError',
+            bad.error.issues
+              .map(i => `${i.path.join('.')}: ${i.message}`)
+              .join('; '),
+          );
           return;
         }
         const names = this.options.clusterNames();
         for (const p of parsed) {
           const cluster = p.success ? p.data.cluster : undefined;
           if (cluster && !names.includes(cluster)) {
-            error(400, 'InputError', `Unknown cluster '${cluster}'; the fleet has ${names.join(', ')}`);
+            error(
+              400,
+              'InputError',
+              `Unknown cluster '${cluster}'; the fleet has ${names.join(', ')}`,
+            );
             return;
           }
         }
-        const rules = parsed.map(p => faults.add(p.success ? p.data : (undefined as never)));
+        const rules = parsed.map(p =>
+          faults.add(p.success ? p.data : (undefined as never)),
+        );
         reply.json(201, Array.isArray(body) ? { faults: rules } : rules[0]);
         return;
       }

@@ -8,7 +8,14 @@ export const faultRuleSchema = z.object({
   operation: z.string().optional(),
   fault: z
     .object({
-      type: z.enum(['latency', 'timeout', 'status', 'throttle', 'truncate', 'gone']),
+      type: z.enum([
+        'latency',
+        'timeout',
+        'status',
+        'throttle',
+        'truncate',
+        'gone',
+      ]),
       status: z.number().int().min(400).max(599).optional(),
       ms: z.number().int().nonnegative().max(600000).optional(),
       probability: z.number().min(0).max(1).optional(),
@@ -62,8 +69,10 @@ export class FaultInjector {
   pick(target: FaultTarget): FaultSpec | undefined {
     for (const rule of this.rules) {
       if (rule.api !== target.api) continue;
-      if (rule.cluster !== undefined && rule.cluster !== target.cluster) continue;
-      if (rule.operation !== undefined && rule.operation !== target.operation) continue;
+      if (rule.cluster !== undefined && rule.cluster !== target.cluster)
+        continue;
+      if (rule.operation !== undefined && rule.operation !== target.operation)
+        continue;
       if (rule.path !== undefined) {
         const ok = rule.path.endsWith('*')
           ? target.path.startsWith(rule.path.slice(0, -1))
@@ -71,7 +80,11 @@ export class FaultInjector {
         if (!ok) continue;
       }
       if (rule.fault.type === 'gone' && !target.isContinue) continue;
-      if (rule.fault.probability !== undefined && this.random() >= rule.fault.probability) continue;
+      if (
+        rule.fault.probability !== undefined &&
+        this.random() >= rule.fault.probability
+      )
+        continue;
       rule.hits += 1;
       if (rule.fault.times !== undefined && rule.hits >= rule.fault.times) {
         this.rules = this.rules.filter(r => r !== rule);

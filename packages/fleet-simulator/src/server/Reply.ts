@@ -16,7 +16,10 @@ export class Reply {
 
   send(status: number, headers: Record<string, string>, body: string | Buffer) {
     const data = typeof body === 'string' ? Buffer.from(body) : body;
-    this.res.writeHead(status, { ...headers, 'Content-Length': String(data.length) });
+    this.res.writeHead(status, {
+      ...headers,
+      'Content-Length': String(data.length),
+    });
     if (this.truncate) {
       this.res.write(data.subarray(0, Math.floor(data.length / 2)), () => {
         this.res.socket?.destroy();
@@ -27,18 +30,28 @@ export class Reply {
   }
 
   json(status: number, body: unknown, headers: Record<string, string> = {}) {
-    this.send(status, { 'Content-Type': 'application/json', ...headers }, JSON.stringify(body));
+    this.send(
+      status,
+      { 'Content-Type': 'application/json', ...headers },
+      JSON.stringify(body),
+    );
   }
 
   /** Streams a body made of many pieces (large lists) with backpressure, chunked. */
-  async stream(status: number, headers: Record<string, string>, pieces: Iterable<string>) {
+  async stream(
+    status: number,
+    headers: Record<string, string>,
+    pieces: Iterable<string>,
+  ) {
     this.res.writeHead(status, headers);
     let buffer = '';
     for (const piece of pieces) {
       buffer += piece;
       if (buffer.length >= 64 * 1024) {
         if (this.truncate) {
-          this.res.write(buffer.slice(0, buffer.length >> 1), () => this.res.socket?.destroy());
+          this.res.write(buffer.slice(0, buffer.length >> 1), () =>
+            this.res.socket?.destroy(),
+          );
           return;
         }
         const ok = this.res.write(buffer);
@@ -58,14 +71,19 @@ export class Reply {
       }
     }
     if (this.truncate) {
-      this.res.write(buffer.slice(0, buffer.length >> 1), () => this.res.socket?.destroy());
+      this.res.write(buffer.slice(0, buffer.length >> 1), () =>
+        this.res.socket?.destroy(),
+      );
       return;
     }
     this.res.end(buffer);
   }
 }
 
-export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
+export async function readBody(
+  req: IncomingMessage,
+  limit = 1024 * 1024,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

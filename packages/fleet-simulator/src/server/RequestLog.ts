@@ -6,7 +6,13 @@ export class RequestLog {
   private total = 0;
 
   record(entry: Omit<RequestLogEntry, 'count'>) {
-    const key = [entry.cluster, entry.api, entry.method, entry.path, entry.operation ?? ''].join('\u0000');
+    const key = [
+      entry.cluster,
+      entry.api,
+      entry.method,
+      entry.path,
+      entry.operation ?? '',
+    ].join('\u0000');
     const existing = this.entries.get(key);
     if (existing) existing.count += 1;
     else this.entries.set(key, { ...entry, count: 1 });
@@ -14,7 +20,15 @@ export class RequestLog {
   }
 
   /** The number of requests that match every given field. */
-  count(filter: { cluster?: string; api?: SimulatedApi; method?: string; path?: string; operation?: string } = {}): number {
+  count(
+    filter: {
+      cluster?: string;
+      api?: SimulatedApi;
+      method?: string;
+      path?: string;
+      operation?: string;
+    } = {},
+  ): number {
     let n = 0;
     for (const e of this.entries.values()) {
       if (

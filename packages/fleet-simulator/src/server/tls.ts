@@ -22,7 +22,13 @@ export function generateServingCertificate(): ServingCertificate {
       algorithm: 'sha256',
       extensions: [
         { name: 'basicConstraints', cA: true, critical: true },
-        { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true, critical: true },
+        {
+          name: 'keyUsage',
+          keyCertSign: true,
+          digitalSignature: true,
+          keyEncipherment: true,
+          critical: true,
+        },
         { name: 'extKeyUsage', serverAuth: true },
         {
           name: 'subjectAltName',
