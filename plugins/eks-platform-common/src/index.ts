@@ -8,3 +8,4 @@ export * from './types';
 export * from './annotations';
 export * from './permissions';
 export * from './calculations';
+export * from './api';

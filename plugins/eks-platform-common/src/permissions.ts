@@ -10,9 +10,23 @@ export const eksPlatformClusterReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+
+/**
+ * Triggering an immediate collection of a cluster (`POST /clusters/:name/refresh`).
+ *
+ * @public
+ */
+export const eksPlatformClusterRefreshPermission = createPermission({
+  name: 'eks-platform.cluster.refresh',
+  attributes: { action: 'update' },
+});
+
 /**
  * Every permission of the eks-platform plugin.
  *
  * @public
  */
-export const eksPlatformPermissions = [eksPlatformClusterReadPermission];
+export const eksPlatformPermissions = [
+  eksPlatformClusterReadPermission,
+  eksPlatformClusterRefreshPermission,
+];
