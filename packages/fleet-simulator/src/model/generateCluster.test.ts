@@ -80,6 +80,13 @@ describe('generated large cluster', () => {
         token = page.metadata?._continue;
         pages += 1;
       } while (token);
+      expect(sim.clusters()).toEqual([
+        expect.objectContaining({
+          name: 'large-eu-west-1',
+          nodeCount: 700,
+          podCount: 20000,
+        }),
+      ]);
       expect(pages).toBe(40);
       expect(remaining).toEqual([
         ...Array.from({ length: 39 }, (_, i) => 20000 - (i + 1) * 500),
