@@ -13,6 +13,7 @@
  * - labelSelector.ts, workloads.ts, spotRisk.ts: spot risk per workload
  * - kubernetesVersion.ts, versionStatus.ts, eksVersionCalendar.ts: support phase and deadlines
  * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
+ * - podAggregation.ts: pods reduced page by page to classes, and stand-ins for the above
  * Input shapes (AWS and Kubernetes JSON) are in types.ts.
  */
 export * from './types';
@@ -35,3 +36,4 @@ export * from './eksVersionCalendar';
 export * from './versionStatus';
 export * from './upgradeInsights';
 export * from './addonCompatibility';
+export * from './podAggregation';

@@ -1,0 +1,154 @@
+import { DEFAULT_AWS_NODE_SETTINGS } from './awsNodeSettings';
+import { ipAssignmentFailures } from './ipAssignmentFailures';
+import { ipHeadroom } from './ipHeadroom';
+import { PodAccumulator, expandPodAggregates } from './podAggregation';
+import { assessSpotRisk } from './spotRisk';
+import { summariseCapacity } from './spotCapacity';
+import {
+  NODES,
+  PDBS,
+  PODS,
+  REPLICA_SET_OWNERS,
+  SPOT_B,
+  pod,
+} from './__fixtures__/cluster';
+import {
+  PUBLISHED_INSTANCE_TYPES,
+  toInstanceTypeInfo,
+} from './__fixtures__/publishedInstanceTypes';
+import { SUBNETS } from './__fixtures__/subnets';
+import type { KubeEvent, KubePod } from './types';
+
+const INSTANCE_TYPES = Object.fromEntries(
+  PUBLISHED_INSTANCE_TYPES.filter(r =>
+    ['m5.large', 'm5.xlarge', 'c6i.xlarge', 'm6i.xlarge'].includes(r[0]),
+  ).map(r => [r[0], toInstanceTypeInfo(r)]),
+);
+
+function accumulateInPages(pods: KubePod[], pageSize: number) {
+  const accumulator = new PodAccumulator({
+    replicaSetOwners: REPLICA_SET_OWNERS,
+  });
+  for (let i = 0; i < pods.length; i += pageSize) {
+    accumulator.addPage(pods.slice(i, i + pageSize));
+  }
+  return accumulator.result();
+}
+
+describe('PodAccumulator and expandPodAggregates', () => {
+  const aggregates = accumulateInPages(PODS, 4);
+  const standIns = expandPodAggregates(aggregates);
+
+  it('keeps one class per workload, node, readiness and host networking, not one entry per pod', () => {
+    expect(aggregates.podsListed).toBe(PODS.length);
+    expect(aggregates.finishedPods).toBe(1);
+    // payments' two replicas share one spot node: one class of 2 pods
+    const payments = aggregates.classes.filter(
+      c => c.workload.name === 'payments',
+    );
+    expect(payments).toEqual([
+      expect.objectContaining({
+        workload: { namespace: 'shop-prod', kind: 'Deployment', name: 'payments' },
+        pods: 2,
+        ready: true,
+        cpuMillis: 2 * 600,
+        memoryBytes: 2 * 640 * 1024 * 1024,
+      }),
+    ]);
+    expect(aggregates.classes.length).toBeLessThan(PODS.length);
+    expect(aggregates.workloadLabels['shop-prod/Deployment/checkout']).toEqual({
+      'app.kubernetes.io/name': 'checkout',
+      'app.kubernetes.io/part-of': 'shop',
+      'pod-template-hash': '7d9f8b6c5d',
+    });
+  });
+
+  it('gives the capacity summary of the full pod list', () => {
+    expect(summariseCapacity(NODES, standIns)).toEqual(
+      summariseCapacity(NODES, PODS),
+    );
+  });
+
+  it('gives the IP headroom of the full pod list', () => {
+    const context = {
+      settings: DEFAULT_AWS_NODE_SETTINGS,
+      instanceTypes: INSTANCE_TYPES,
+    };
+    expect(ipHeadroom(NODES, standIns, SUBNETS, context)).toEqual(
+      ipHeadroom(NODES, PODS, SUBNETS, context),
+    );
+  });
+
+  it('gives the spot risk of the full pod list', () => {
+    const input = {
+      nodes: NODES,
+      pdbs: PDBS,
+      replicaSetOwners: REPLICA_SET_OWNERS,
+    };
+    expect(assessSpotRisk({ ...input, pods: standIns })).toEqual(
+      assessSpotRisk({ ...input, pods: PODS }),
+    );
+  });
+
+  it('keeps the pods failing IP assignment and those named by events, so failures come out the same', () => {
+    const stuck = pod({
+      name: 'search-6f7a8b9c0d-q1w2e',
+      namespace: 'shop-prod',
+      node: SPOT_B,
+      labels: { 'app.kubernetes.io/name': 'search' },
+      owner: { kind: 'ReplicaSet', name: 'search-6f7a8b9c0d' },
+      phase: 'Pending',
+    });
+    stuck.status!.containerStatuses = [
+      {
+        name: 'search',
+        ready: false,
+        state: {
+          waiting: {
+            reason: 'ContainerCreating',
+            message:
+              'failed to setup network for sandbox: add cmd: failed to assign an IP address to container',
+          },
+        },
+      },
+    ];
+    const events: KubeEvent[] = [
+      {
+        involvedObject: {
+          kind: 'Pod',
+          name: 'db-migrate-28867201-x2v9q',
+          namespace: 'shop-prod',
+        },
+        type: 'Warning',
+        reason: 'FailedCreatePodSandBox',
+        message: 'failed to assign an IP address to container',
+        count: 3,
+        lastTimestamp: '2026-11-20T08:00:00Z',
+      },
+    ];
+    const pods = [...PODS, stuck];
+    const accumulator = new PodAccumulator({
+      replicaSetOwners: REPLICA_SET_OWNERS,
+      podsOfInterest: ['shop-prod/db-migrate-28867201-x2v9q'],
+    });
+    accumulator.addPage(pods);
+    const kept = accumulator.result().podsOfInterest;
+    expect(kept.map(p => p.metadata.name).sort()).toEqual([
+      'db-migrate-28867201-x2v9q',
+      'search-6f7a8b9c0d-q1w2e',
+    ]);
+    expect(ipAssignmentFailures(events, kept)).toEqual(
+      ipAssignmentFailures(events, pods),
+    );
+  });
+
+  it('starts over after reset, as a relist after 410 Gone needs', () => {
+    const accumulator = new PodAccumulator({
+      replicaSetOwners: REPLICA_SET_OWNERS,
+    });
+    accumulator.addPage(PODS.slice(0, 5));
+    accumulator.reset();
+    accumulator.addPage(PODS);
+    expect(accumulator.result()).toEqual(accumulateInPages(PODS, 7));
+  });
+});
