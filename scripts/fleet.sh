@@ -30,7 +30,7 @@ start_fleet_simulator() {
     echo "[fleet] the simulator did not become ready in 20 s; see $FLEET_STATE_DIR/simulator.log" >&2
     return 1
   fi
-  # One environment variable per cluster; the tokens are the simulator's own, made up at its start.
+  # One environment variable per cluster, read from the simulator's fleet.json (mode 0600).
   eval "$(node -e '
     const fleet = require(process.argv[1]);
     for (const [name, c] of Object.entries(fleet.clusters)) {
