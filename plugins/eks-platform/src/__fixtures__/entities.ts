@@ -12,6 +12,27 @@ export const paymentsEntity: Entity = {
     annotations: {
       [EKS_PLATFORM_CLUSTERS_ANNOTATION]: 'prod-eu-west-1, staging-eu-west-1',
       'backstage.io/kubernetes-id': 'payments',
+      'argocd/app-name': 'payments-grpc-prod',
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-payments',
+    system: 'commerce',
+  },
+};
+
+/** The invoicing service, still on the legacy Kubernetes 1.31 cluster. */
+export const billingEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'billing-api',
+    namespace: 'default',
+    description: 'Invoicing; still on the legacy Kubernetes 1.31 cluster.',
+    annotations: {
+      [EKS_PLATFORM_CLUSTERS_ANNOTATION]: 'legacy-eu-west-1',
     },
   },
   spec: {

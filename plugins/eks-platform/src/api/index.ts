@@ -1,3 +1,3 @@
 export { eksPlatformApiRef } from './EksPlatformApi';
-export type { EksPlatformApi } from './EksPlatformApi';
+export type { EksPlatformApi, HistoryRange } from './EksPlatformApi';
 export { EksPlatformClient } from './EksPlatformClient';

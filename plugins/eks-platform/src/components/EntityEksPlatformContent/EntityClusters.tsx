@@ -1,15 +1,17 @@
 import { Progress } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { ClusterSection } from './ClusterSection';
 import { ClustersLoadError } from './ClustersLoadError';
 import { UnknownClustersWarning } from './ClusterNameWarnings';
-import { EntityClustersTable } from './EntityClustersTable';
-import { useEntityClusters } from './useEntityClusters';
+import { useEntityView } from './useEntityView';
 
 /**
- * Loads the registry and shows the named clusters (the data-owning part of the tab).
+ * Loads the entity's view and shows one section per cluster (the data-owning part
+ * of the tab).
  */
-export const EntityClusters = (props: { names: string[] }) => {
-  const { value, loading, error, retry } = useEntityClusters(props.names);
+export const EntityClusters = (props: { entityRef: string }) => {
+  const { value, loading, error, retry } = useEntityView(props.entityRef);
 
   if (loading) {
     return <Progress />;
@@ -18,16 +20,28 @@ export const EntityClusters = (props: { names: string[] }) => {
     return <ClustersLoadError error={error} onRetry={retry} />;
   }
 
+  const clusters = value?.clusters ?? [];
+  const unknown = value?.unknownClusters ?? [];
   return (
     <Grid container spacing={3} direction="column">
-      {value && value.unknownNames.length > 0 && (
+      {unknown.length > 0 && (
         <Grid item>
-          <UnknownClustersWarning names={value.unknownNames} />
+          <UnknownClustersWarning names={unknown} />
         </Grid>
       )}
-      <Grid item>
-        <EntityClustersTable clusters={value?.clusters ?? []} />
-      </Grid>
+      {clusters.length === 0 ? (
+        <Grid item>
+          <Typography variant="body1" color="textSecondary">
+            None of the named clusters is in the cluster registry.
+          </Typography>
+        </Grid>
+      ) : (
+        clusters.map(view => (
+          <Grid item key={view.cluster.name}>
+            <ClusterSection view={view} />
+          </Grid>
+        ))
+      )}
     </Grid>
   );
 };

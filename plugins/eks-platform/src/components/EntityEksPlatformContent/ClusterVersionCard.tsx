@@ -1,0 +1,242 @@
+import { InfoCard } from '@backstage/core-components';
+import type {
+  EntityClusterView,
+  SkewStatus,
+} from '@eks-platform/plugin-eks-platform-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  Explained,
+  FigureList,
+  PhaseChip,
+  explain,
+  formatCount,
+  formatDays,
+} from '../common';
+import { NoData } from './NoData';
+
+const useStyles = makeStyles(theme => ({
+  ok: { borderColor: theme.palette.status.ok },
+  warn: { borderColor: theme.palette.status.warning },
+  violation: { borderColor: theme.palette.status.error },
+  unknown: { borderColor: theme.palette.divider },
+  ERROR: { borderColor: theme.palette.status.error },
+  WARNING: { borderColor: theme.palette.status.warning },
+}));
+
+const SKEW_LABEL: Record<SkewStatus, string> = {
+  ok: 'ok',
+  warn: 'at the limit',
+  violation: 'violation',
+  unknown: 'unknown',
+};
+
+/**
+ * The support phase of the cluster's Kubernetes version, its deadlines, kubelet
+ * skew per node group, failing upgrade insights and add-ons that block the next
+ * version.
+ */
+export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
+  const classes = useStyles();
+  const { cluster, version } = props.view;
+  const at = cluster.collectedAt;
+
+  if (!version) {
+    return (
+      <InfoCard title="Cluster version" titleTypographyProps={{ component: 'h4' }}>
+        <NoData>
+          {cluster.version
+            ? `Kubernetes ${cluster.version.kubernetesVersion}: ${cluster.version.summary}`
+            : 'The EKS API has not been read for this cluster yet.'}
+        </NoData>
+      </InfoCard>
+    );
+  }
+
+  const { status } = version;
+  const incompatible = version.addons.filter(a => a.compatible === false);
+  const failing = version.insights.failing;
+
+  return (
+    <InfoCard
+      title="Cluster version"
+      titleTypographyProps={{ component: 'h4' }}
+      subheader={status.summary}
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={2}>
+        <Typography variant="h6" component="p">
+          Kubernetes {status.version}
+        </Typography>
+        <PhaseChip phase={status.phase} />
+      </Box>
+      <FigureList
+        aria-label={`Version of ${cluster.name}`}
+        items={[
+          status.endOfStandardSupport !== undefined && {
+            label: 'End of standard support',
+            value: (
+              <Explained
+                value={status.endOfStandardSupport}
+                {...explain.supportDate(
+                  at,
+                  'endOfStandardSupportDate',
+                  status.source,
+                )}
+              />
+            ),
+          },
+          status.endOfExtendedSupport !== undefined && {
+            label: 'End of extended support',
+            value: (
+              <Explained
+                value={status.endOfExtendedSupport}
+                {...explain.supportDate(
+                  at,
+                  'endOfExtendedSupportDate',
+                  status.source,
+                )}
+              />
+            ),
+          },
+          status.daysLeftInPhase !== undefined && {
+            label: 'Days left in phase',
+            value: (
+              <Explained
+                value={formatDays(status.daysLeftInPhase)}
+                {...explain.daysLeftInPhase(at, status.source)}
+              />
+            ),
+          },
+          status.nextDeadline && {
+            label: 'Next deadline',
+            value: `${status.nextDeadline.date}: ${status.nextDeadline.description}`,
+          },
+          {
+            label: 'Upgrade policy',
+            value: version.upgradePolicy ?? status.supportType,
+          },
+          status.nextVersion !== undefined && {
+            label: 'Next version',
+            value: status.nextVersion,
+          },
+        ]}
+      />
+
+      <Box mt={3}>
+        <Typography variant="subtitle2" component="h5" gutterBottom>
+          Kubelet skew per node group
+        </Typography>
+        {version.skew.length === 0 ? (
+          <NoData>No node groups reported.</NoData>
+        ) : (
+          <Box component="ul" m={0} pl={2}>
+            {version.skew.map(s => (
+              <li key={s.nodeGroup}>
+                <Typography variant="body2" component="span">
+                  {s.nodeGroup}: kubelet {s.kubeletVersions.join(', ')},{' '}
+                  {s.worst.minorsBehind !== undefined ? (
+                    <Explained
+                      value={`${s.worst.minorsBehind} behind`}
+                      {...explain.kubeletSkew(at)}
+                    />
+                  ) : (
+                    'skew unknown'
+                  )}{' '}
+                </Typography>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  className={classes[s.worst.status]}
+                  label={SKEW_LABEL[s.worst.status]}
+                />
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                >
+                  {s.worst.reason}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+      </Box>
+
+      <Box mt={3}>
+        <Typography variant="subtitle2" component="h5" gutterBottom>
+          Failing upgrade insights (
+          <Explained
+            value={`${formatCount(failing.length)} of ${formatCount(
+              version.insights.total,
+            )}`}
+            {...explain.insights(at)}
+          />
+          )
+        </Typography>
+        {failing.length === 0 ? (
+          <NoData>
+            {version.insights.total === 0
+              ? 'EKS reported no insights.'
+              : 'All insights pass.'}
+          </NoData>
+        ) : (
+          <Box component="ul" m={0} pl={2}>
+            {failing.map(i => (
+              <li key={i.id ?? i.name}>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  className={classes[i.status as 'ERROR' | 'WARNING']}
+                  label={i.status}
+                />{' '}
+                <Typography variant="body2" component="span">
+                  {i.name}
+                  {i.kubernetesVersion ? ` (for ${i.kubernetesVersion})` : ''}
+                </Typography>
+                {i.reason && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    {i.reason}
+                  </Typography>
+                )}
+              </li>
+            ))}
+          </Box>
+        )}
+      </Box>
+
+      <Box mt={3}>
+        <Typography variant="subtitle2" component="h5" gutterBottom>
+          Incompatible add-ons (
+          <Explained
+            value={formatCount(incompatible.length)}
+            {...explain.addons(at)}
+          />
+          )
+        </Typography>
+        {incompatible.length === 0 ? (
+          <NoData>
+            {version.addons.length === 0
+              ? 'No add-on data.'
+              : `All installed add-ons support ${
+                  version.addons[0].targetClusterVersion
+                }.`}
+          </NoData>
+        ) : (
+          <Box component="ul" m={0} pl={2}>
+            {incompatible.map(a => (
+              <li key={a.addonName}>
+                <Typography variant="body2">{a.reason}</Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+      </Box>
+    </InfoCard>
+  );
+};

@@ -1,0 +1,279 @@
+import { InfoCard } from '@backstage/core-components';
+import type {
+  ClusterOverview,
+  EntityClusterView,
+} from '@eks-platform/plugin-eks-platform-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import {
+  Explained,
+  FigureList,
+  UtilisationBar,
+  explain,
+  formatCount,
+  formatDateTime,
+  formatDays,
+  formatPercent,
+} from '../common';
+import { NoData } from './NoData';
+
+const FORECAST_WORDS: Record<
+  NonNullable<ClusterOverview['ip']>['forecastStatus'],
+  string
+> = {
+  'not-enough-history': 'no forecast yet: not enough history',
+  'no-exhaustion': 'not running out: free addresses are flat or rising',
+  exhausting: 'running out',
+  exhausted: 'no free addresses left',
+};
+
+const LIMITED_BY: Record<string, string> = {
+  'node-slots': 'limited by node pod slots',
+  'subnet-addresses': 'limited by subnet addresses',
+};
+
+/** Days until exhaustion, or why there is no such number. */
+const Exhaustion = (props: { cluster: ClusterOverview }) => {
+  const { ip, collectedAt } = props.cluster;
+  if (!ip) return null;
+  if (ip.daysToExhaustion !== undefined) {
+    return (
+      <Explained
+        value={formatDays(ip.daysToExhaustion)}
+        {...explain.daysToExhaustion(collectedAt)}
+      />
+    );
+  }
+  return (
+    <Typography variant="body2" component="span" color="textSecondary">
+      {FORECAST_WORDS[ip.forecastStatus] ?? ip.forecastStatus}
+    </Typography>
+  );
+};
+
+/**
+ * Free addresses per subnet and zone where the entity's pods run, node slots, the
+ * entity's pods failing IP assignment, and days until the cluster's least-free subnet
+ * runs out.
+ */
+export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
+  const { view } = props;
+  const { cluster, zones, ipFailures } = view;
+  const at = cluster.collectedAt;
+  const ec2Missing = cluster.partial.includes('ec2');
+  const subnetRows = zones.flatMap(z =>
+    z.subnets.map(s => ({ zone: z.zone, subnet: s })),
+  );
+
+  return (
+    <InfoCard
+      title="IP headroom"
+      titleTypographyProps={{ component: 'h4' }}
+      subheader="VPC addresses left where this component's pods run"
+    >
+      {cluster.ip ? (
+        <FigureList
+          aria-label={`IP headroom of ${cluster.name}`}
+          items={[
+            {
+              label: 'Days until exhaustion',
+              value: <Exhaustion cluster={cluster} />,
+            },
+            cluster.ip.leastFreeSubnet && {
+              label: 'Least free subnet',
+              value: (
+                <>
+                  <Explained
+                    value={formatCount(cluster.ip.leastFreeSubnet.freeAddresses)}
+                    {...explain.subnetFree(at)}
+                  />{' '}
+                  of{' '}
+                  <Explained
+                    value={formatCount(
+                      cluster.ip.leastFreeSubnet.usableAddresses,
+                    )}
+                    {...explain.subnetUsable(at)}
+                  />{' '}
+                  free ({cluster.ip.leastFreeSubnet.subnetId},{' '}
+                  {cluster.ip.leastFreeSubnet.availabilityZone})
+                </>
+              ),
+            },
+            {
+              label: 'More pods fit (cluster)',
+              value: (
+                <Explained
+                  value={formatCount(cluster.ip.additionalPods)}
+                  {...explain.additionalPods(at)}
+                />
+              ),
+            },
+            {
+              label: 'Pods failing IP assignment (cluster)',
+              value: (
+                <Explained
+                  value={formatCount(cluster.ip.podsFailingIpAssignment)}
+                  {...explain.ipFailures(at)}
+                />
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <NoData>
+          {ec2Missing
+            ? 'Subnets could not be read from the EC2 API for this snapshot.'
+            : 'IP headroom has not been collected for this cluster.'}
+        </NoData>
+      )}
+
+      <Box mt={3}>
+        <Typography variant="subtitle2" component="h5" gutterBottom>
+          Subnets where this component runs
+        </Typography>
+        {subnetRows.length === 0 ? (
+          <NoData>
+            {ec2Missing
+              ? 'No subnet data: the EC2 API was not read for this snapshot.'
+              : 'No subnets known for the zones of this component’s pods.'}
+          </NoData>
+        ) : (
+          <Table size="small" aria-label={`Subnets on ${cluster.name}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Zone / subnet</TableCell>
+                <TableCell align="right">Free / usable</TableCell>
+                <TableCell>Used</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {subnetRows.map(({ zone, subnet }) => (
+                <TableRow key={`${zone}-${subnet.subnetId}`}>
+                  <TableCell>
+                    <Typography variant="body2">{zone}</Typography>
+                    <Typography variant="caption" color="textSecondary">
+                      {subnet.subnetId} ({subnet.cidrBlock})
+                    </Typography>
+                  </TableCell>
+                  <TableCell align="right">
+                    <Explained
+                      value={formatCount(subnet.freeAddresses)}
+                      {...explain.subnetFree(at)}
+                    />{' '}
+                    /{' '}
+                    <Explained
+                      value={formatCount(subnet.usableAddresses)}
+                      {...explain.subnetUsable(at)}
+                    />
+                  </TableCell>
+                  <TableCell style={{ minWidth: 90 }}>
+                    <UtilisationBar
+                      value={subnet.utilisation}
+                      label={`${subnet.subnetId} used`}
+                    />
+                    <Explained
+                      value={formatPercent(subnet.utilisation)}
+                      {...explain.subnetUtilisation(at)}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Box>
+
+      {zones.length > 0 && (
+        <Box mt={3}>
+          <Typography variant="subtitle2" component="h5" gutterBottom>
+            Node slots per zone
+          </Typography>
+          <Table size="small" aria-label={`Node slots per zone on ${cluster.name}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Zone</TableCell>
+                <TableCell align="right">Free pod slots</TableCell>
+                <TableCell align="right">Warm addresses</TableCell>
+                <TableCell align="right">More pods fit</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {zones.map(z => (
+                <TableRow key={z.zone}>
+                  <TableCell>
+                    {z.zone}
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      component="div"
+                    >
+                      {z.nodes} {z.nodes === 1 ? 'node' : 'nodes'}
+                    </Typography>
+                  </TableCell>
+                  <TableCell align="right">
+                    <Explained
+                      value={formatCount(z.freePodSlots)}
+                      {...explain.freePodSlots(at)}
+                    />
+                  </TableCell>
+                  <TableCell align="right">
+                    <Explained
+                      value={formatCount(z.warmAddresses)}
+                      {...explain.warmAddresses(at)}
+                    />
+                  </TableCell>
+                  <TableCell align="right">
+                    <Explained
+                      value={formatCount(z.additionalPods)}
+                      {...explain.additionalPods(at)}
+                    />
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      component="div"
+                    >
+                      {LIMITED_BY[z.limitedBy] ?? z.limitedBy}
+                    </Typography>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+
+      <Box mt={3}>
+        <Typography variant="subtitle2" component="h5" gutterBottom>
+          This component's pods failing IP assignment
+        </Typography>
+        {ipFailures.length === 0 ? (
+          <NoData>None.</NoData>
+        ) : (
+          <Box
+            component="ul"
+            m={0}
+            pl={2}
+            aria-label={`Pods failing IP assignment on ${cluster.name}`}
+          >
+            {ipFailures.map(f => (
+              <li key={`${f.namespace}/${f.podName}`}>
+                <Typography variant="body2">
+                  {f.namespace}/{f.podName}: {f.kind} ({f.count}×
+                  {f.lastSeen ? `, last ${formatDateTime(f.lastSeen)}` : ''})
+                </Typography>
+                <Typography variant="caption" color="textSecondary">
+                  {f.source}: {f.message}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+      </Box>
+    </InfoCard>
+  );
+};

@@ -1,0 +1,11 @@
+export { CollectedAt } from './CollectedAt';
+export { Explained } from './Explained';
+export type { ExplainedProps } from './Explained';
+export { FreshnessBanner } from './FreshnessBanner';
+export { PhaseChip } from './PhaseChip';
+export { RiskChip } from './RiskChip';
+export { UtilisationBar } from './UtilisationBar';
+export * from './format';
+export * from './dataSources';
+export * from './explanations';
+export { FigureList } from './FigureList';
