@@ -1,6 +1,12 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { demoClustersResponse } from '../__fixtures__/clusters';
+import {
+  fleetHistory,
+  fleetOverviewResponse,
+  legacyDetail,
+  paymentsEntityView,
+} from '../__fixtures__/fleet';
 import { EksPlatformClient } from './EksPlatformClient';
 
 const BASE_URL = 'https://backstage.example.com/api/eks-platform';
@@ -13,7 +19,7 @@ function jsonResponse(status: number, body: unknown, statusText = '') {
   });
 }
 
-function setup(respond: () => Response) {
+function setup(respond: (url: string, init?: RequestInit) => Response) {
   const requests: { url: string; init?: RequestInit }[] = [];
   const discoveryApi: DiscoveryApi = {
     getBaseUrl: jest.fn(async (pluginId: string) =>
@@ -23,7 +29,7 @@ function setup(respond: () => Response) {
   const fetchApi: FetchApi = {
     fetch: async (input, init) => {
       requests.push({ url: String(input), init });
-      return respond();
+      return respond(String(input), init);
     },
   };
   return {
@@ -87,5 +93,111 @@ describe('EksPlatformClient', () => {
 
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(502);
+  });
+
+  it('reads the fleet overview from GET /clusters', async () => {
+    const { client, requests } = setup(() =>
+      jsonResponse(200, fleetOverviewResponse),
+    );
+
+    const response = await client.getClusterOverviews();
+
+    expect(response.items.map(c => c.name)).toContain('staging-eu-west-1');
+    expect(
+      response.items.find(c => c.name === 'staging-eu-west-1')?.ip
+        ?.leastFreeSubnet?.freeAddresses,
+    ).toBe(3);
+    expect(requests[0].url).toBe(`${BASE_URL}/clusters`);
+    expect(requests[0].init?.method).toBe('GET');
+  });
+
+  it('reads one cluster, escaping its name in the path', async () => {
+    const { client, requests } = setup(() => jsonResponse(200, legacyDetail));
+
+    const detail = await client.getCluster('legacy-eu-west-1');
+    expect(detail.version?.status.endOfExtendedSupport).toBe('2026-11-26');
+    expect(requests[0].url).toBe(`${BASE_URL}/clusters/legacy-eu-west-1`);
+
+    await client.getCluster('a/b c');
+    expect(requests[1].url).toBe(`${BASE_URL}/clusters/a%2Fb%20c`);
+  });
+
+  it('asks for a metric history with its time range', async () => {
+    const history = fleetHistory('staging-eu-west-1', 'free-ips');
+    const { client, requests } = setup(() => jsonResponse(200, history));
+
+    const response = await client.getHistory('staging-eu-west-1', 'free-ips', {
+      from: '2026-11-14T23:42:00.000Z',
+      to: '2026-11-21T23:42:00.000Z',
+    });
+
+    expect(response.series).toHaveLength(3);
+    const url = new URL(requests[0].url);
+    expect(url.pathname).toBe(
+      '/api/eks-platform/clusters/staging-eu-west-1/history',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      metric: 'free-ips',
+      from: '2026-11-14T23:42:00.000Z',
+      to: '2026-11-21T23:42:00.000Z',
+    });
+
+    await client.getHistory('staging-eu-west-1', 'requested-cpu');
+    expect(requests[1].url).toBe(
+      `${BASE_URL}/clusters/staging-eu-west-1/history?metric=requested-cpu`,
+    );
+  });
+
+  it('reads an entity view by entity ref, encoded as a query parameter', async () => {
+    const { client, requests } = setup(() =>
+      jsonResponse(200, paymentsEntityView),
+    );
+
+    const view = await client.getEntityView('component:default/payments-grpc');
+
+    expect(view.clusters.map(c => c.cluster.name)).toEqual([
+      'prod-eu-west-1',
+      'staging-eu-west-1',
+    ]);
+    expect(requests[0].url).toBe(
+      `${BASE_URL}/entity?entityRef=component%3Adefault%2Fpayments-grpc`,
+    );
+  });
+
+  it('asks for a refresh with a POST and accepts the 202', async () => {
+    const { client, requests } = setup(() =>
+      jsonResponse(202, { cluster: 'staging-eu-west-1', status: 'scheduled' }),
+    );
+
+    const response = await client.refreshCluster('staging-eu-west-1');
+
+    expect(response).toEqual({
+      cluster: 'staging-eu-west-1',
+      status: 'scheduled',
+    });
+    expect(requests[0].url).toBe(
+      `${BASE_URL}/clusters/staging-eu-west-1/refresh`,
+    );
+    expect(requests[0].init?.method).toBe('POST');
+  });
+
+  it('rejects with a ResponseError on 404 for an unknown cluster', async () => {
+    const { client } = setup(() =>
+      jsonResponse(
+        404,
+        {
+          error: { name: 'NotFoundError', message: 'No cluster named nope' },
+          request: { method: 'GET', url: '/api/eks-platform/clusters/nope' },
+          response: { statusCode: 404 },
+        },
+        'Not Found',
+      ),
+    );
+
+    const error = await client.getCluster('nope').catch(e => e);
+
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
   });
 });
