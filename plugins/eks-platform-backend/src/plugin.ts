@@ -4,12 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eksPlatformPermissions } from '@eks-platform/plugin-eks-platform-common';
+import { AwsAccess } from './collector/AwsAccess';
+import { ClusterCollector } from './collector/ClusterCollector';
+import { readCollectorSettings } from './collector/readCollectorSettings';
 import { createRouter } from './router';
 import { ClusterRegistry } from './services/ClusterRegistry';
+import { ClusterViewService } from './services/ClusterViewService';
+import { CollectionService } from './services/CollectionService';
+import { SnapshotStore } from './store/SnapshotStore';
 
 /**
- * The eks-platform backend plugin: serves the clusters configured for the
- * Kubernetes plugin, with their EKS identity, at `/api/eks-platform`.
+ * The eks-platform backend plugin: collects the clusters configured for the
+ * Kubernetes plugin on a schedule, stores snapshots and history, and serves
+ * the spot, IP and version views at `/api/eks-platform`.
  *
  * @public
  */
@@ -26,6 +33,9 @@ export const eksPlatformPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -36,17 +46,65 @@ export const eksPlatformPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog,
         auth,
+        database,
+        scheduler,
+        lifecycle,
       }) {
         permissionsRegistry.addPermissions(eksPlatformPermissions);
 
-        const clusterRegistry = ClusterRegistry.fromConfig(config, {
+        const registry = ClusterRegistry.fromConfig(config, {
           logger,
           catalog,
           auth,
         });
+        const settings = readCollectorSettings(config);
+        const collector = ClusterCollector.create({
+          aws: AwsAccess.fromConfig(config, {
+            timeoutMs: settings.requestTimeoutMs,
+          }),
+          settings,
+          logger,
+        });
+        const store = await SnapshotStore.create({ database });
+        const collection = CollectionService.fromConfig(config, {
+          registry,
+          collector,
+          store,
+          scheduler,
+          logger,
+        });
+        const views = ClusterViewService.fromConfig(config, {
+          registry,
+          store,
+          catalog,
+        });
+
+        // Catalog clusters can only be listed once the backend has started;
+        // new ones get their task from the periodic re-scan.
+        lifecycle.addStartupHook(async () => {
+          try {
+            await collection.scheduleClusters();
+          } catch (error) {
+            logger.warn(
+              `Could not schedule cluster collections at start-up: ${
+                (error as Error).message
+              }`,
+            );
+          }
+          await scheduler.scheduleTask({
+            id: 'eks-platform-schedule-clusters',
+            frequency: { minutes: 5 },
+            timeout: { minutes: 1 },
+            initialDelay: { minutes: 1 },
+            scope: 'local',
+            fn: async () => {
+              await collection.scheduleClusters();
+            },
+          });
+        });
 
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, clusterRegistry }),
+          await createRouter({ httpAuth, permissions, views, collection }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -2,16 +2,22 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
-  type ClustersResponse,
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  type HistoryMetric,
+  type RefreshResponse,
   eksPlatformClusterReadPermission,
+  eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { ClusterRegistry } from './services/ClusterRegistry';
+import type { ClusterViewService } from './services/ClusterViewService';
+import type { CollectionService } from './services/CollectionService';
 import {
   CLUSTER_NAME_PATTERN,
   CLUSTER_NAME_RULE,
@@ -19,41 +25,72 @@ import {
 
 const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
 
+const HISTORY_METRICS = [
+  'spot-cpu-share',
+  'requested-cpu',
+  'allocatable-cpu',
+  'free-ips',
+  'additional-pods',
+] as const satisfies readonly HistoryMetric[];
+
+/** The longest history range one request may ask for. */
+export const MAX_HISTORY_DAYS = 400;
+const DAY_MS = 86_400_000;
+const DEFAULT_HISTORY_DAYS = 7;
+
+const isoDateTime = z
+  .string()
+  .refine(v => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && Number.isFinite(Date.parse(v)), {
+    message: 'must be an ISO 8601 date or date-time',
+  });
+
+const historyQuerySchema = z.object({
+  metric: z.enum(HISTORY_METRICS),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+
+const entityQuerySchema = z.object({
+  entityRef: z.string().min(1).max(1000),
+});
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue.path.join('.') || 'input'}: ${issue.message}`;
+}
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  clusterRegistry: Pick<ClusterRegistry, 'listClusters' | 'getCluster'>;
+  views: Pick<
+    ClusterViewService,
+    'listOverviews' | 'getDetail' | 'getHistory' | 'getEntityView'
+  >;
+  collection: Pick<CollectionService, 'trigger'>;
+  now?: () => Date;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, clusterRegistry } = options;
+  const { httpAuth, permissions, views, collection } = options;
+  const now = options.now ?? (() => new Date());
   const router = Router();
 
-  async function authorizeClusterRead(req: express.Request) {
+  async function authorize(req: express.Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: eksPlatformClusterReadPermission }],
-      { credentials },
-    );
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read eks-platform clusters');
+      throw new NotAllowedError(
+        permission === eksPlatformClusterRefreshPermission
+          ? 'Not allowed to refresh eks-platform clusters'
+          : 'Not allowed to read eks-platform clusters',
+      );
     }
+    return credentials;
   }
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  router.get('/clusters', async (req, res) => {
-    await authorizeClusterRead(req);
-    const body: ClustersResponse = {
-      items: await clusterRegistry.listClusters(),
-    };
-    res.json(body);
-  });
-
-  router.get('/clusters/:name', async (req, res) => {
-    await authorizeClusterRead(req);
+  function clusterName(req: express.Request): string {
     const parsed = clusterNameSchema.safeParse(req.params.name);
     if (!parsed.success) {
       // The rejected value is not echoed back.
@@ -61,11 +98,67 @@ export async function createRouter(options: {
         `Invalid cluster name: it must be ${CLUSTER_NAME_RULE}`,
       );
     }
-    const cluster = await clusterRegistry.getCluster(parsed.data);
-    if (!cluster) {
-      throw new NotFoundError(`No cluster named '${parsed.data}'`);
+    return parsed.data;
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/clusters', async (req, res) => {
+    await authorize(req, eksPlatformClusterReadPermission);
+    res.json(await views.listOverviews());
+  });
+
+  router.get('/clusters/:name', async (req, res) => {
+    await authorize(req, eksPlatformClusterReadPermission);
+    res.json(await views.getDetail(clusterName(req)));
+  });
+
+  router.get('/clusters/:name/history', async (req, res) => {
+    await authorize(req, eksPlatformClusterReadPermission);
+    const name = clusterName(req);
+    const parsed = historyQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(`Invalid history query: ${firstIssue(parsed.error)}`);
     }
-    res.json(cluster);
+    const to = parsed.data.to ? new Date(parsed.data.to) : now();
+    const from = parsed.data.from
+      ? new Date(parsed.data.from)
+      : new Date(to.getTime() - DEFAULT_HISTORY_DAYS * DAY_MS);
+    if (from.getTime() >= to.getTime()) {
+      throw new InputError('Invalid history query: from must be before to');
+    }
+    if (to.getTime() - from.getTime() > MAX_HISTORY_DAYS * DAY_MS) {
+      throw new InputError(
+        `Invalid history query: the range may span at most ${MAX_HISTORY_DAYS} days`,
+      );
+    }
+    res.json(
+      await views.getHistory({
+        cluster: name,
+        metric: parsed.data.metric,
+        from,
+        to,
+      }),
+    );
+  });
+
+  router.get('/entity', async (req, res) => {
+    const credentials = await authorize(req, eksPlatformClusterReadPermission);
+    const parsed = entityQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(`Invalid entity query: ${firstIssue(parsed.error)}`);
+    }
+    res.json(await views.getEntityView(parsed.data.entityRef, credentials));
+  });
+
+  router.post('/clusters/:name/refresh', async (req, res) => {
+    await authorize(req, eksPlatformClusterRefreshPermission);
+    const name = clusterName(req);
+    await collection.trigger(name);
+    const body: RefreshResponse = { cluster: name, status: 'scheduled' };
+    res.status(202).json(body);
   });
 
   return router;

@@ -59,3 +59,27 @@ export type LocatedCluster = {
   /** Where the cluster came from, for messages (a config key or an entity ref). */
   origin: string;
 };
+
+/**
+ * How to reach a cluster's Kubernetes API: the secret parts of its
+ * Kubernetes-plugin configuration. Server-side only; read on demand by the
+ * collector and never listed, served or logged.
+ */
+export type KubernetesConnection = {
+  /** The Kubernetes API server URL. */
+  url: string;
+  /** `serviceAccount` auth: the bearer token. */
+  serviceAccountToken?: string;
+  /** Base64 PEM of the cluster CA. */
+  caData?: string;
+  /** Path of a PEM file of the cluster CA. */
+  caFile?: string;
+  skipTLSVerify?: boolean;
+};
+
+/**
+ * A cluster with what the collector needs to reach it.
+ */
+export type ClusterTarget = RegisteredCluster & {
+  connection: KubernetesConnection;
+};

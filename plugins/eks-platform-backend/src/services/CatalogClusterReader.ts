@@ -10,8 +10,9 @@ import {
   ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE,
   ANNOTATION_KUBERNETES_AWS_CLUSTER_ID,
   ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
+  ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
-import type { LocatedCluster } from '../types';
+import type { KubernetesConnection, LocatedCluster } from '../types';
 import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
 
 /**
@@ -22,7 +23,9 @@ import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
  * their token) and clusters whose API server is not an http(s) URL.
  *
  * The catalog is read with this plugin's own service credentials, and only the
- * fields needed are requested: the CA annotation is filtered on, never read.
+ * fields needed are requested: the CA annotation is filtered on when listing,
+ * and read for one cluster at a time by {@link CatalogClusterReader.readConnection}
+ * when the collector needs it.
  */
 export class CatalogClusterReader {
   readonly #catalog: CatalogService;
@@ -101,6 +104,30 @@ export class CatalogClusterReader {
       }
     }
     return clusters;
+  }
+
+  /**
+   * The CA and TLS settings of one catalog cluster, read only when the collector
+   * needs them (never listed). `undefined` when the entity is gone.
+   */
+  async readConnection(
+    cluster: LocatedCluster,
+  ): Promise<KubernetesConnection | undefined> {
+    const entity = await this.#catalog.getEntityByRef(cluster.origin, {
+      credentials: await this.#auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      return undefined;
+    }
+    const annotations = entity.metadata.annotations ?? {};
+    const caData = annotations[ANNOTATION_KUBERNETES_API_SERVER_CA];
+    const skipTLSVerify =
+      annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true';
+    return {
+      url: cluster.apiServerUrl,
+      ...(caData && { caData }),
+      ...(skipTLSVerify && { skipTLSVerify }),
+    };
   }
 
   #toCluster(entity: Entity): LocatedCluster | undefined {

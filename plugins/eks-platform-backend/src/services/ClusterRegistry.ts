@@ -8,7 +8,9 @@ import type {
 } from '@eks-platform/plugin-eks-platform-common';
 import type {
   ClusterAwsAccess,
+  ClusterTarget,
   EksPlatformClusterConfig,
+  KubernetesConnection,
   LocatedCluster,
   RegisteredCluster,
 } from '../types';
@@ -40,6 +42,7 @@ import { readKubernetesClusterLocators } from './readKubernetesClusterLocators';
 export class ClusterRegistry {
   readonly #logger: LoggerService;
   readonly #configClusters: LocatedCluster[];
+  readonly #connections: Map<string, KubernetesConnection>;
   readonly #catalogReader: CatalogClusterReader | undefined;
   readonly #continueOnError: boolean;
   readonly #eksConfig: Map<string, EksPlatformClusterConfig>;
@@ -62,6 +65,7 @@ export class ClusterRegistry {
     const registry = new ClusterRegistry({
       logger,
       configClusters: locators.configClusters,
+      connections: locators.connections,
       catalogReader: locators.catalog
         ? CatalogClusterReader.create({ catalog, auth, logger })
         : undefined,
@@ -82,12 +86,14 @@ export class ClusterRegistry {
   private constructor(options: {
     logger: LoggerService;
     configClusters: LocatedCluster[];
+    connections: Map<string, KubernetesConnection>;
     catalogReader: CatalogClusterReader | undefined;
     continueOnError: boolean;
     eksClusters: EksPlatformClusterConfig[];
   }) {
     this.#logger = options.logger;
     this.#configClusters = options.configClusters;
+    this.#connections = options.connections;
     this.#catalogReader = options.catalogReader;
     this.#continueOnError = options.continueOnError;
     this.#eksConfig = new Map(options.eksClusters.map(c => [c.name, c]));
@@ -142,6 +148,41 @@ export class ClusterRegistry {
         toRegisteredCluster(cluster, this.#eksConfig.get(cluster.name)),
       )
       .sort((a, b) => compareNames(a.summary.name, b.summary.name));
+  }
+
+  /**
+   * One cluster with how to reach its Kubernetes API (token, CA, TLS
+   * settings), for the collector only; `undefined` for an unknown cluster.
+   * Never serve or log the result.
+   */
+  async getClusterTarget(name: string): Promise<ClusterTarget | undefined> {
+    const configCluster = this.#configClusters.find(c => c.name === name);
+    if (configCluster) {
+      const connection = this.#connections.get(name) ?? {
+        url: configCluster.apiServerUrl,
+      };
+      return {
+        ...toRegisteredCluster(configCluster, this.#eksConfig.get(name)),
+        connection,
+      };
+    }
+    if (!this.#catalogReader) {
+      return undefined;
+    }
+    const located = (await this.#catalogReader.readClusters()).find(
+      c => c.name === name,
+    );
+    if (!located) {
+      return undefined;
+    }
+    const connection = await this.#catalogReader.readConnection(located);
+    if (!connection) {
+      return undefined;
+    }
+    return {
+      ...toRegisteredCluster(located, this.#eksConfig.get(name)),
+      connection,
+    };
   }
 
   /** `undefined` when there is no catalog locator or it failed and may be skipped. */

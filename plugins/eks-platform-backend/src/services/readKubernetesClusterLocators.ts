@@ -6,7 +6,7 @@ import {
   ANNOTATION_KUBERNETES_AWS_CLUSTER_ID,
   ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
 } from '@backstage/plugin-kubernetes-common';
-import type { LocatedCluster } from '../types';
+import type { KubernetesConnection, LocatedCluster } from '../types';
 import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
 
 const LOCATORS_KEY = 'kubernetes.clusterLocatorMethods';
@@ -19,14 +19,17 @@ export type KubernetesClusterLocators = {
   configClusters: LocatedCluster[];
   /** Whether a locator of type `catalog` is configured. */
   catalog: boolean;
+  /** How to reach each config cluster, by name (server-side only). */
+  connections: Map<string, KubernetesConnection>;
 };
 
 /**
  * Reads the clusters configured for the Backstage Kubernetes plugin.
  *
- * Only what the browser may see and what the backend needs to reach AWS is
- * read: `serviceAccountToken`, `caData`, `caFile` and `skipTLSVerify` are never
- * touched. Locators of other types (`localKubectlProxy`, `gke`, ...) are
+ * What the browser may see and what the backend needs to reach AWS go into
+ * {@link LocatedCluster}; `serviceAccountToken`, `caData`, `caFile` and
+ * `skipTLSVerify`, which the collector needs, go into a separate map of
+ * connections that is never listed or served. Locators of other types (`localKubectlProxy`, `gke`, ...) are
  * skipped with one info line each.
  *
  * @throws Error naming the config key when a cluster has no name, no URL, no
@@ -38,6 +41,7 @@ export function readKubernetesClusterLocators(
 ): KubernetesClusterLocators {
   const methods = config.getOptionalConfigArray(LOCATORS_KEY) ?? [];
   const configClusters: LocatedCluster[] = [];
+  const connections = new Map<string, KubernetesConnection>();
   const keyByName = new Map<string, string>();
   let catalog = false;
 
@@ -74,10 +78,29 @@ export function readKubernetesClusterLocators(
         return;
       }
       configClusters.push(located);
+      connections.set(located.name, readConnection(cluster, located));
     });
   });
 
-  return { configClusters, catalog };
+  return { configClusters, catalog, connections };
+}
+
+/** The secret parts, kept apart from {@link LocatedCluster} so they are never listed. */
+function readConnection(
+  cluster: Config,
+  located: LocatedCluster,
+): KubernetesConnection {
+  const serviceAccountToken = cluster.getOptionalString('serviceAccountToken');
+  const caData = cluster.getOptionalString('caData');
+  const caFile = cluster.getOptionalString('caFile');
+  const skipTLSVerify = cluster.getOptionalBoolean('skipTLSVerify');
+  return {
+    url: located.apiServerUrl,
+    ...(serviceAccountToken && { serviceAccountToken }),
+    ...(caData && { caData }),
+    ...(caFile && { caFile }),
+    ...(skipTLSVerify !== undefined && { skipTLSVerify }),
+  };
 }
 
 function readConfigCluster(cluster: Config, key: string): LocatedCluster {

@@ -1,0 +1,100 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/types';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+// The simulator is a test peer, not a dependency of this package.
+import { FleetSimulator } from '../../../../packages/fleet-simulator/src';
+import { AwsAccess } from '../collector/AwsAccess';
+import { ClusterCollector } from '../collector/ClusterCollector';
+import { readCollectorSettings } from '../collector/readCollectorSettings';
+import { ClusterRegistry } from '../services/ClusterRegistry';
+
+/** The config an app needs to collect the simulated demo fleet. */
+export function demoFleetConfig(
+  sim: FleetSimulator,
+  extra: JsonObject = {},
+): JsonObject {
+  const caData = Buffer.from(sim.caPem, 'utf8').toString('base64');
+  return {
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: sim.clusters().map(c => ({
+            name: c.name,
+            url: c.url,
+            authProvider: 'serviceAccount',
+            serviceAccountToken: c.token,
+            caData,
+          })),
+        },
+      ],
+    },
+    // One static-credential entry per account: with a matching account,
+    // integration-aws-node never calls STS to learn the main account's id.
+    aws: {
+      accounts: [...new Set(sim.clusters().map(c => c.accountId))].map(
+        accountId => ({
+          accountId,
+          accessKeyId: 'AKIDFLEETSIMULATOR',
+          secretAccessKey: 'fleet-simulator-secret',
+        }),
+      ),
+    },
+    eksPlatform: {
+      aws: { endpoint: sim.awsEndpoint },
+      collection: { requestTimeoutMs: 5000, maxRetries: 1 },
+      clusters: sim.clusters().map(c => ({
+        name: c.name,
+        clusterName: c.eksName,
+        region: c.region,
+        accountId: c.accountId,
+      })),
+      ...extra,
+    },
+  };
+}
+
+/** Starts the demo fleet on ephemeral loopback ports. */
+export async function startDemoFleet() {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-platform-sim-'));
+  const sim = await FleetSimulator.start({
+    scenarioFile: path.resolve(
+      __dirname,
+      '../../../../packages/fleet-simulator/scenarios/demo-fleet.yaml',
+    ),
+    stateDir,
+    adminPort: 0,
+    awsPort: 0,
+    kubeBasePort: 0,
+  });
+  return {
+    sim,
+    stop: async () => {
+      await sim.stop();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Registry and collector with the real clients, for the demo fleet. */
+export function demoCollector(sim: FleetSimulator, extra: JsonObject = {}) {
+  const config = new ConfigReader(demoFleetConfig(sim, extra));
+  const logger = mockServices.logger.mock();
+  const registry = ClusterRegistry.fromConfig(config, {
+    logger,
+    catalog: catalogServiceMock(),
+    auth: mockServices.auth({ pluginId: 'eks-platform' }),
+  });
+  const settings = readCollectorSettings(config);
+  const collector = ClusterCollector.create({
+    aws: AwsAccess.fromConfig(config, { timeoutMs: settings.requestTimeoutMs }),
+    settings,
+    logger,
+  });
+  return { config, registry, collector, logger };
+}

@@ -1,0 +1,174 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { ClusterDetail } from '@eks-platform/plugin-eks-platform-common';
+import { demoCollector, startDemoFleet } from '../__tests__/demoFleet';
+import { ClusterViewService } from '../services/ClusterViewService';
+import { CollectionService } from '../services/CollectionService';
+import { SnapshotStore } from '../store/SnapshotStore';
+
+jest.setTimeout(60_000);
+
+// A fixed day, so that support phases and days left do not depend on when the test runs.
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+describe('collecting the simulated demo fleet with the real clients', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  let collection: CollectionService;
+  let views: ClusterViewService;
+  const details = new Map<string, ClusterDetail>();
+
+  beforeAll(async () => {
+    fleet = await startDemoFleet();
+    const { config, registry, collector } = demoCollector(fleet.sim);
+    const knex = await databases.init('SQLITE_3');
+    const store = await SnapshotStore.create({
+      database: mockServices.database({ knex }),
+    });
+    collection = CollectionService.fromConfig(config, {
+      registry,
+      collector,
+      store,
+      scheduler: mockServices.scheduler.mock(),
+      logger: mockServices.logger.mock(),
+      now: () => NOW,
+    });
+    views = ClusterViewService.fromConfig(config, {
+      registry,
+      store,
+      catalog: catalogServiceMock(),
+      now: () => NOW,
+    });
+    for (const cluster of fleet.sim.clusters()) {
+      await expect(collection.collect(cluster.name)).resolves.toEqual({
+        ok: true,
+      });
+      details.set(cluster.name, await views.getDetail(cluster.name));
+
+    }
+  });
+
+  afterAll(async () => {
+    await fleet?.stop();
+  });
+
+  it('collects every demo cluster completely, paging pods with limit and continue', async () => {
+    const { items } = await views.listOverviews();
+    expect(items.map(c => [c.name, c.stale, c.partial, c.collectedAt])).toEqual(
+      fleet.sim
+        .clusters()
+        .map(c => c.name)
+        .sort()
+        .map(name => [name, false, [], NOW.toISOString()]),
+    );
+    for (const cluster of fleet.sim.clusters()) {
+      const detail = details.get(cluster.name)!;
+      expect(detail.spot!.capacity.total.nodes).toBe(cluster.nodeCount);
+    }
+    expect(
+      fleet.sim.requestLog.count({
+        cluster: 'prod-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/pods',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the staging cluster out of pod addresses, with its pods failing IP assignment', () => {
+    const detail = details.get('staging-eu-west-1')!;
+    expect(detail.overview.ip).toMatchObject({
+      leastFreeSubnet: {
+        subnetId: 'subnet-0b2c3d4e5f6a7b404',
+        availabilityZone: 'eu-west-1b',
+        freeAddresses: 3,
+        usableAddresses: 251,
+      },
+      podsFailingIpAssignment: 6,
+    });
+    expect(
+      detail.ip!.headroom.subnets.map(s => s.freeAddresses).sort(),
+    ).toEqual([3, 7, 9]);
+    expect(detail.ip!.failures).toHaveLength(6);
+    expect(
+      detail.ip!.failures.every(f => f.kind === 'ip-assignment-failed'),
+    ).toBe(true);
+    expect(detail.ip!.cni).toMatchObject({ warmIpTarget: 5, minimumIpTarget: 10 });
+  });
+
+  it('shows the legacy cluster on 1.31 in extended support until 2026-11-26, with kubelets at the skew limit and failing insights', () => {
+    const detail = details.get('legacy-eu-west-1')!;
+    expect(detail.overview.version).toMatchObject({
+      kubernetesVersion: '1.31',
+      phase: 'extended',
+      daysLeft: 6,
+      nextDeadline: '2026-11-26',
+    });
+    expect(detail.version!.status.source).toBe('api');
+    const al2 = detail.version!.skew.find(s => s.nodeGroup === 'legacy-al2');
+    expect(al2?.kubeletVersions).toEqual(['1.28']);
+    // 1.28 against 1.31 is 3 minors, the most the skew policy allows: the
+    // calculation warns; the upgrade to 1.32 would break it, which is what
+    // EKS's "Kubelet version skew" insight reports as ERROR.
+    expect(al2?.worst).toMatchObject({ status: 'warn', minorsBehind: 3 });
+    expect(
+      detail.version!.insights.failing.find(
+        i => i.name === 'Kubelet version skew',
+      )?.status,
+    ).toBe('ERROR');
+    expect(detail.version!.insights.counts).toMatchObject({
+      ERROR: 3,
+      WARNING: 1,
+      PASSING: 1,
+    });
+    expect(detail.version!.insights.worst).toBe('ERROR');
+  });
+
+  it('shows most of the EU production cluster on spot', () => {
+    const detail = details.get('prod-eu-west-1')!;
+    expect(detail.overview.spot).toMatchObject({ spotNodes: 15, nodes: 20 });
+    expect(detail.overview.spot!.spotCpuShare).toBeGreaterThan(0.5);
+    expect(detail.spot!.capacity.interruptedNodes.length).toBeGreaterThanOrEqual(3);
+    const payments = detail.spot!.workloads.find(
+      w => w.workload.name === 'payments-api',
+    );
+    expect(payments).toMatchObject({
+      workload: { namespace: 'payments-prod', kind: 'Deployment' },
+      replicas: 8,
+      pdbNames: expect.arrayContaining([expect.any(String)]),
+    });
+    expect(payments!.readyOnSpot).toBe(payments!.readyReplicas);
+  });
+
+  it('counts 110 pods per m5.large under prefix delegation in us-east-1, 44 per m5.xlarge with custom networking', () => {
+    const usEast = details.get('prod-us-east-1')!;
+    expect(usEast.ip!.cni.prefixDelegation).toBe(true);
+    const m5Large = usEast.ip!.headroom.nodes.filter(
+      n => n.instanceType === 'm5.large',
+    );
+    expect(m5Large.length).toBeGreaterThan(0);
+    expect(m5Large.every(n => n.maxPods === 110)).toBe(true);
+    expect(m5Large[0].podAddressCapacity).toBe(3 * 9 * 16);
+
+    const apSouth = details.get('prod-ap-south-1')!;
+    expect(apSouth.ip!.cni.customNetworking).toBe(true);
+    const m5Xlarge = apSouth.ip!.headroom.nodes.filter(
+      n => n.instanceType === 'm5.xlarge',
+    );
+    expect(m5Xlarge.every(n => n.maxPods === 44)).toBe(true);
+    expect(m5Xlarge.every(n => n.podSubnetId?.endsWith('313'))).toBe(true);
+  });
+
+  it('records history for each collection', async () => {
+    const history = await views.getHistory({
+      cluster: 'staging-eu-west-1',
+      metric: 'free-ips',
+      from: new Date(NOW.getTime() - 3_600_000),
+      to: NOW,
+    });
+    expect(history.series.map(s => [s.key, s.points.map(p => p.value)])).toEqual([
+      ['subnet-0b2c3d4e5f6a7a404', [7]],
+      ['subnet-0b2c3d4e5f6a7b404', [3]],
+      ['subnet-0b2c3d4e5f6a7c404', [9]],
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import type {
+  AwsNodeSettings,
+  CapacitySummary,
+  CollectionError,
+  DataSource,
+  Ec2Subnet,
+  EksAddonInfo,
+  EksClusterVersionInfo,
+  EksInsightSummary,
+  EksInstalledAddon,
+  EksNodegroupInfo,
+  EniConfig,
+  IpAssignmentFailure,
+  IpHeadroom,
+  KubeNode,
+  WorkloadSpotRisk,
+} from '@eks-platform/plugin-eks-platform-common';
+
+/**
+ * What one collection of a cluster stored: the computed capacity, IP and
+ * spot-risk figures (their inputs are pods, which are not kept), and the raw
+ * EKS facts whose meaning depends on the day they are read (support phases),
+ * which the views compute when serving. JSON-serialisable; never holds
+ * credentials, tokens, URLs or CA data.
+ */
+export type ClusterSnapshot = {
+  /** Snapshot format version. */
+  format: 1;
+  cluster: string;
+  collectedAt: string;
+  /** Sources that failed: their parts are missing. */
+  partial: DataSource[];
+  sourceErrors: CollectionError[];
+  kubernetes: {
+    /** `/version` gitVersion, e.g. `v1.33.3-eks-...`. */
+    serverVersion?: string;
+    nodes: number;
+    podsListed: number;
+    podPages: number;
+    /** Times the pod list restarted after 410 Gone. */
+    podListRestarts: number;
+    capacity: CapacitySummary;
+    /** Spot risk per workload, worst first. */
+    workloads: WorkloadSpotRisk[];
+    /** One pod's labels per workload key `<namespace>/<Kind>/<name>`. */
+    workloadLabels: Record<string, Record<string, string>>;
+    ipFailures: IpAssignmentFailure[];
+    /** Labels of the pods failing IP assignment, by `<namespace>/<pod>`. */
+    ipFailureLabels: Record<string, Record<string, string>>;
+    awsNode: { settings: AwsNodeSettings; image?: string; found: boolean };
+    eniConfigs: EniConfig[];
+    /** Nodes reduced to name, node-group labels and kubelet version, for skew checks. */
+    kubeletNodes: KubeNode[];
+  };
+  ip: IpHeadroom;
+  eks?: {
+    clusterName: string;
+    version?: string;
+    platformVersion?: string;
+    status?: string;
+    upgradePolicy?: 'STANDARD' | 'EXTENDED';
+    subnetIds: string[];
+    clusterVersions: EksClusterVersionInfo[];
+    insights: EksInsightSummary[];
+    nodegroups: EksNodegroupInfo[];
+    addons: EksInstalledAddon[];
+    addonVersions: EksAddonInfo[];
+  };
+  ec2?: {
+    subnets: Ec2Subnet[];
+    instanceTypes: string[];
+  };
+};
+
+/** One point of a cluster's history, written with its snapshot. */
+export type HistoryPoint = {
+  metric: string;
+  key: string;
+  value: number;
+};
+
+/** A successful collection. */
+export type CollectionResult = {
+  snapshot: ClusterSnapshot;
+  history: HistoryPoint[];
+};
