@@ -6,7 +6,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  type ClustersResponse,
+  type ClusterDetail,
+  type ClusterOverviewResponse,
   eksPlatformClusterReadPermission,
   eksPlatformPermissions,
 } from '@eks-platform/plugin-eks-platform-common';
@@ -61,7 +62,7 @@ describe('eks-platform backend plugin', () => {
     const response = await request(server).get('/api/eks-platform/clusters');
 
     expect(response.status).toBe(200);
-    const body: ClustersResponse = response.body;
+    const body: ClusterOverviewResponse = response.body;
     expect(body.items.map(c => c.name)).toEqual([
       'analytics-ap-1',
       'batch-us-2',
@@ -70,6 +71,7 @@ describe('eks-platform backend plugin', () => {
       'prod-us-1',
       'staging-eu-1',
     ]);
+    // Not collected yet: the identity, no figures, not stale, nothing partial.
     expect(body.items.find(c => c.name === 'prod-eu-1')).toEqual({
       name: 'prod-eu-1',
       title: 'Production EU (Ireland)',
@@ -80,6 +82,8 @@ describe('eks-platform backend plugin', () => {
         region: 'eu-west-1',
         accountId: '111122223333',
       },
+      stale: false,
+      partial: [],
     });
   });
 
@@ -111,12 +115,17 @@ describe('eks-platform backend plugin', () => {
     );
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
-      name: 'batch-us-2',
-      title: 'Batch US (Ohio)',
-      authProvider: 'aws',
-      source: 'catalog',
-      eks: { clusterName: 'eks-batch-us-east-2' },
+    const body: ClusterDetail = response.body;
+    expect(body).toEqual({
+      overview: {
+        name: 'batch-us-2',
+        title: 'Batch US (Ohio)',
+        authProvider: 'aws',
+        source: 'catalog',
+        eks: { clusterName: 'eks-batch-us-east-2' },
+        stale: false,
+        partial: [],
+      },
     });
   });
 

@@ -1,0 +1,220 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
+import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
+import { SnapshotStore } from './SnapshotStore';
+
+jest.setTimeout(60_000);
+
+function snapshot(cluster: string, collectedAt: string, spotShare: number): ClusterSnapshot {
+  return {
+    format: 1,
+    cluster,
+    collectedAt,
+    partial: [],
+    sourceErrors: [],
+    kubernetes: {
+      serverVersion: 'v1.33.3-eks-2f2e1a4',
+      nodes: 20,
+      podsListed: 79,
+      podPages: 1,
+      podListRestarts: 0,
+      capacity: {
+        total: {
+          nodes: 20,
+          allocatableCpuMillis: 75_720,
+          requestedCpuMillis: 21_400,
+          allocatableMemoryBytes: 290_000_000_000,
+          requestedMemoryBytes: 40_000_000_000,
+          allocatablePods: 1_100,
+          pods: 79,
+        },
+        byCapacityType: [],
+        byNodeGroup: [],
+        byZone: [],
+        byCapacityTypeNodeGroupZone: [],
+        nodes: [],
+        interruptedNodes: [],
+        unplacedPods: 0,
+        spotCpuShare: spotShare,
+      },
+      workloads: [],
+      workloadLabels: {},
+      ipFailures: [],
+      ipFailureLabels: {},
+      awsNode: {
+        settings: {
+          prefixDelegation: false,
+          customNetworking: false,
+          warmEniTarget: 1,
+          eniConfigLabelDef: 'k8s.amazonaws.com/eniConfig',
+          eniConfigAnnotationDef: 'k8s.amazonaws.com/eniConfig',
+        },
+        found: true,
+      },
+      eniConfigs: [],
+      kubeletNodes: [],
+    },
+    ip: { subnets: [], nodes: [], zones: [], nodeGroups: [], notes: [] },
+  };
+}
+
+const POINTS: HistoryPoint[] = [
+  { metric: 'spot-cpu-share', key: 'cluster', value: 0.71 },
+  { metric: 'free-ips', key: 'subnet-0a1b2c3d4e5f6a101', value: 3_912 },
+  { metric: 'free-ips', key: 'subnet-0a1b2c3d4e5f6b101', value: 4_020 },
+];
+
+const ERROR: CollectionError = {
+  kind: 'server-error',
+  source: 'kubernetes',
+  status: 503,
+  message: 'GET /api/v1/pods failed with HTTP 503 ServiceUnavailable',
+  at: '2026-11-20T12:05:00.000Z',
+};
+
+describe('SnapshotStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
+    const knex = await databases.init(databaseId);
+    const store = await SnapshotStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { store, knex };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'replaces the snapshot and appends history, per cluster, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        POINTS,
+      );
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.74),
+        [{ metric: 'spot-cpu-share', key: 'cluster', value: 0.74 }],
+      );
+      await store.saveSnapshot(
+        snapshot('staging-eu-west-1', '2026-11-20T12:05:00.000Z', 0.66),
+        [],
+      );
+
+      const state = await store.getState('prod-eu-west-1');
+      expect(state.snapshot?.collectedAt).toBe('2026-11-20T12:05:00.000Z');
+      expect(state.snapshot?.kubernetes.capacity.spotCpuShare).toBe(0.74);
+      expect(state.lastError).toBeUndefined();
+
+      const history = await store.readHistory({
+        cluster: 'prod-eu-west-1',
+        metric: 'spot-cpu-share',
+        from: '2026-11-20T00:00:00.000Z',
+        to: '2026-11-21T00:00:00.000Z',
+      });
+      expect(history.map(p => [p.at, p.value])).toEqual([
+        ['2026-11-20T12:00:00.000Z', 0.71],
+        ['2026-11-20T12:05:00.000Z', 0.74],
+      ]);
+      const states = await store.listStates([
+        'prod-eu-west-1',
+        'staging-eu-west-1',
+        'never-collected',
+      ]);
+      expect(states.get('staging-eu-west-1')?.snapshot?.cluster).toBe(
+        'staging-eu-west-1',
+      );
+      expect(states.get('never-collected')).toEqual({
+        cluster: 'never-collected',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the last good snapshot when an attempt fails, and clears the error on the next success, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        POINTS,
+      );
+      await store.saveFailure('prod-eu-west-1', ERROR);
+
+      const failed = await store.getState('prod-eu-west-1');
+      expect(failed.snapshot?.collectedAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(failed.lastError).toEqual(ERROR);
+      expect(failed.attemptedAt).toBe(ERROR.at);
+      expect(failed.succeededAt).toBe('2026-11-20T12:00:00.000Z');
+
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:10:00.000Z', 0.7),
+        [],
+      );
+      const recovered = await store.getState('prod-eu-west-1');
+      expect(recovered.lastError).toBeUndefined();
+      expect(recovered.snapshot?.collectedAt).toBe('2026-11-20T12:10:00.000Z');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'never shows half a snapshot: a write that fails midway leaves the previous one and its history, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        POINTS,
+      );
+      // A history point without a value violates NOT NULL: the transaction
+      // fails after the snapshot row was written, and must roll it back.
+      const broken = [
+        { metric: 'spot-cpu-share', key: 'cluster', value: null },
+      ] as unknown as HistoryPoint[];
+      await expect(
+        store.saveSnapshot(
+          snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.99),
+          broken,
+        ),
+      ).rejects.toThrow();
+
+      const state = await store.getState('prod-eu-west-1');
+      expect(state.snapshot?.collectedAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(state.snapshot?.kubernetes.capacity.spotCpuShare).toBe(0.71);
+      const history = await store.readHistory({
+        cluster: 'prod-eu-west-1',
+        metric: 'spot-cpu-share',
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+      });
+      expect(history).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deletes history older than the retention and keeps the rest, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      for (const at of [
+        '2026-10-01T00:00:00.000Z',
+        '2026-10-20T00:00:00.000Z',
+        '2026-11-19T00:00:00.000Z',
+      ]) {
+        await store.saveSnapshot(snapshot('prod-eu-west-1', at, 0.7), POINTS);
+      }
+      // 30 days before 2026-11-20
+      await expect(store.pruneHistory('2026-10-21T00:00:00.000Z')).resolves.toBe(
+        2 * POINTS.length,
+      );
+      const left = await store.readHistory({
+        cluster: 'prod-eu-west-1',
+        metric: 'free-ips',
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2026-12-31T00:00:00.000Z',
+      });
+      expect(left.map(p => p.at)).toEqual([
+        '2026-11-19T00:00:00.000Z',
+        '2026-11-19T00:00:00.000Z',
+      ]);
+      // The snapshot itself is not history: it stays.
+      expect((await store.getState('prod-eu-west-1')).snapshot).toBeDefined();
+    },
+  );
+});
