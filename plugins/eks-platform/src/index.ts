@@ -5,8 +5,15 @@
  *
  * @packageDocumentation
  */
-export { eksPlatformPlugin, EntityEksPlatformContent } from './plugin';
+export {
+  eksPlatformPlugin,
+  EntityEksPlatformContent,
+  EksFleetPage,
+} from './plugin';
 export { isEksPlatformAvailable } from './isEksPlatformAvailable';
 export { eksPlatformApiRef, EksPlatformClient } from './api';
-export type { EksPlatformApi } from './api';
-export { rootRouteRef as eksPlatformRootRouteRef } from './routes';
+export type { EksPlatformApi, HistoryRange } from './api';
+export {
+  rootRouteRef as eksPlatformRootRouteRef,
+  fleetRouteRef as eksPlatformFleetRouteRef,
+} from './routes';

@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EksPlatformClient, eksPlatformApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { fleetRouteRef, rootRouteRef } from './routes';
 
 /**
  * The eks-platform frontend plugin for the legacy frontend system.
@@ -27,6 +27,7 @@ export const eksPlatformPlugin = createPlugin({
   ],
   routes: {
     entityContent: rootRouteRef,
+    fleet: fleetRouteRef,
   },
 });
 
@@ -43,5 +44,20 @@ export const EntityEksPlatformContent = eksPlatformPlugin.provide(
         m => m.EntityEksPlatformContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The EKS fleet page for platform capacity reviews; mount it on a route such as
+ * `/eks-platform` of the app.
+ *
+ * @public
+ */
+export const EksFleetPage = eksPlatformPlugin.provide(
+  createRoutableExtension({
+    name: 'EksFleetPage',
+    component: () =>
+      import('./components/EksFleetPage').then(m => m.EksFleetPage),
+    mountPoint: fleetRouteRef,
   }),
 );

@@ -8,3 +8,12 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const rootRouteRef = createRouteRef({
   id: 'eks-platform',
 });
+
+/**
+ * The route of the EKS fleet page (`/eks-platform` by default).
+ *
+ * @public
+ */
+export const fleetRouteRef = createRouteRef({
+  id: 'eks-platform:fleet',
+});

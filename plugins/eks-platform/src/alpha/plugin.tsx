@@ -1,8 +1,9 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
-import { rootRouteRef } from '../routes';
+import { fleetRouteRef, rootRouteRef } from '../routes';
 import { eksPlatformApi } from './apis';
 import { eksPlatformEntityContent } from './entityContents';
+import { eksFleetPage } from './pages';
 
 /**
  * The eks-platform frontend plugin for the new frontend system.
@@ -14,8 +15,9 @@ export const eksPlatformPlugin = createFrontendPlugin({
   title: 'EKS platform',
   icon: <CloudQueueIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [eksPlatformApi, eksPlatformEntityContent],
+  extensions: [eksPlatformApi, eksPlatformEntityContent, eksFleetPage],
   routes: {
     entityContent: rootRouteRef,
+    fleet: fleetRouteRef,
   },
 });

@@ -2,7 +2,7 @@ import { Progress } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ClusterSection } from './ClusterSection';
-import { ClustersLoadError } from './ClustersLoadError';
+import { ClustersLoadError } from '../common';
 import { UnknownClustersWarning } from './ClusterNameWarnings';
 import { useEntityView } from './useEntityView';
 

@@ -9,3 +9,4 @@ export * from './format';
 export * from './dataSources';
 export * from './explanations';
 export { FigureList } from './FigureList';
+export { ClustersLoadError } from './ClustersLoadError';

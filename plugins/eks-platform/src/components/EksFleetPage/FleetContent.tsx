@@ -1,0 +1,106 @@
+import { Progress, WarningPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { useCallback, useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { eksPlatformApiRef } from '../../api';
+import { ClustersLoadError } from '../common';
+import { downloadCsv } from './downloadCsv';
+import { FleetCharts } from './FleetCharts';
+import { FleetEmptyState } from './FleetEmptyState';
+import { toFleetRow } from './fleetRows';
+import { FleetTable } from './FleetTable';
+import { toCsv } from './toCsv';
+
+/**
+ * Loads the fleet overview and shows the table, the CSV export and the charts (the
+ * data-owning part of the fleet page).
+ */
+export const FleetContent = () => {
+  const api = useApi(eksPlatformApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getClusterOverviews(),
+    [api],
+  );
+  const [refreshing, setRefreshing] = useState<Set<string>>(new Set());
+  const rows = useMemo(() => (value?.items ?? []).map(toFleetRow), [value]);
+
+  const refresh = useCallback(
+    async (name: string) => {
+      setRefreshing(s => new Set(s).add(name));
+      try {
+        await api.refreshCluster(name);
+        alertApi.post({
+          message: `Collection of ${name} scheduled; its row updates once the run completes.`,
+          severity: 'success',
+          display: 'transient',
+        });
+      } catch (e) {
+        alertApi.post({
+          message: `Could not refresh ${name}: ${(e as Error).message}`,
+          severity: 'error',
+        });
+      } finally {
+        setRefreshing(s => {
+          const next = new Set(s);
+          next.delete(name);
+          return next;
+        });
+      }
+    },
+    [api, alertApi],
+  );
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ClustersLoadError error={error} onRetry={retry} />;
+  }
+  if (!value || value.items.length === 0) {
+    return <FleetEmptyState />;
+  }
+
+  const unhealthy = rows.filter(
+    r => r.stale || r.lastError || r.partial.length > 0,
+  );
+  const exportCsv = () => {
+    const day = new Date(Date.now()).toISOString().slice(0, 10);
+    downloadCsv(toCsv(rows), `eks-fleet-${day}.csv`);
+  };
+
+  return (
+    <Grid container spacing={3} direction="column">
+      {unhealthy.length > 0 && (
+        <Grid item>
+          <WarningPanel
+            title={`${unhealthy.length} of ${rows.length} clusters have stale, partial or failed data: ${unhealthy
+              .map(r => r.name)
+              .join(', ')}`}
+            message="Their rows are marked; hover the marker for the failing source and time, or refresh the cluster."
+          />
+        </Grid>
+      )}
+      <Grid item>
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          <Button
+            variant="outlined"
+            color="primary"
+            startIcon={<GetAppIcon />}
+            onClick={exportCsv}
+          >
+            Export CSV
+          </Button>
+        </Box>
+        <FleetTable rows={rows} onRefresh={refresh} refreshing={refreshing} />
+      </Grid>
+      <Grid item>
+        <FleetCharts clusters={value.items} />
+      </Grid>
+    </Grid>
+  );
+};

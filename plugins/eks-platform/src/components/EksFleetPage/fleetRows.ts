@@ -1,0 +1,91 @@
+import type {
+  ClusterOverview,
+  DataSource,
+  SupportPhase,
+} from '@eks-platform/plugin-eks-platform-common';
+
+/**
+ * One fleet table row: a cluster overview flattened to plain values, so the table
+ * sorts and filters on them and the CSV export writes the same numbers.
+ */
+export type FleetRow = {
+  /** Unique id for the table. */
+  id: string;
+  name: string;
+  title?: string;
+  region?: string;
+  accountId?: string;
+  kubernetesVersion?: string;
+  phase?: SupportPhase;
+  /** Days left in the current support phase. */
+  daysLeft?: number;
+  /** `YYYY-MM-DD`. */
+  nextDeadline?: string;
+  versionSummary?: string;
+  /** 0..1 */
+  spotCpuShare?: number;
+  spotNodes?: number;
+  nodes?: number;
+  requestedCpuMillis?: number;
+  allocatableCpuMillis?: number;
+  /** requested / allocatable CPU, 0..1. */
+  cpuRequestedShare?: number;
+  requestedMemoryBytes?: number;
+  allocatableMemoryBytes?: number;
+  leastFreeSubnetId?: string;
+  leastFreeZone?: string;
+  leastFreeAddresses?: number;
+  leastUsableAddresses?: number;
+  additionalPods?: number;
+  daysToExhaustion?: number;
+  forecastStatus?: string;
+  podsFailingIpAssignment?: number;
+  collectedAt?: string;
+  stale: boolean;
+  partial: DataSource[];
+  lastError?: string;
+  lastErrorAt?: string;
+  overview: ClusterOverview;
+};
+
+/** Flattens a cluster overview into a {@link FleetRow}. */
+export function toFleetRow(overview: ClusterOverview): FleetRow {
+  const { spot, ip, version } = overview;
+  return {
+    id: overview.name,
+    name: overview.name,
+    title: overview.title,
+    region: overview.eks?.region,
+    accountId: overview.eks?.accountId,
+    kubernetesVersion: version?.kubernetesVersion,
+    phase: version?.phase,
+    daysLeft: version?.daysLeft,
+    nextDeadline: version?.nextDeadline,
+    versionSummary: version?.summary,
+    spotCpuShare: spot?.spotCpuShare,
+    spotNodes: spot?.spotNodes,
+    nodes: spot?.nodes,
+    requestedCpuMillis: spot?.requestedCpuMillis,
+    allocatableCpuMillis: spot?.allocatableCpuMillis,
+    cpuRequestedShare:
+      spot && spot.allocatableCpuMillis > 0
+        ? spot.requestedCpuMillis / spot.allocatableCpuMillis
+        : undefined,
+    requestedMemoryBytes: spot?.requestedMemoryBytes,
+    allocatableMemoryBytes: spot?.allocatableMemoryBytes,
+    leastFreeSubnetId: ip?.leastFreeSubnet?.subnetId,
+    leastFreeZone: ip?.leastFreeSubnet?.availabilityZone,
+    leastFreeAddresses: ip?.leastFreeSubnet?.freeAddresses,
+    leastUsableAddresses: ip?.leastFreeSubnet?.usableAddresses,
+    additionalPods: ip?.additionalPods,
+    daysToExhaustion: ip?.daysToExhaustion,
+    forecastStatus: ip?.forecastStatus,
+    podsFailingIpAssignment: ip?.podsFailingIpAssignment,
+    collectedAt: overview.collectedAt,
+    stale: overview.stale,
+    partial: overview.partial,
+    lastError: overview.lastError?.message,
+    lastErrorAt: overview.lastError?.at,
+    overview,
+  };
+}
