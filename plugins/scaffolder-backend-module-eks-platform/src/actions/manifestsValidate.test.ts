@@ -27,7 +27,11 @@ describe('eks-platform:manifests:validate', () => {
 
   function context(
     workspacePath: string,
-    input: { path?: string; failOnUnknownKinds?: boolean } = {},
+    input: {
+      path?: string;
+      failOnUnknownKinds?: boolean;
+      gitopsPathPrefix?: string;
+    } = {},
     extra: { isDryRun?: boolean } = {},
   ) {
     const ctx = createMockActionContext({ workspacePath, input, ...extra });
@@ -54,6 +58,8 @@ describe('eks-platform:manifests:validate', () => {
       errors: [],
       warnings: [],
       summary: '19 manifests in 17 files are valid',
+      kustomizations: 3,
+      applications: 2,
     });
     expect(logged()).toContain(
       'Checked 19 documents in 17 files: Application 2, Deployment 1, DestinationRule 1, GRPCRoute 1, HorizontalPodAutoscaler 1, Kustomization 3, Kustomize patch 2, Namespace 2, NetworkPolicy 3, PodDisruptionBudget 1, Service 1, ServiceAccount 1',

@@ -40,6 +40,20 @@ export function createManifestsValidateAction() {
                 'Fail when a document has an apiVersion/kind with no known schema (such as a custom resource) instead of only warning. Defaults to false.',
             })
             .optional(),
+        allowDeprecatedKustomize: z =>
+          z
+            .boolean({
+              description:
+                'Report deprecated Kustomize fields (bases, patchesStrategicMerge, patchesJson6902, commonLabels, vars) as warnings instead of errors. Defaults to false.',
+            })
+            .optional(),
+        gitopsPathPrefix: z =>
+          z
+            .string({
+              description:
+                'Directory of the GitOps repository the workspace is committed to, e.g. services/payments-api: every Argo CD Application path must be <prefix>/<an overlay of the workspace>. Without it, Application paths are read relative to the workspace.',
+            })
+            .optional(),
       },
       output: {
         filesChecked: z =>
@@ -94,6 +108,16 @@ export function createManifestsValidateAction() {
           z.string({
             description: 'One-line outcome, naming the first failures',
           }),
+        kustomizations: z =>
+          z.number({
+            description:
+              'Kustomization files whose resources and patches were checked to exist',
+          }),
+        applications: z =>
+          z.number({
+            description:
+              'Argo CD Applications whose source path was checked to be a rendered overlay',
+          }),
       },
     },
     async handler(ctx) {
@@ -107,7 +131,14 @@ export function createManifestsValidateAction() {
       ctx.logger.info(`Validating Kubernetes manifests in ${path}`);
       const catalog = await loadModelCatalog();
       const report = await validateManifests(
-        { target, relativeTo: ctx.workspacePath, failOnUnknownKinds },
+        {
+          target,
+          relativeTo: ctx.workspacePath,
+          workspace: ctx.workspacePath,
+          failOnUnknownKinds,
+          allowDeprecatedKustomize: ctx.input.allowDeprecatedKustomize ?? false,
+          gitopsPathPrefix: ctx.input.gitopsPathPrefix,
+        },
         catalog,
       );
       const summary = summarize(report);
@@ -132,6 +163,9 @@ export function createManifestsValidateAction() {
       for (const error of report.errors) {
         ctx.logger.info(`Invalid: ${describeProblem(error)}`);
       }
+      ctx.logger.info(
+        `Kustomize references checked in ${report.kustomizations} kustomization files; source paths checked in ${report.applications} Argo CD Applications`,
+      );
       ctx.logger.info(summary);
 
       ctx.output('filesChecked', report.filesChecked);
@@ -139,6 +173,8 @@ export function createManifestsValidateAction() {
       ctx.output('errors', report.errors);
       ctx.output('warnings', report.warnings);
       ctx.output('summary', summary);
+      ctx.output('kustomizations', report.kustomizations);
+      ctx.output('applications', report.applications);
 
       if (report.errors.length > 0) {
         throw new InputError(summary);

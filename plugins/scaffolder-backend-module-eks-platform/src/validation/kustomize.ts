@@ -45,9 +45,12 @@ export function isKustomizeApiVersion(apiVersion: unknown): boolean {
 
 /**
  * Checks a Kustomization (or Component): its apiVersion/kind when present, and
- * deprecated fields (reported as warnings).
+ * deprecated fields (errors, or warnings with `allowDeprecated`).
  */
-export function checkKustomization(doc: Obj): {
+export function checkKustomization(
+  doc: Obj,
+  allowDeprecated = false,
+): {
   errors: FieldProblem[];
   warnings: FieldProblem[];
 } {
@@ -68,7 +71,10 @@ export function checkKustomization(doc: Obj): {
   }
   for (const [field, advice] of Object.entries(DEPRECATED_FIELDS)) {
     if (doc[field] !== undefined) {
-      warnings.push({ path: [field], message: `is ${advice}` });
+      (allowDeprecated ? warnings : errors).push({
+        path: [field],
+        message: `is ${advice}`,
+      });
     }
   }
   return { errors, warnings };

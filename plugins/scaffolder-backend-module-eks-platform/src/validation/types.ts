@@ -41,6 +41,10 @@ export type ValidationReport = {
   kinds: Record<string, number>;
   /** YAML files (or Helm chart directories, ending in `/`) skipped as not being Kubernetes manifests. */
   skipped: string[];
+  /** Kustomization files whose references were checked. */
+  kustomizations: number;
+  /** Argo CD Applications whose source paths were checked. */
+  applications: number;
 };
 
 /**
@@ -55,6 +59,15 @@ export type ValidateManifestsOptions = {
   relativeTo?: string;
   /** Treat documents whose apiVersion/kind has no known schema as errors instead of warnings. */
   failOnUnknownKinds?: boolean;
+  /** Report deprecated Kustomize fields as warnings instead of errors. */
+  allowDeprecatedKustomize?: boolean;
+  /**
+   * Directory of the GitOps repository the workspace is committed to (e.g. `services/payments-api`):
+   * Argo CD Application paths must start with it. Without it, they are read relative to the workspace.
+   */
+  gitopsPathPrefix?: string;
+  /** The workspace, to which Application paths are relative; defaults to `relativeTo`. */
+  workspace?: string;
 };
 
 /** A Kubernetes model class from `kubernetes-models` or one of the `@kubernetes-models/*` packages. */

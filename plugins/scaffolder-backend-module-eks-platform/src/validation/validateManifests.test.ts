@@ -127,8 +127,10 @@ describe('validateManifests', () => {
     ]);
   });
 
-  it('recognises kustomization files, warns about deprecated fields and validates patches as partial objects', async () => {
+  it('recognises kustomization files, refuses deprecated fields and validates patches as partial objects', async () => {
     mockDir.setContent({
+      'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+      'base/deployment.yaml': configMap('payments-config'),
       'overlays/prod/kustomization.yaml': `resources:\n  - ../../base\ncommonLabels:\n  team: payments\npatchesStrategicMerge:\n  - replicas.yaml\n`,
       'overlays/prod/replicas.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\nspec:\n  replicas: "6"\n',
@@ -138,23 +140,171 @@ describe('validateManifests', () => {
 
     const report = await validate();
 
-    expect(report.kinds).toEqual({ Kustomization: 2, 'Kustomize patch': 1 });
-    expect(report.errors).toEqual([
-      expect.objectContaining({
-        file: 'overlays/dev/kustomization.yaml',
-        field: 'apiVersion',
-        message:
-          'must be kustomize.config.k8s.io/v1beta1 for kind Kustomization',
-      }),
-      expect.objectContaining({
-        file: 'overlays/prod/replicas.yaml',
-        field: 'spec.replicas',
-        message: 'must be integer',
-      }),
+    expect(report.kinds).toEqual({
+      ConfigMap: 1,
+      Kustomization: 3,
+      'Kustomize patch': 1,
+    });
+    expect(report.kustomizations).toBe(3);
+    expect(
+      report.errors.map(e => `${e.file} ${e.field}: ${e.message}`),
+    ).toEqual([
+      'overlays/dev/kustomization.yaml apiVersion: must be kustomize.config.k8s.io/v1beta1 for kind Kustomization',
+      'overlays/prod/kustomization.yaml commonLabels: is deprecated in Kustomize v5: use labels',
+      'overlays/prod/kustomization.yaml patchesStrategicMerge: is deprecated in Kustomize v5: use patches',
+      'overlays/prod/replicas.yaml spec.replicas: must be integer',
     ]);
-    expect(report.warnings.map(w => `${w.field}: ${w.message}`)).toEqual([
+
+    const lenient = await validateManifests(
+      { target: mockDir.path, allowDeprecatedKustomize: true },
+      catalog,
+    );
+    expect(lenient.warnings.map(w => `${w.field}: ${w.message}`)).toEqual([
       'commonLabels: is deprecated in Kustomize v5: use labels',
       'patchesStrategicMerge: is deprecated in Kustomize v5: use patches',
+    ]);
+  });
+
+  it('names Kustomize resources and patches that do not exist, and warns about remote ones', async () => {
+    mockDir.setContent({
+      'overlays/stg/kustomization.yaml': [
+        'resources:',
+        '  - ../../base',
+        '  - namespace.yaml',
+        '  - https://github.com/example/platform//quotas?ref=v1.2.0',
+        '  - ../dev',
+        'patches:',
+        '  - path: deployment-resources.yaml',
+        '  - patch: |-',
+        '      - op: replace',
+        '        path: /spec/replicas',
+        '        value: 2',
+        '    target:',
+        '      kind: Deployment',
+        '',
+      ].join('\n'),
+      'overlays/stg/namespace.yaml': namespace,
+      'overlays/dev/README.md': 'not an overlay',
+    });
+
+    const report = await validate();
+
+    expect(
+      report.errors.map(e => `${e.file}:${e.line} ${e.field}: ${e.message}`),
+    ).toEqual([
+      'overlays/stg/kustomization.yaml:2 resources[0]: refers to "../../base", which does not exist',
+      'overlays/stg/kustomization.yaml:5 resources[3]: refers to the directory "../dev", which has no kustomization.yaml',
+      'overlays/stg/kustomization.yaml:7 patches[0].path: refers to "deployment-resources.yaml", which does not exist',
+    ]);
+    expect(report.warnings.map(w => `${w.field}: ${w.message}`)).toEqual([
+      'resources[2]: refers to the remote resource "https://github.com/example/platform//quotas?ref=v1.2.0", which was not checked',
+    ]);
+  });
+
+  it('requires every Argo CD Application path to be a rendered overlay under the GitOps prefix', async () => {
+    const application = (name: string, path: string) =>
+      [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata:',
+        `  name: ${name}`,
+        '  namespace: argocd',
+        'spec:',
+        '  project: default',
+        '  source:',
+        '    repoURL: file:///srv/gitops/platform.git',
+        '    targetRevision: main',
+        `    path: ${path}`,
+        '  destination:',
+        '    name: prod-eu-west-1',
+        `    namespace: ${name}`,
+        '',
+      ].join('\n');
+    mockDir.setContent({
+      'manifests/overlays/prod/kustomization.yaml':
+        'resources:\n  - namespace.yaml\n',
+      'manifests/overlays/prod/namespace.yaml': namespace,
+      'argocd/payments-prod.yaml': application(
+        'payments-prod',
+        'services/payments/manifests/overlays/prod',
+      ),
+      'argocd/payments-stg.yaml': application(
+        'payments-stg',
+        'services/payments/manifests/overlays/stg',
+      ),
+      'argocd/payments-dev.yaml': application(
+        'payments-dev',
+        'apps/payments/overlays/dev',
+      ),
+    });
+
+    const report = await validateManifests(
+      { target: mockDir.path, gitopsPathPrefix: 'services/payments' },
+      catalog,
+    );
+
+    expect(report.applications).toBe(3);
+    expect(
+      report.errors.map(e => `${e.file} ${e.field}: ${e.message}`),
+    ).toEqual([
+      'argocd/payments-dev.yaml spec.source.path: must point into services/payments/ (where this workspace is committed), not "apps/payments/overlays/dev"',
+      'argocd/payments-stg.yaml spec.source.path: "services/payments/manifests/overlays/stg" is not a directory rendered by this template (manifests/overlays/stg does not exist)',
+    ]);
+  });
+
+  it('checks the shape of legacy App Mesh objects and warns that App Mesh reached end of support', async () => {
+    mockDir.setContent({
+      'appmesh.yaml': [
+        'apiVersion: appmesh.k8s.aws/v1beta2',
+        'kind: VirtualNode',
+        'metadata:',
+        '  name: payments',
+        'spec:',
+        '  listeners:',
+        '    - portMapping:',
+        '        port: 50051',
+        '        protocol: grpc',
+        '  serviceDiscovery:',
+        '    dns:',
+        '      hostname: payments.payments-prod.svc.cluster.local',
+        '---',
+        'apiVersion: appmesh.k8s.aws/v1beta2',
+        'kind: VirtualRouter',
+        'metadata:',
+        '  name: payments',
+        'spec:',
+        '  listeners:',
+        '    - portMapping:',
+        '        port: 50051',
+        '        protocol: grpcs',
+        '  routes:',
+        '    - name: payments-grpc',
+        '      grpcRoute:',
+        '        match: {}',
+        '        action:',
+        '          weightedTargets:',
+        '            - virtualNodeRef:',
+        '                name: payments',
+        '              weight: 1',
+        '        retryPolicy:',
+        '          grpcRetryEvents: [unavailable]',
+        '          maxRetries: 2',
+        '          perRetryTimeout: { unit: minutes, value: 1 }',
+        '',
+      ].join('\n'),
+    });
+
+    const report = await validate(true);
+
+    expect(report.kinds).toEqual({ VirtualNode: 1, VirtualRouter: 1 });
+    expect(
+      report.errors.map(e => `${e.kind} ${e.field}: ${e.message}`),
+    ).toEqual([
+      expect.stringMatching(/^VirtualRouter spec\.listeners\[0\]\.portMapping\.protocol: /),
+      expect.stringMatching(/^VirtualRouter spec\.routes\[0\]\.grpcRoute\.retryPolicy\.perRetryTimeout\.unit: /),
+    ]);
+    expect(report.warnings.map(w => w.message)).toEqual([
+      'AWS App Mesh reached end of support on 2026-09-30: plan the move to Gateway API GRPCRoute on Amazon VPC Lattice',
     ]);
   });
 

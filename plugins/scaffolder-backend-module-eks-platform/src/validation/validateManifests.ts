@@ -11,6 +11,16 @@ import {
   isKustomizeApiVersion,
 } from './kustomize';
 import { locateField } from './locateField';
+import {
+  APP_MESH_END_OF_SUPPORT,
+  checkAppMesh,
+  isAppMeshKind,
+} from './appMesh';
+import {
+  applicationSourcePaths,
+  checkApplicationPath,
+  checkKustomizeReferences,
+} from './references';
 import { ModelCatalog } from './modelCatalog';
 import { getSchemaErrors, schemaErrorsToProblems } from './schemaErrors';
 import {
@@ -125,7 +135,11 @@ export async function validateManifests(
   options: ValidateManifestsOptions,
   catalog: ModelCatalog,
 ): Promise<ValidationReport> {
-  const { target, failOnUnknownKinds = false } = options;
+  const {
+    target,
+    failOnUnknownKinds = false,
+    allowDeprecatedKustomize = false,
+  } = options;
   const isDirectory = (await fs.stat(target)).isDirectory();
   const root = isDirectory ? target : dirname(target);
   const relativeTo = options.relativeTo ?? root;
@@ -171,13 +185,16 @@ export async function validateManifests(
         (toPosix(relative(relativeTo, join(root, s))) || '.') +
         (s.endsWith('/') ? '/' : ''),
     ),
+    kustomizations: 0,
+    applications: 0,
   };
+  const workspace = options.workspace ?? relativeTo;
   const countKind = (kind: string) => {
     report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
   };
 
   for (const parsed of parsedFiles) {
-    parsed.docs.forEach((doc, index) => {
+    for (const [index, doc] of parsed.docs.entries()) {
       const problems = new DocumentProblems(parsed, index);
 
       if (doc.errors.length > 0) {
@@ -203,8 +220,15 @@ export async function validateManifests(
           checkDocument(read.data, parsed.key, problems, {
             catalog,
             failOnUnknownKinds,
+            allowDeprecatedKustomize,
             isPatch: patchFiles.has(parsed.key),
             countKind,
+          });
+          await checkReferences(read.data, parsed.key, problems, {
+            root,
+            workspace,
+            gitopsPathPrefix: options.gitopsPathPrefix,
+            report,
           });
         }
         // Otherwise an empty document, e.g. after a trailing `---`: nothing to check.
@@ -215,10 +239,46 @@ export async function validateManifests(
       }
       report.errors.push(...problems.sorted(problems.errors));
       report.warnings.push(...problems.sorted(problems.warnings));
-    });
+    }
   }
 
   return report;
+}
+
+/** Checks what a document points at: Kustomize references and Argo CD Application paths. */
+async function checkReferences(
+  data: unknown,
+  key: string,
+  problems: DocumentProblems,
+  context: {
+    root: string;
+    workspace: string;
+    gitopsPathPrefix?: string;
+    report: ValidationReport;
+  },
+) {
+  if (!isObj(data)) return;
+  if (isKustomizationFile(key) || isKustomizeApiVersion(data.apiVersion)) {
+    context.report.kustomizations += 1;
+    const { errors, warnings } = await checkKustomizeReferences(
+      join(context.root, dirname(key)),
+      data,
+    );
+    errors.forEach(e => problems.error(e));
+    warnings.forEach(w => problems.warning(w));
+    return;
+  }
+  if (data.apiVersion === 'argoproj.io/v1alpha1' && data.kind === 'Application') {
+    context.report.applications += 1;
+    for (const { path, value } of applicationSourcePaths(data)) {
+      const message = await checkApplicationPath(
+        value,
+        context.workspace,
+        context.gitopsPathPrefix,
+      );
+      if (message) problems.error({ path, message });
+    }
+  }
 }
 
 function checkDocument(
@@ -228,6 +288,7 @@ function checkDocument(
   context: {
     catalog: ModelCatalog;
     failOnUnknownKinds: boolean;
+    allowDeprecatedKustomize: boolean;
     isPatch: boolean;
     countKind: (kind: string) => void;
   },
@@ -254,7 +315,10 @@ function checkDocument(
 
   if (isKustomizationFile(key) || isKustomizeApiVersion(apiVersion)) {
     problems.kind ??= 'Kustomization';
-    const { errors, warnings } = checkKustomization(data);
+    const { errors, warnings } = checkKustomization(
+      data,
+      context.allowDeprecatedKustomize,
+    );
     errors.forEach(e => problems.error(e));
     warnings.forEach(w => problems.warning(w));
     context.countKind(typeof kind === 'string' ? kind : 'Kustomization');
@@ -296,7 +360,12 @@ function checkDocument(
   }
 
   const Model = context.catalog.get(apiVersionText, kindText);
-  if (!Model) {
+  if (isAppMeshKind(apiVersionText, kindText)) {
+    checkAppMesh(kindText, data).forEach(p => problems.error(p));
+    if (kindText === 'VirtualNode') {
+      problems.warning({ path: ['apiVersion'], message: APP_MESH_END_OF_SUPPORT });
+    }
+  } else if (!Model) {
     const hint = context.catalog.suggest(apiVersionText, kindText);
     const message = `has no known schema for ${apiVersionText} ${kindText}${
       hint ? ` (${hint})` : ''

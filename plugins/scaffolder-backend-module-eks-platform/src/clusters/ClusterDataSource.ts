@@ -1,0 +1,17 @@
+import type {
+  ClusterDetail,
+  ClusterOverview,
+} from '@eks-platform/plugin-eks-platform-common';
+
+/**
+ * Where the preflight reads clusters from: the eks-platform backend's REST API in production
+ * ({@link EksPlatformClusterClient}), a fake in tests.
+ *
+ * @public
+ */
+export interface ClusterDataSource {
+  /** `GET /api/eks-platform/clusters` items. */
+  listClusters(): Promise<ClusterOverview[]>;
+  /** `GET /api/eks-platform/clusters/:name`; undefined when the backend does not know the cluster. */
+  getCluster(name: string): Promise<ClusterDetail | undefined>;
+}

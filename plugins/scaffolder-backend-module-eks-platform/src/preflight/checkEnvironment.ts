@@ -1,0 +1,271 @@
+import type {
+  ClusterDetail,
+  ClusterOverview,
+} from '@eks-platform/plugin-eks-platform-common';
+import { PlacementOptions, PreflightCheck, PreflightTarget } from './types';
+
+/** Input of {@link checkEnvironment}. */
+export type CheckEnvironmentInput = {
+  name: string;
+  target: PreflightTarget;
+  /** The cluster's `GET /clusters` item; undefined when the backend does not list it. */
+  overview?: ClusterOverview;
+  /** `GET /clusters/:name`, when the backend returned it. */
+  detail?: ClusterDetail;
+  /** Every cluster name the backend lists, for the "unknown cluster" message. */
+  knownClusters: string[];
+  placement: PlacementOptions;
+};
+
+function plural(count: number, one: string, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Extra pods during a rolling update: `maxSurge` rounded up, as the Deployment controller does. */
+export function surgePods(replicas: number, maxSurgePercent: number): number {
+  return Math.ceil((replicas * maxSurgePercent) / 100);
+}
+
+/** Namespaces the backend reports for a cluster: a `namespaces` list if it has one (not yet in the contract). */
+function listedNamespaces(detail: ClusterDetail | undefined): string[] | undefined {
+  const value = (detail as { namespaces?: unknown } | undefined)?.namespaces;
+  return Array.isArray(value) && value.every(v => typeof v === 'string')
+    ? (value as string[])
+    : undefined;
+}
+
+function versionCheck(
+  base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
+  overview: ClusterOverview,
+  detail: ClusterDetail | undefined,
+): PreflightCheck {
+  const status = detail?.version?.status;
+  const phase = status?.phase ?? overview.version?.phase;
+  const version = status?.version ?? overview.version?.kubernetesVersion;
+  const summary = status?.summary ?? overview.version?.summary;
+  const at = (message: string) => ({ ...base, check: 'version' as const, message });
+  switch (phase) {
+    case 'unsupported':
+      return {
+        ...at(
+          `Cluster ${base.cluster} runs Kubernetes ${version}, which is no longer supported by EKS${
+            status?.endOfExtendedSupport
+              ? ` (extended support ended ${status.endOfExtendedSupport})`
+              : ''
+          }: choose a cluster on a supported version`,
+        ),
+        status: 'failed',
+      };
+    case 'extended': {
+      const days = status?.daysLeftInPhase ?? overview.version?.daysLeft;
+      return {
+        ...at(
+          `Cluster ${base.cluster} runs Kubernetes ${version} in extended support${
+            days !== undefined ? ` (${plural(days, 'day')} left)` : ''
+          }, billed extra and due for an upgrade`,
+        ),
+        status: 'warning',
+      };
+    }
+    case 'standard':
+      return {
+        ...at(`Cluster ${base.cluster} runs Kubernetes ${version} in standard support`),
+        status: 'passed',
+      };
+    default:
+      return {
+        ...at(
+          `The support phase of cluster ${base.cluster}'s Kubernetes version is not known${
+            summary ? ` (${summary})` : ''
+          }; not checked`,
+        ),
+        status: 'not-checked',
+      };
+  }
+}
+
+function namespaceCheck(
+  base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
+  detail: ClusterDetail | undefined,
+): PreflightCheck {
+  const namespaces = listedNamespaces(detail);
+  const at = { ...base, check: 'namespace' as const };
+  if (namespaces) {
+    return namespaces.includes(base.namespace)
+      ? {
+          ...at,
+          status: 'failed',
+          message: `Namespace ${base.namespace} already exists on cluster ${base.cluster}: choose another service name`,
+        }
+      : {
+          ...at,
+          status: 'passed',
+          message: `Namespace ${base.namespace} does not exist on cluster ${base.cluster} yet`,
+        };
+  }
+  const workload = detail?.spot?.workloads.find(
+    w => w.workload.namespace === base.namespace,
+  );
+  if (workload) {
+    return {
+      ...at,
+      status: 'failed',
+      message: `Namespace ${base.namespace} already exists on cluster ${base.cluster} (it runs ${workload.workload.kind} ${workload.workload.name}): choose another service name`,
+    };
+  }
+  return {
+    ...at,
+    status: 'not-checked',
+    message: `Whether namespace ${base.namespace} exists on cluster ${base.cluster} was not checked: the eks-platform backend does not list namespaces (no workloads of it were found)`,
+  };
+}
+
+/** How many more pods fit on on-demand nodes, zone by zone, from the backend's per-node headroom. */
+function onDemandFit(detail: ClusterDetail): number | undefined {
+  const headroom = detail.ip?.headroom;
+  if (!headroom || headroom.nodes.length === 0) {
+    return undefined;
+  }
+  let total = 0;
+  for (const zone of headroom.zones) {
+    const nodes = headroom.nodes.filter(
+      n =>
+        !n.fargate &&
+        n.capacityType === 'on-demand' &&
+        (n.zone ?? '(unknown)') === zone.zone,
+    );
+    const slots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
+    const warm = nodes.reduce(
+      (s, n) => s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
+      0,
+    );
+    total += Math.min(slots, warm + zone.freeSubnetAddresses);
+  }
+  return total;
+}
+
+function limitingFactor(detail: ClusterDetail | undefined): string | undefined {
+  const zones = detail?.ip?.headroom.zones;
+  if (!zones || zones.length === 0) return undefined;
+  const slots = zones.reduce((s, z) => s + z.freePodSlots, 0);
+  const addresses = zones.reduce(
+    (s, z) => s + z.warmAddresses + z.freeSubnetAddresses,
+    0,
+  );
+  return addresses < slots ? 'subnet addresses' : 'free node pod slots';
+}
+
+function capacityCheck(
+  base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
+  target: PreflightTarget,
+  overview: ClusterOverview,
+  detail: ClusterDetail | undefined,
+  placement: PlacementOptions,
+): PreflightCheck {
+  const surge = surgePods(target.replicas, placement.maxSurgePercent);
+  const needed = target.replicas + surge;
+  const need = `${needed} pods (${plural(target.replicas, 'replica')} + ${surge} rollout surge)`;
+  const at = { ...base, check: 'capacity' as const };
+
+  let available: number | undefined;
+  let scope = '';
+  if (placement.spotPolicy === 'on-demand-only' && detail) {
+    available = onDemandFit(detail);
+    scope = ' on on-demand nodes';
+  }
+  if (available === undefined) {
+    available = overview.ip?.additionalPods;
+    scope = placement.spotPolicy === 'on-demand-only' ? ' (all capacity types: the backend gave no per-node headroom)' : '';
+  }
+  if (available === undefined) {
+    return {
+      ...at,
+      status: 'not-checked',
+      message: `The eks-platform backend has no IP headroom for cluster ${base.cluster}${
+        overview.partial.length > 0 ? ` (missing: ${overview.partial.join(', ')})` : ''
+      }; whether ${need} fit was not checked`,
+    };
+  }
+  const least = overview.ip?.leastFreeSubnet;
+  const leastText = least
+    ? `; the least free subnet${least.subnetId ? ` ${least.subnetId}` : ''}${
+        least.availabilityZone ? ` (${least.availabilityZone})` : ''
+      } has ${plural(least.freeAddresses, 'free address', 'free addresses')}`
+    : '';
+  if (available < needed) {
+    const limit = limitingFactor(detail);
+    return {
+      ...at,
+      status: 'failed',
+      message: `Cluster ${base.cluster} has room for only ${plural(available, 'more pod')}${scope}${
+        limit ? `, limited by ${limit}` : ''
+      }, but ${base.env} needs ${need}${leastText}`,
+    };
+  }
+  return {
+    ...at,
+    status: 'passed',
+    message: `Cluster ${base.cluster} has room for ${plural(available, 'more pod')}${scope}; ${base.env} needs ${need}`,
+  };
+}
+
+function cpuCheck(
+  base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
+  target: PreflightTarget,
+  overview: ClusterOverview,
+  placement: PlacementOptions,
+): PreflightCheck | undefined {
+  const spot = overview.spot;
+  if (!spot || target.cpuMillicores === undefined) {
+    return undefined;
+  }
+  const pods = target.replicas + surgePods(target.replicas, placement.maxSurgePercent);
+  const needed = pods * target.cpuMillicores;
+  const free = spot.allocatableCpuMillis - spot.requestedCpuMillis;
+  const at = { ...base, check: 'cpu' as const };
+  return needed > free
+    ? {
+        ...at,
+        status: 'warning',
+        message: `Cluster ${base.cluster} has ${free}m CPU unrequested but ${base.env} requests ${needed}m: the cluster autoscaler or Karpenter must add nodes`,
+      }
+    : {
+        ...at,
+        status: 'passed',
+        message: `Cluster ${base.cluster} has ${free}m CPU unrequested; ${base.env} requests ${needed}m`,
+      };
+}
+
+/**
+ * The preflight checks of one environment on its cluster: the cluster is known, its Kubernetes
+ * version is supported, the namespace does not exist yet, and the pod subnets and node slots can
+ * hold the replicas plus the rollout surge.
+ */
+export function checkEnvironment(input: CheckEnvironmentInput): PreflightCheck[] {
+  const { name, target, overview, detail, placement } = input;
+  const base = {
+    env: target.env,
+    cluster: target.cluster,
+    namespace: `${name}-${target.env}`,
+  };
+  if (!overview) {
+    return [
+      {
+        ...base,
+        check: 'cluster',
+        status: 'failed',
+        message: `Cluster ${target.cluster} (chosen for ${target.env}) is not known to the eks-platform backend; known clusters: ${
+          input.knownClusters.join(', ') || 'none'
+        }`,
+      },
+    ];
+  }
+  const checks: PreflightCheck[] = [
+    versionCheck(base, overview, detail),
+    namespaceCheck(base, detail),
+    capacityCheck(base, target, overview, detail, placement),
+  ];
+  const cpu = cpuCheck(base, target, overview, placement);
+  if (cpu) checks.push(cpu);
+  return checks;
+}
