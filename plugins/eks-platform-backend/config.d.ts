@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /**
    * Configuration of the eks-platform plugins. Clusters themselves are
@@ -43,6 +45,55 @@ export interface Config {
        * @visibility backend
        */
       externalId?: string;
+    }>;
+
+    /**
+     * When each cluster is collected: one scheduler task per cluster
+     * (`eks-platform-collect:<cluster>`, scope `global`). Default: every 5
+     * minutes, timeout 2 minutes, initial delay 5 seconds.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** History kept in the plugin's database. */
+    retention?: {
+      /** Days of history kept; older points are deleted after each collection. Default 30. */
+      days?: number;
+    };
+    /**
+     * A snapshot older than this many minutes is served with `stale: true`.
+     * Default 15.
+     */
+    staleAfterMinutes?: number;
+    /** How the Kubernetes API is read. */
+    collection?: {
+      /** Items per list page (`limit`); default 500, at most 5000. */
+      pageSize?: number;
+      /** Timeout of each Kubernetes and AWS request in milliseconds; default 30000. */
+      requestTimeoutMs?: number;
+      /** Retries after HTTP 429 from Kubernetes (with Retry-After or doubling back-off); default 3. */
+      maxRetries?: number;
+    };
+    /** AWS access for EKS and EC2 calls. Credentials come from the `aws` block of `@backstage/integration-aws-node`. */
+    aws?: {
+      /**
+       * Replaces the EKS and EC2 endpoints, e.g. `http://127.0.0.1:7781` for the
+       * fleet simulator. Unset in production.
+       * @visibility backend
+       */
+      endpoint?: string;
+      /** AWS SDK attempts per call (retries throttling and 5xx with back-off); default 3. */
+      maxAttempts?: number;
+    };
+    /**
+     * Node label rules deciding a node's capacity type, tried in order; replaces
+     * the built-in rules (EKS managed node groups, Karpenter, Spot Ocean,
+     * `node.kubernetes.io/lifecycle`, Fargate).
+     */
+    capacityTypeRules?: Array<{
+      /** Node label, e.g. `node.kubernetes.io/lifecycle`. */
+      label: string;
+      /** Label value (case-insensitive) -> `spot`, `on-demand`, `reserved`, `capacity-block`, `fargate` or `unknown`. */
+      values: { [value: string]: string };
+      description?: string;
     }>;
   };
 }

@@ -13,7 +13,7 @@ import {
   eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
 import request from 'supertest';
-import { demoFleetConfig, startDemoFleet } from './__tests__/demoFleet';
+import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -25,11 +25,16 @@ const PAYMENTS = {
     name: 'payments-api',
     namespace: 'default',
     annotations: {
-      'eks-platform.io/clusters': 'staging-eu-west-1, prod-eu-west-1, prod-mars-1',
+      'eks-platform.io/clusters':
+        'staging-eu-west-1, prod-eu-west-1, prod-mars-1',
       'backstage.io/kubernetes-id': 'payments-api',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
 };
 
 const LEDGER_STAGING = {
@@ -45,7 +50,11 @@ const LEDGER_STAGING = {
       'backstage.io/kubernetes-namespace': 'ledger-stg',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/ledger' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/ledger',
+  },
 };
 
 const BROKEN_SELECTOR = {
@@ -107,7 +116,9 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     });
     expect(staging.collectedAt).toEqual(expect.any(String));
     // Clusters not collected yet are listed without figures.
-    expect(overview.items.find(c => c.name === 'legacy-eu-west-1')).not.toHaveProperty('spot');
+    expect(
+      overview.items.find(c => c.name === 'legacy-eu-west-1'),
+    ).not.toHaveProperty('spot');
     // Nothing secret is served.
     for (const c of fleet.sim.clusters()) {
       expect(list.text).not.toContain(c.token);
@@ -128,7 +139,9 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     );
     expect(history.status).toBe(200);
     const series: HistoryResponse = history.body;
-    expect(series.series.map(s => s.points.at(-1)?.value).sort()).toEqual([3, 7, 9]);
+    expect(series.series.map(s => s.points.at(-1)?.value).sort()).toEqual([
+      3, 7, 9,
+    ]);
 
     const entity = await request(server).get(
       '/api/eks-platform/entity?entityRef=component:default/payments-api',
@@ -140,9 +153,13 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
       c => c.cluster.name === 'staging-eu-west-1',
     )!;
     expect(stagingView.namespaces).toEqual(['payments-stg']);
-    expect(stagingView.workloads.map(w => w.workload.name)).toEqual(['payments-api']);
+    expect(stagingView.workloads.map(w => w.workload.name)).toEqual([
+      'payments-api',
+    ]);
     expect(stagingView.ipFailures).toHaveLength(2);
-    const prodView = view.clusters.find(c => c.cluster.name === 'prod-eu-west-1')!;
+    const prodView = view.clusters.find(
+      c => c.cluster.name === 'prod-eu-west-1',
+    )!;
     expect(prodView.workloads[0]).toMatchObject({
       workload: { namespace: 'payments-prod', name: 'payments-api' },
       replicas: 8,
@@ -159,7 +176,10 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
   it.each([
     ['an unknown metric', '/clusters/staging-eu-west-1/history?metric=memory'],
     ['a missing metric', '/clusters/staging-eu-west-1/history'],
-    ['a from that is not a date', '/clusters/staging-eu-west-1/history?metric=free-ips&from=yesterday'],
+    [
+      'a from that is not a date',
+      '/clusters/staging-eu-west-1/history?metric=free-ips&from=yesterday',
+    ],
     [
       'from after to',
       '/clusters/staging-eu-west-1/history?metric=free-ips&from=2026-11-20T00:00:00Z&to=2026-11-19T00:00:00Z',
@@ -172,7 +192,10 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     ['no entityRef', '/entity'],
     ['a malformed entityRef', '/entity?entityRef=component:'],
     ['two entityRefs', '/entity?entityRef=component:a&entityRef=component:b'],
-    ['an unparseable label selector annotation', '/entity?entityRef=component:broken-selector'],
+    [
+      'an unparseable label selector annotation',
+      '/entity?entityRef=component:broken-selector',
+    ],
   ])('answers 400 InputError for %s', async (_label, path) => {
     const server = await start();
     const response = await request(server).get(`/api/eks-platform${path}`);
@@ -238,7 +261,10 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     expect(refresh.body).toMatchObject({ error: { name: 'NotAllowedError' } });
     expect(read.status).toBe(200);
     expect(
-      fleet.sim.requestLog.count({ cluster: 'checkout-green', api: 'kubernetes' }),
+      fleet.sim.requestLog.count({
+        cluster: 'checkout-green',
+        api: 'kubernetes',
+      }),
     ).toBe(before);
   });
 });

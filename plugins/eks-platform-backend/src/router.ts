@@ -40,9 +40,14 @@ const DEFAULT_HISTORY_DAYS = 7;
 
 const isoDateTime = z
   .string()
-  .refine(v => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && Number.isFinite(Date.parse(v)), {
-    message: 'must be an ISO 8601 date or date-time',
-  });
+  .refine(
+    v =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) &&
+      Number.isFinite(Date.parse(v)),
+    {
+      message: 'must be an ISO 8601 date or date-time',
+    },
+  );
 
 const historyQuerySchema = z.object({
   metric: z.enum(HISTORY_METRICS),
@@ -120,7 +125,9 @@ export async function createRouter(options: {
     const name = clusterName(req);
     const parsed = historyQuerySchema.safeParse(req.query);
     if (!parsed.success) {
-      throw new InputError(`Invalid history query: ${firstIssue(parsed.error)}`);
+      throw new InputError(
+        `Invalid history query: ${firstIssue(parsed.error)}`,
+      );
     }
     const to = parsed.data.to ? new Date(parsed.data.to) : now();
     const from = parsed.data.from

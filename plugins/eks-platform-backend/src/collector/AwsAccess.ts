@@ -9,7 +9,8 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { ClusterAwsAccess } from '../types';
 
-type CredentialIdentityProvider = AwsCredentialProvider['sdkCredentialProvider'];
+type CredentialIdentityProvider =
+  AwsCredentialProvider['sdkCredentialProvider'];
 
 /** Where and as whom to call AWS for one cluster. */
 export type AwsTarget = {

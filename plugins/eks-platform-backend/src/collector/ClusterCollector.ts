@@ -63,7 +63,11 @@ type ReplicaSetItem = {
   metadata?: {
     name?: string;
     namespace?: string;
-    ownerReferences?: Array<{ kind: string; name: string; controller?: boolean }>;
+    ownerReferences?: Array<{
+      kind: string;
+      name: string;
+      controller?: boolean;
+    }>;
   };
 };
 
@@ -204,7 +208,11 @@ export class ClusterCollector {
       }
     }
 
-    const reader = await this.#kubernetesReader(target, clients, options.signal);
+    const reader = await this.#kubernetesReader(
+      target,
+      clients,
+      options.signal,
+    );
 
     // EKS runs while Kubernetes is listed; EC2 needs both.
     const eksPromise =
@@ -225,7 +233,9 @@ export class ClusterCollector {
     }
     const eks = await eksPromise;
 
-    let ec2: { subnets: Ec2Subnet[]; instanceTypes: Ec2InstanceTypeInfo[] } | undefined;
+    let ec2:
+      | { subnets: Ec2Subnet[]; instanceTypes: Ec2InstanceTypeInfo[] }
+      | undefined;
     if (clients) {
       try {
         ec2 = await this.#collectEc2(clients.ec2, {
@@ -285,7 +295,8 @@ export class ClusterCollector {
     const ipFailureLabels: Record<string, Record<string, string>> = {};
     for (const pod of aggregates.podsOfInterest) {
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      if (failingKeys.has(key)) ipFailureLabels[key] = pod.metadata.labels ?? {};
+      if (failingKeys.has(key))
+        ipFailureLabels[key] = pod.metadata.labels ?? {};
     }
 
     const snapshot: ClusterSnapshot = {
@@ -310,9 +321,10 @@ export class ClusterCollector {
         kubeletNodes: kube.nodes.map(kubeletNode),
       },
       ip,
-      ...(eks && eksIdentity && {
-        eks: { clusterName: eksIdentity.clusterName, ...eks },
-      }),
+      ...(eks &&
+        eksIdentity && {
+          eks: { clusterName: eksIdentity.clusterName, ...eks },
+        }),
       ...(ec2 && {
         ec2: {
           subnets: ec2.subnets,
@@ -433,7 +445,10 @@ export class ClusterCollector {
         onPage: items =>
           pdbs.push(
             ...items.map(p => ({
-              metadata: { name: p.metadata.name, namespace: p.metadata.namespace },
+              metadata: {
+                name: p.metadata.name,
+                namespace: p.metadata.namespace,
+              },
               spec: p.spec,
             })),
           ),
@@ -478,9 +493,9 @@ export class ClusterCollector {
       replicaSetOwners,
       podsOfInterest: ipEvents.map(
         e =>
-          `${e.involvedObject?.namespace ?? e.metadata?.namespace ?? 'default'}/${
-            e.involvedObject?.name
-          }`,
+          `${
+            e.involvedObject?.namespace ?? e.metadata?.namespace ?? 'default'
+          }/${e.involvedObject?.name}`,
       ),
     });
     const podList = await reader.list<KubePod>('/api/v1/pods', {
@@ -625,21 +640,28 @@ export class ClusterCollector {
     },
   ) {
     const subnets: Ec2Subnet[] = [];
-    const request =
-      input.subnetIds.length > 0
-        ? { SubnetIds: input.subnetIds }
-        : input.eksClusterName
-        ? {
-            Filters: [
-              {
-                Name: 'tag-key',
-                Values: [`kubernetes.io/cluster/${input.eksClusterName}`],
-              },
-            ],
-          }
-        : undefined;
+    let request:
+      | { SubnetIds: string[] }
+      | { Filters: Array<{ Name: string; Values: string[] }> }
+      | undefined;
+    if (input.subnetIds.length > 0) {
+      request = { SubnetIds: input.subnetIds };
+    } else if (input.eksClusterName) {
+      // Without DescribeCluster, the subnets tagged for the cluster.
+      request = {
+        Filters: [
+          {
+            Name: 'tag-key',
+            Values: [`kubernetes.io/cluster/${input.eksClusterName}`],
+          },
+        ],
+      };
+    }
     if (request) {
-      for await (const page of paginateDescribeSubnets({ client: ec2 }, request)) {
+      for await (const page of paginateDescribeSubnets(
+        { client: ec2 },
+        request,
+      )) {
         subnets.push(
           ...(page.Subnets ?? []).map(s => ({
             SubnetId: s.SubnetId,

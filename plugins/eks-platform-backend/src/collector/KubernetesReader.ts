@@ -66,7 +66,10 @@ export class KubernetesReader {
     return new KubernetesReader(kubeConfig, options);
   }
 
-  private constructor(kubeConfig: KubeConfig, options: KubernetesReaderOptions) {
+  private constructor(
+    kubeConfig: KubeConfig,
+    options: KubernetesReaderOptions,
+  ) {
     this.#kubeConfig = kubeConfig;
     this.#server = new URL(options.server);
     this.#options = options;
@@ -222,11 +225,16 @@ export class KubernetesReader {
 
     return new Promise<T>((resolve, reject) => {
       let settled = false;
+      let onAbort = () => {};
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        reject(error instanceof CollectionFailure ? error : classifyError(error, 'kubernetes', what));
+        reject(
+          error instanceof CollectionFailure
+            ? error
+            : classifyError(error, 'kubernetes', what),
+        );
       };
       const request = transport.request(url, requestOptions, response => {
         const chunks: Buffer[] = [];
@@ -256,7 +264,14 @@ export class KubernetesReader {
           const status = response.statusCode ?? 0;
           const text = Buffer.concat(chunks).toString('utf8');
           if (status < 200 || status >= 300) {
-            fail(statusFailure(what, status, text, response.headers['retry-after']));
+            fail(
+              statusFailure(
+                what,
+                status,
+                text,
+                response.headers['retry-after'],
+              ),
+            );
             return;
           }
           try {
@@ -276,7 +291,7 @@ export class KubernetesReader {
           }
         });
       });
-      const onAbort = () => {
+      onAbort = () => {
         request.destroy();
         fail(
           new CollectionFailure({
@@ -324,7 +339,9 @@ function statusFailure(
     status,
     message: `${what} failed with HTTP ${status}${reason ? ` ${reason}` : ''}`,
   });
-  const seconds = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+  const seconds = Number(
+    Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+  );
   if (Number.isFinite(seconds) && seconds >= 0) {
     failure.retryAfterMs = seconds * 1000;
   }

@@ -19,7 +19,9 @@ describe('createEksToken', () => {
     expect(url.searchParams.get('Action')).toBe('GetCallerIdentity');
     expect(url.searchParams.get('Version')).toBe('2011-06-15');
     expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host;x-k8s-aws-id');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'host;x-k8s-aws-id',
+    );
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(
       /^AKIDEXAMPLEEKSTOKEN\/\d{8}\/eu-west-1\/sts\/aws4_request$/,
     );

@@ -3,7 +3,8 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialProvider } from '@backstage/integration-aws-node';
 
-type CredentialIdentityProvider = AwsCredentialProvider['sdkCredentialProvider'];
+type CredentialIdentityProvider =
+  AwsCredentialProvider['sdkCredentialProvider'];
 
 const TOKEN_PREFIX = 'k8s-aws-v1.';
 const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
@@ -25,8 +26,7 @@ export async function createEksToken(options: {
   /** STS host; default the regional endpoint `sts.<region>.amazonaws.com`. */
   stsHostname?: string;
 }): Promise<string> {
-  const hostname =
-    options.stsHostname ?? `sts.${options.region}.amazonaws.com`;
+  const hostname = options.stsHostname ?? `sts.${options.region}.amazonaws.com`;
   const signer = new SignatureV4({
     credentials: options.credentials,
     region: options.region,

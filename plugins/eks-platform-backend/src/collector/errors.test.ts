@@ -22,13 +22,21 @@ describe('classifyError', () => {
     [awsError('ResourceNotFoundException', 404), 'not-found'],
     [awsError('ServiceUnavailableException', 503), 'server-error'],
     [awsError('SomethingNew', 502), 'server-error'],
-    [awsError('TimeoutError', 0, 'Connection timed out after 5000 ms'), 'timeout'],
+    [
+      awsError('TimeoutError', 0, 'Connection timed out after 5000 ms'),
+      'timeout',
+    ],
     [networkError('ECONNREFUSED'), 'unreachable'],
     [networkError('ENOTFOUND'), 'unreachable'],
     [networkError('ECONNRESET'), 'bad-response'],
     [new SyntaxError('Unexpected end of JSON input'), 'bad-response'],
     [
-      Object.assign(new Error('AWS SDK error wrapper for Error: getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com'), { name: 'Error' }),
+      Object.assign(
+        new Error(
+          'AWS SDK error wrapper for Error: getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com',
+        ),
+        { name: 'Error' },
+      ),
       'unreachable',
     ],
     [new Error('something odd'), 'unknown'],
@@ -38,7 +46,11 @@ describe('classifyError', () => {
 
   it('keeps the HTTP status and says what failed, in one line', () => {
     const failure = classifyError(
-      awsError('AccessDeniedException', 403, 'User is not authorized\nsecond line'),
+      awsError(
+        'AccessDeniedException',
+        403,
+        'User is not authorized\nsecond line',
+      ),
       'ec2',
       'DescribeSubnets',
     );
@@ -46,15 +58,19 @@ describe('classifyError', () => {
       kind: 'forbidden',
       source: 'ec2',
       status: 403,
-      message: 'DescribeSubnets failed: AccessDeniedException: User is not authorized',
+      message:
+        'DescribeSubnets failed: AccessDeniedException: User is not authorized',
     });
-    expect(failure.toCollectionError(new Date('2026-11-20T12:00:00Z'))).toEqual({
-      kind: 'forbidden',
-      source: 'ec2',
-      status: 403,
-      message: 'DescribeSubnets failed: AccessDeniedException: User is not authorized',
-      at: '2026-11-20T12:00:00.000Z',
-    });
+    expect(failure.toCollectionError(new Date('2026-11-20T12:00:00Z'))).toEqual(
+      {
+        kind: 'forbidden',
+        source: 'ec2',
+        status: 403,
+        message:
+          'DescribeSubnets failed: AccessDeniedException: User is not authorized',
+        at: '2026-11-20T12:00:00.000Z',
+      },
+    );
   });
 
   it('passes an already classified failure through', () => {

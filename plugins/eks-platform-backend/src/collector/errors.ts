@@ -75,8 +75,14 @@ const AWS_KINDS: Array<[RegExp, CollectionErrorKind]> = [
     'unauthorized',
   ],
   [/NotFound|NoSuch/i, 'not-found'],
-  [/ServiceUnavailable|InternalError|InternalFailure|ServerException|Unavailable/i, 'server-error'],
-  [/Deserializ|SyntaxError|Unexpected end|Unexpected token|XML|Expected/i, 'bad-response'],
+  [
+    /ServiceUnavailable|InternalError|InternalFailure|ServerException|Unavailable/i,
+    'server-error',
+  ],
+  [
+    /Deserializ|SyntaxError|Unexpected end|Unexpected token|XML|Expected/i,
+    'bad-response',
+  ],
 ];
 
 type ErrorLike = {
@@ -142,7 +148,9 @@ export function classifyError(
     kind: kind ?? 'unknown',
     source,
     status: status && status > 0 ? status : undefined,
-    message: `${what} failed: ${detail}${firstLine(e.message) ?? 'unknown error'}`,
+    message: `${what} failed: ${detail}${
+      firstLine(e.message) ?? 'unknown error'
+    }`,
     cause: error,
   });
 }

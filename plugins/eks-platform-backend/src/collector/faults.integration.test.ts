@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { demoCollector, startDemoFleet } from '../__tests__/demoFleet';
+import { demoCollector, startDemoFleet } from '../__testUtils__/demoFleet';
 import { ClusterViewService } from '../services/ClusterViewService';
 import { CollectionService } from '../services/CollectionService';
 import { SnapshotStore } from '../store/SnapshotStore';
@@ -111,9 +111,9 @@ describe('collection faults against the simulated fleet', () => {
     await collection.collect('prod-eu-west-1');
     const detail = await views.getDetail('prod-eu-west-1');
     const expected = fleet.sim.cluster('prod-eu-west-1')!.podCount;
-    expect(detail.spot!.capacity.total.pods + detail.spot!.capacity.unplacedPods).toBe(
-      expected,
-    );
+    expect(
+      detail.spot!.capacity.total.pods + detail.spot!.capacity.unplacedPods,
+    ).toBe(expected);
     expect(detail.overview.stale).toBe(false);
   });
 
@@ -157,7 +157,10 @@ describe('collection faults against the simulated fleet', () => {
       ok: false,
     });
     const blue = (await views.getDetail('checkout-blue')).overview;
-    expect(blue.lastError).toMatchObject({ kind: 'timeout', source: 'kubernetes' });
+    expect(blue.lastError).toMatchObject({
+      kind: 'timeout',
+      source: 'kubernetes',
+    });
     expect(blue.collectedAt).toBeUndefined();
     expect(blue.stale).toBe(true);
   });

@@ -54,7 +54,9 @@ export function readCollectorSettings(config: Config): CollectorSettings {
       for (const [value, type] of Object.entries(values)) {
         if (!CAPACITY_TYPES.includes(type as CapacityType)) {
           throw new Error(
-            `Invalid capacity type '${type}' for '${value}' at '${key}.values': expected one of ${CAPACITY_TYPES.join(', ')}`,
+            `Invalid capacity type '${type}' for '${value}' at '${key}.values': expected one of ${CAPACITY_TYPES.join(
+              ', ',
+            )}`,
           );
         }
       }

@@ -54,7 +54,10 @@ export class ClusterViewService {
     const minutes =
       config.getOptionalNumber('eksPlatform.staleAfterMinutes') ??
       DEFAULT_STALE_AFTER_MINUTES;
-    return new ClusterViewService({ ...options, staleAfterMs: minutes * 60_000 });
+    return new ClusterViewService({
+      ...options,
+      staleAfterMs: minutes * 60_000,
+    });
   }
 
   private constructor(options: {
@@ -195,7 +198,9 @@ export class ClusterViewService {
     const points = await this.#store.readHistory({
       cluster,
       metric: 'free-ips',
-      from: new Date(now.getTime() - FORECAST_WINDOW_DAYS * DAY_MS).toISOString(),
+      from: new Date(
+        now.getTime() - FORECAST_WINDOW_DAYS * DAY_MS,
+      ).toISOString(),
       to: now.toISOString(),
     });
     return forecastsOf(

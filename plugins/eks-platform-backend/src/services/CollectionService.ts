@@ -38,7 +38,10 @@ export function collectTaskId(cluster: string): string {
  * history older than the retention is deleted after each collection.
  */
 export class CollectionService {
-  readonly #registry: Pick<ClusterRegistry, 'listClusters' | 'getClusterTarget'>;
+  readonly #registry: Pick<
+    ClusterRegistry,
+    'listClusters' | 'getClusterTarget'
+  >;
   readonly #collector: Pick<ClusterCollector, 'collect'>;
   readonly #store: SnapshotStore;
   readonly #scheduler: SchedulerService;
@@ -63,7 +66,9 @@ export class CollectionService {
     const schedule = scheduleConfig
       ? {
           ...DEFAULT_COLLECTION_SCHEDULE,
-          ...readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig),
+          ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            scheduleConfig,
+          ),
         }
       : DEFAULT_COLLECTION_SCHEDULE;
     const retentionDays =
@@ -157,7 +162,9 @@ export class CollectionService {
     try {
       const target = await this.#registry.getClusterTarget(cluster);
       if (!target) {
-        this.#logger.info(`Skipping collection of ${cluster}: it is no longer configured`);
+        this.#logger.info(
+          `Skipping collection of ${cluster}: it is no longer configured`,
+        );
         return { ok: false };
       }
       const result = await this.#collector.collect(target, {
@@ -166,7 +173,9 @@ export class CollectionService {
       });
       await this.#store.saveSnapshot(result.snapshot, result.history);
       this.#logger.info(
-        `Collected ${cluster} in ${Date.now() - started} ms: ${result.snapshot.kubernetes.nodes} nodes, ${result.snapshot.kubernetes.podsListed} pods${
+        `Collected ${cluster} in ${Date.now() - started} ms: ${
+          result.snapshot.kubernetes.nodes
+        } nodes, ${result.snapshot.kubernetes.podsListed} pods${
           result.snapshot.partial.length > 0
             ? `, partial (${result.snapshot.partial.join(', ')} failed)`
             : ''
@@ -181,7 +190,10 @@ export class CollectionService {
       this.#logger.warn(
         `Collection of ${cluster} failed (${failure.source}, ${failure.kind}): ${failure.message}`,
       );
-      await this.#store.saveFailure(cluster, failure.toCollectionError(this.#now()));
+      await this.#store.saveFailure(
+        cluster,
+        failure.toCollectionError(this.#now()),
+      );
       return { ok: false };
     } finally {
       await this.#prune();
@@ -195,7 +207,9 @@ export class CollectionService {
     try {
       await this.#store.pruneHistory(before);
     } catch (error) {
-      this.#logger.warn(`Could not delete old history: ${(error as Error).message}`);
+      this.#logger.warn(
+        `Could not delete old history: ${(error as Error).message}`,
+      );
     }
   }
 }

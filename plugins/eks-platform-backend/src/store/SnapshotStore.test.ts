@@ -1,11 +1,19 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
 import { SnapshotStore } from './SnapshotStore';
 
 jest.setTimeout(60_000);
 
-function snapshot(cluster: string, collectedAt: string, spotShare: number): ClusterSnapshot {
+function snapshot(
+  cluster: string,
+  collectedAt: string,
+  spotShare: number,
+): ClusterSnapshot {
   return {
     format: 1,
     cluster,
@@ -75,7 +83,7 @@ const ERROR: CollectionError = {
 describe('SnapshotStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function createStore(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
+  async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const store = await SnapshotStore.create({
       database: mockServices.database({ knex }),
@@ -200,9 +208,9 @@ describe('SnapshotStore', () => {
         await store.saveSnapshot(snapshot('prod-eu-west-1', at, 0.7), POINTS);
       }
       // 30 days before 2026-11-20
-      await expect(store.pruneHistory('2026-10-21T00:00:00.000Z')).resolves.toBe(
-        2 * POINTS.length,
-      );
+      await expect(
+        store.pruneHistory('2026-10-21T00:00:00.000Z'),
+      ).resolves.toBe(2 * POINTS.length);
       const left = await store.readHistory({
         cluster: 'prod-eu-west-1',
         metric: 'free-ips',

@@ -111,7 +111,9 @@ export class SnapshotStore {
     return toState(cluster, snapshotRow, attemptRow);
   }
 
-  async listStates(clusters: string[]): Promise<Map<string, StoredClusterState>> {
+  async listStates(
+    clusters: string[],
+  ): Promise<Map<string, StoredClusterState>> {
     const [snapshotRows, attemptRows] = await Promise.all([
       this.#db(SNAPSHOTS).whereIn('cluster', clusters),
       this.#db(ATTEMPTS).whereIn('cluster', clusters),
@@ -153,7 +155,11 @@ function toState(
   cluster: string,
   snapshotRow: { snapshot: string } | undefined,
   attemptRow:
-    | { attempted_at: string; succeeded_at: string | null; error: string | null }
+    | {
+        attempted_at: string;
+        succeeded_at: string | null;
+        error: string | null;
+      }
     | undefined,
 ): StoredClusterState {
   return {

@@ -20,14 +20,18 @@ import {
   versionStatus,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterSnapshot } from '../collector/types';
-import type { StoredClusterState, StoredHistoryPoint } from '../store/SnapshotStore';
+import type {
+  StoredClusterState,
+  StoredHistoryPoint,
+} from '../store/SnapshotStore';
 import { parseLabelSelector } from './parseLabelSelector';
 
 /** Days of free-address history a forecast is fitted on. */
 export const FORECAST_WINDOW_DAYS = 14;
 
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-const KUBERNETES_LABEL_SELECTOR_ANNOTATION = 'backstage.io/kubernetes-label-selector';
+const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
+  'backstage.io/kubernetes-label-selector';
 const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
@@ -127,8 +131,7 @@ export function overviewOf(
   const { capacity } = snapshot.kubernetes;
   overview.spot = {
     spotCpuShare: capacity.spotCpuShare,
-    spotNodes:
-      capacity.byCapacityType.find(g => g.key === 'spot')?.nodes ?? 0,
+    spotNodes: capacity.byCapacityType.find(g => g.key === 'spot')?.nodes ?? 0,
     nodes: capacity.total.nodes,
     requestedCpuMillis: capacity.total.requestedCpuMillis,
     allocatableCpuMillis: capacity.total.allocatableCpuMillis,
@@ -254,13 +257,20 @@ export function historyOf(options: {
         key,
         label:
           options.metric === 'free-ips'
-            ? `${METRIC_LABELS[options.metric]} in ${key}${zone ? ` (${zone})` : ''}`
+            ? `${METRIC_LABELS[options.metric]} in ${key}${
+                zone ? ` (${zone})` : ''
+              }`
             : METRIC_LABELS[options.metric],
         points: points.map(p => ({ at: p.at, value: p.value })),
         ...(options.metric === 'free-ips' && {
           forecast: forecastExhaustion(
             points.map(p => ({ timestamp: p.at, freeAddresses: p.value })),
-            { now: options.to < options.now.toISOString() ? options.to : options.now },
+            {
+              now:
+                options.to < options.now.toISOString()
+                  ? options.to
+                  : options.now,
+            },
           ),
         }),
       };
@@ -319,7 +329,9 @@ export function entityClusterViewOf(
 
   const matchedKeys = new Set<string>();
   const namespaces = new Set<string>();
-  for (const [key, labels] of Object.entries(snapshot.kubernetes.workloadLabels)) {
+  for (const [key, labels] of Object.entries(
+    snapshot.kubernetes.workloadLabels,
+  )) {
     const namespace = key.split('/')[0];
     if (matches(namespace, labels)) {
       matchedKeys.add(key);
@@ -328,7 +340,9 @@ export function entityClusterViewOf(
   }
   view.namespaces = [...namespaces].sort();
   view.workloads = snapshot.kubernetes.workloads.filter(w =>
-    matchedKeys.has(`${w.workload.namespace}/${w.workload.kind}/${w.workload.name}`),
+    matchedKeys.has(
+      `${w.workload.namespace}/${w.workload.kind}/${w.workload.name}`,
+    ),
   );
   view.ipFailures = snapshot.kubernetes.ipFailures.filter(f =>
     matches(

@@ -9,7 +9,8 @@ import type { KubeLabelSelector } from '@eks-platform/plugin-eks-platform-common
  */
 export function parseLabelSelector(text: string): KubeLabelSelector {
   const matchLabels: Record<string, string> = {};
-  const matchExpressions: NonNullable<KubeLabelSelector['matchExpressions']> = [];
+  const matchExpressions: NonNullable<KubeLabelSelector['matchExpressions']> =
+    [];
   // Split on commas outside parentheses.
   const parts: string[] = [];
   let depth = 0;
@@ -27,31 +28,48 @@ export function parseLabelSelector(text: string): KubeLabelSelector {
   parts.push(current);
   const KEY = '([A-Za-z0-9][-A-Za-z0-9_./]*)';
   const VALUE = '([-A-Za-z0-9_.]*)';
+  const rules: Array<[RegExp, (m: RegExpExecArray) => void]> = [
+    [
+      new RegExp(`^${KEY}\\s*(==|=)\\s*${VALUE}$`),
+      m => {
+        matchLabels[m[1]] = m[3];
+      },
+    ],
+    [
+      new RegExp(`^${KEY}\\s*!=\\s*${VALUE}$`),
+      m =>
+        matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[2]] }),
+    ],
+    [
+      new RegExp(`^${KEY}\\s+(in|notin)\\s*\\(([^)]*)\\)$`),
+      m =>
+        matchExpressions.push({
+          key: m[1],
+          operator: m[2] === 'in' ? 'In' : 'NotIn',
+          values: m[3]
+            .split(',')
+            .map(v => v.trim())
+            .filter(Boolean),
+        }),
+    ],
+    [
+      new RegExp(`^!\\s*${KEY}$`),
+      m => matchExpressions.push({ key: m[1], operator: 'DoesNotExist' }),
+    ],
+    [
+      new RegExp(`^${KEY}$`),
+      m => matchExpressions.push({ key: m[1], operator: 'Exists' }),
+    ],
+  ];
   for (const raw of parts) {
     const part = raw.trim();
     if (!part) continue;
-    let m: RegExpExecArray | null;
-    if ((m = new RegExp(`^${KEY}\\s*(==|=)\\s*${VALUE}$`).exec(part))) {
-      matchLabels[m[1]] = m[3];
-    } else if ((m = new RegExp(`^${KEY}\\s*!=\\s*${VALUE}$`).exec(part))) {
-      matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[2]] });
-    } else if (
-      (m = new RegExp(`^${KEY}\\s+(in|notin)\\s*\\(([^)]*)\\)$`).exec(part))
-    ) {
-      const values = m[3]
-        .split(',')
-        .map(v => v.trim())
-        .filter(Boolean);
-      matchExpressions.push({
-        key: m[1],
-        operator: m[2] === 'in' ? 'In' : 'NotIn',
-        values,
-      });
-    } else if ((m = new RegExp(`^!\\s*${KEY}$`).exec(part))) {
-      matchExpressions.push({ key: m[1], operator: 'DoesNotExist' });
-    } else if ((m = new RegExp(`^${KEY}$`).exec(part))) {
-      matchExpressions.push({ key: m[1], operator: 'Exists' });
-    } else {
+    const matched = rules.some(([pattern, apply]) => {
+      const m = pattern.exec(part);
+      if (m) apply(m);
+      return !!m;
+    });
+    if (!matched) {
       throw new Error(`'${part}' is not a label selector requirement`);
     }
   }

@@ -48,7 +48,11 @@ describe('PodAccumulator and expandPodAggregates', () => {
     );
     expect(payments).toEqual([
       expect.objectContaining({
-        workload: { namespace: 'shop-prod', kind: 'Deployment', name: 'payments' },
+        workload: {
+          namespace: 'shop-prod',
+          kind: 'Deployment',
+          name: 'payments',
+        },
         pods: 2,
         ready: true,
         cpuMillis: 2 * 600,

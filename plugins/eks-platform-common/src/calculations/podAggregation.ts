@@ -1,12 +1,7 @@
 import { classifyIpFailure } from './ipAssignmentFailures';
 import { isPodActive, podRequests } from './podRequests';
 import type { KubePod } from './types';
-import {
-  WorkloadRef,
-  isPodReady,
-  workloadKey,
-  workloadOf,
-} from './workloads';
+import { WorkloadRef, isPodReady, workloadKey, workloadOf } from './workloads';
 
 /**
  * Pods that are alike for every calculation of this package: same workload, same

@@ -5,7 +5,9 @@ import type { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// The simulator is a test peer, not a dependency of this package.
+// The simulator is a test peer, not a dependency of this package: tests import
+// it by path.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FleetSimulator } from '../../../../packages/fleet-simulator/src';
 import { AwsAccess } from '../collector/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
@@ -64,6 +66,8 @@ export async function startDemoFleet() {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-platform-sim-'));
   const sim = await FleetSimulator.start({
     scenarioFile: path.resolve(
+      // Test-only: the scenario is read from the source tree.
+      // eslint-disable-next-line no-restricted-syntax
       __dirname,
       '../../../../packages/fleet-simulator/scenarios/demo-fleet.yaml',
     ),
