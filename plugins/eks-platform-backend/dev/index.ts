@@ -22,6 +22,7 @@ backend.add(
       backend: {
         baseUrl: 'http://127.0.0.1:7008',
         listen: { host: '127.0.0.1', port: 7008 },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
       },
       kubernetes: {
         clusterLocatorMethods: [
@@ -54,6 +55,9 @@ backend.add(
         ],
       },
       eksPlatform: {
+        // The sample clusters do not exist: collect only when asked
+        // (POST /clusters/:name/refresh); they are not reachable, so do not.
+        schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 2 } },
         clusters: [
           {
             name: 'prod-eu-1',
