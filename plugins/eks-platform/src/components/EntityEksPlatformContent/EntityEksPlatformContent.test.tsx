@@ -80,7 +80,12 @@ function section(name: string) {
 
 describe('EntityEksPlatformContent', () => {
   beforeEach(() => {
-    jest.spyOn(Date, 'now').mockReturnValue(Date.parse(FIXTURE_NOW));
+    // the clock starts at FIXTURE_NOW and runs on (debounced inputs need it to move)
+    const realNow = Date.now;
+    const start = realNow();
+    jest
+      .spyOn(Date, 'now')
+      .mockImplementation(() => Date.parse(FIXTURE_NOW) + realNow() - start);
   });
   afterEach(() => {
     jest.restoreAllMocks();
