@@ -703,7 +703,11 @@ export function fleetDetail(name: string): ClusterDetail | undefined {
 // --- the entity view of payments-grpc --------------------------------------------------------
 
 export const paymentsOnProdEu: WorkloadSpotRisk = {
-  workload: { namespace: 'payments-prod', kind: 'Deployment', name: 'payments-api' },
+  workload: {
+    namespace: 'payments-prod',
+    kind: 'Deployment',
+    name: 'payments-api',
+  },
   replicas: 8,
   readyReplicas: 8,
   readyOnSpot: 8,
@@ -724,7 +728,11 @@ export const paymentsOnProdEu: WorkloadSpotRisk = {
 };
 
 export const paymentsOnStaging: WorkloadSpotRisk = {
-  workload: { namespace: 'payments-stg', kind: 'Deployment', name: 'payments-api' },
+  workload: {
+    namespace: 'payments-stg',
+    kind: 'Deployment',
+    name: 'payments-api',
+  },
   replicas: 3,
   readyReplicas: 1,
   readyOnSpot: 1,
@@ -773,12 +781,7 @@ export const paymentsEntityView: EntityViewResponse = {
         ),
       ],
       subnets: [
-        subnet(
-          'subnet-0a1b2c3d4e5f6a101',
-          'eu-west-1a',
-          '10.10.0.0/20',
-          3_902,
-        ),
+        subnet('subnet-0a1b2c3d4e5f6a101', 'eu-west-1a', '10.10.0.0/20', 3_902),
       ],
       ipFailures: [],
       version: prodEuDetail.version,
@@ -909,33 +912,33 @@ export function fleetHistory(
     case 'free-ips':
       return {
         ...base,
-        series: [stagingSubnetA, stagingSubnetB, stagingSubnetC].map(
-          (s, k) => {
-            const latest = s.freeAddresses;
-            const lossPerPoint = [0.5, 0.6, 0.25][k];
-            return {
-              key: s.subnetId!,
-              label: `${s.subnetId} (${s.availabilityZone})`,
-              points: points(i => Math.round(latest + (28 - i) * lossPerPoint)),
-              forecast: {
-                status: 'exhausting' as const,
-                slopePerDay: -lossPerPoint * 4,
-                fittedFreeNow: latest,
-                daysUntilExhaustion: latest / (lossPerPoint * 4),
-                exhaustionDate: new Date(
-                  Date.parse(COLLECTED_AT) +
-                    (latest / (lossPerPoint * 4)) * 24 * HOUR,
-                ).toISOString(),
-                samplesUsed: 29,
-                spanHours: 168,
-                latestFree: latest,
-                reason: `losing ${lossPerPoint * 4} addresses a day: about ${Math.floor(
-                  latest / (lossPerPoint * 4),
-                )} days left`,
-              },
-            };
-          },
-        ),
+        series: [stagingSubnetA, stagingSubnetB, stagingSubnetC].map((s, k) => {
+          const latest = s.freeAddresses;
+          const lossPerPoint = [0.5, 0.6, 0.25][k];
+          return {
+            key: s.subnetId!,
+            label: `${s.subnetId} (${s.availabilityZone})`,
+            points: points(i => Math.round(latest + (28 - i) * lossPerPoint)),
+            forecast: {
+              status: 'exhausting' as const,
+              slopePerDay: -lossPerPoint * 4,
+              fittedFreeNow: latest,
+              daysUntilExhaustion: latest / (lossPerPoint * 4),
+              exhaustionDate: new Date(
+                Date.parse(COLLECTED_AT) +
+                  (latest / (lossPerPoint * 4)) * 24 * HOUR,
+              ).toISOString(),
+              samplesUsed: 29,
+              spanHours: 168,
+              latestFree: latest,
+              reason: `losing ${
+                lossPerPoint * 4
+              } addresses a day: about ${Math.floor(
+                latest / (lossPerPoint * 4),
+              )} days left`,
+            },
+          };
+        }),
       };
     default:
       return {

@@ -187,12 +187,12 @@ describe('EksFleetPage', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(8);
     expect(lines[0]).toMatch(/^cluster,title,region,/);
-    expect(
-      lines.find(l => l.startsWith('staging-eu-west-1,')),
-    ).toContain(',subnet-0b2c3d4e5f6a7b404,eu-west-1b,3,251,');
-    expect(
-      lines.find(l => l.startsWith('legacy-eu-west-1,')),
-    ).toContain(',1.31,extended,5,2026-11-26,');
+    expect(lines.find(l => l.startsWith('staging-eu-west-1,'))).toContain(
+      ',subnet-0b2c3d4e5f6a7b404,eu-west-1b,3,251,',
+    );
+    expect(lines.find(l => l.startsWith('legacy-eu-west-1,'))).toContain(
+      ',1.31,extended,5,2026-11-26,',
+    );
   });
 
   it('asks the backend to refresh a cluster and says so', async () => {
@@ -226,15 +226,23 @@ describe('EksFleetPage', () => {
     expect(api.getHistory).toHaveBeenCalledWith(
       'staging-eu-west-1',
       'free-ips',
-      expect.objectContaining({ to: expect.stringMatching(/^2026-11-21T23:45/) }),
+      expect.objectContaining({
+        to: expect.stringMatching(/^2026-11-21T23:45/),
+      }),
     );
     expect(
-      screen.getByText(/subnet-0b2c3d4e5f6a7a404 \(eu-west-1a\): 7 free; runs out in 3.5 days/),
+      screen.getByText(
+        /subnet-0b2c3d4e5f6a7a404 \(eu-west-1a\): 7 free; runs out in 3.5 days/,
+      ),
     ).toBeInTheDocument();
 
     const capacity = await screen.findByTestId('eks-fleet-capacity-chart');
     expect(capacity.querySelector('svg')).not.toBeNull();
-    for (const metric of ['requested-cpu', 'allocatable-cpu', 'spot-cpu-share']) {
+    for (const metric of [
+      'requested-cpu',
+      'allocatable-cpu',
+      'spot-cpu-share',
+    ]) {
       expect(api.getHistory).toHaveBeenCalledWith(
         'staging-eu-west-1',
         metric,
@@ -249,7 +257,9 @@ describe('EksFleetPage', () => {
         'legacy-eu-west-1 (1.31): extended support ends 2026-11-26 (5 days)',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('No version data: prod-us-east-1')).toBeInTheDocument();
+    expect(
+      screen.getByText('No version data: prod-us-east-1'),
+    ).toBeInTheDocument();
 
     const pair = screen.getByTestId('eks-fleet-blue-green-checkout');
     const comparison = within(pair).getByRole('table', {
@@ -289,7 +299,9 @@ describe('EksFleetPage', () => {
     expect(
       await screen.findByText('No EKS clusters are configured'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('kubernetes.clusterLocatorMethods')[0]).toBeInTheDocument();
+    expect(
+      screen.getAllByText('kubernetes.clusterLocatorMethods')[0],
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('eks-fleet-table')).toBeNull();
   });
 

@@ -78,7 +78,9 @@ export const FleetContent = () => {
       {unhealthy.length > 0 && (
         <Grid item>
           <WarningPanel
-            title={`${unhealthy.length} of ${rows.length} clusters have stale, partial or failed data: ${unhealthy
+            title={`${unhealthy.length} of ${
+              rows.length
+            } clusters have stale, partial or failed data: ${unhealthy
               .map(r => r.name)
               .join(', ')}`}
             message="Their rows are marked; hover the marker for the failing source and time, or refresh the cluster."

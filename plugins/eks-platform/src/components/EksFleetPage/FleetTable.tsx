@@ -54,9 +54,12 @@ const StaleMarker = (props: { row: FleetRow }) => {
     reasons.push(`${describeCollectionError(lastError)}: ${lastError.message}`);
   }
   if (row.partial.length > 0) {
-    reasons.push(`missing: ${row.partial.map(s => describeSource(s)).join(', ')}`);
+    reasons.push(
+      `missing: ${row.partial.map(s => describeSource(s)).join(', ')}`,
+    );
   }
-  if (row.stale && !lastError) reasons.push('older than the staleness threshold');
+  if (row.stale && !lastError)
+    reasons.push('older than the staleness threshold');
   let label = 'partial';
   if (!row.collectedAt) label = 'never collected';
   else if (row.stale) label = 'stale';
@@ -129,7 +132,11 @@ function columns(
               )}
             />
             {row.daysLeft !== undefined && (
-              <Typography variant="caption" color="textSecondary" component="div">
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
                 <Explained
                   value={`${formatDays(row.daysLeft)} left`}
                   {...explain.daysLeftInPhase(row.collectedAt)}

@@ -8,7 +8,8 @@ import type { FleetRow } from './fleetRows';
  */
 export function csvField(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value) : '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -29,21 +30,45 @@ const COLUMNS: Array<{
   { header: 'support_phase', value: r => r.phase },
   { header: 'days_left_in_phase', value: r => r.daysLeft },
   { header: 'next_deadline', value: r => r.nextDeadline },
-  { header: 'spot_cpu_share_percent', value: r => round(r.spotCpuShare && r.spotCpuShare * 100, 1) },
+  {
+    header: 'spot_cpu_share_percent',
+    value: r => round(r.spotCpuShare && r.spotCpuShare * 100, 1),
+  },
   { header: 'spot_nodes', value: r => r.spotNodes },
   { header: 'nodes', value: r => r.nodes },
-  { header: 'requested_cpu_cores', value: r => round(r.requestedCpuMillis && r.requestedCpuMillis / 1000, 3) },
-  { header: 'allocatable_cpu_cores', value: r => round(r.allocatableCpuMillis && r.allocatableCpuMillis / 1000, 3) },
-  { header: 'requested_memory_gib', value: r => round(r.requestedMemoryBytes && r.requestedMemoryBytes / 2 ** 30, 2) },
-  { header: 'allocatable_memory_gib', value: r => round(r.allocatableMemoryBytes && r.allocatableMemoryBytes / 2 ** 30, 2) },
+  {
+    header: 'requested_cpu_cores',
+    value: r => round(r.requestedCpuMillis && r.requestedCpuMillis / 1000, 3),
+  },
+  {
+    header: 'allocatable_cpu_cores',
+    value: r =>
+      round(r.allocatableCpuMillis && r.allocatableCpuMillis / 1000, 3),
+  },
+  {
+    header: 'requested_memory_gib',
+    value: r =>
+      round(r.requestedMemoryBytes && r.requestedMemoryBytes / 2 ** 30, 2),
+  },
+  {
+    header: 'allocatable_memory_gib',
+    value: r =>
+      round(r.allocatableMemoryBytes && r.allocatableMemoryBytes / 2 ** 30, 2),
+  },
   { header: 'least_free_subnet', value: r => r.leastFreeSubnetId },
   { header: 'least_free_subnet_zone', value: r => r.leastFreeZone },
   { header: 'least_free_subnet_free_ips', value: r => r.leastFreeAddresses },
-  { header: 'least_free_subnet_usable_ips', value: r => r.leastUsableAddresses },
+  {
+    header: 'least_free_subnet_usable_ips',
+    value: r => r.leastUsableAddresses,
+  },
   { header: 'additional_pods_fit', value: r => r.additionalPods },
   { header: 'days_to_ip_exhaustion', value: r => round(r.daysToExhaustion, 1) },
   { header: 'ip_forecast', value: r => r.forecastStatus },
-  { header: 'pods_failing_ip_assignment', value: r => r.podsFailingIpAssignment },
+  {
+    header: 'pods_failing_ip_assignment',
+    value: r => r.podsFailingIpAssignment,
+  },
   { header: 'collected_at', value: r => r.collectedAt },
   { header: 'stale', value: r => r.stale },
   { header: 'partial_sources', value: r => r.partial.join(' ') || undefined },

@@ -45,7 +45,10 @@ const CapacityTable = (props: { cluster: string; at?: string }) => {
           <TableRow key={g.key}>
             <TableCell>{g.key}</TableCell>
             <TableCell align="right">
-              <Explained value={g.nodes} {...explain.capacityTypeNodes(props.at)} />
+              <Explained
+                value={g.nodes}
+                {...explain.capacityTypeNodes(props.at)}
+              />
             </TableCell>
             <TableCell align="right">
               <Explained
@@ -57,7 +60,9 @@ const CapacityTable = (props: { cluster: string; at?: string }) => {
             </TableCell>
             <TableCell align="right">
               <Explained
-                value={formatPercent(total > 0 ? g.allocatableCpuMillis / total : 0)}
+                value={formatPercent(
+                  total > 0 ? g.allocatableCpuMillis / total : 0,
+                )}
                 formula="allocatable CPU of this type / allocatable CPU of all nodes"
                 source={explain.allocatableCpu(props.at).source}
               />

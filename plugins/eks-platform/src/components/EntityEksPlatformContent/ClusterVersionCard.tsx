@@ -45,7 +45,10 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
 
   if (!version) {
     return (
-      <InfoCard title="Cluster version" titleTypographyProps={{ component: 'h4' }}>
+      <InfoCard
+        title="Cluster version"
+        titleTypographyProps={{ component: 'h4' }}
+      >
         <NoData>
           {cluster.version
             ? `Kubernetes ${cluster.version.kubernetesVersion}: ${cluster.version.summary}`
@@ -223,9 +226,7 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
           <NoData>
             {version.addons.length === 0
               ? 'No add-on data.'
-              : `All installed add-ons support ${
-                  version.addons[0].targetClusterVersion
-                }.`}
+              : `All installed add-ons support ${version.addons[0].targetClusterVersion}.`}
           </NoData>
         ) : (
           <Box component="ul" m={0} pl={2}>

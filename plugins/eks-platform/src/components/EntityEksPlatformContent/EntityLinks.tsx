@@ -16,10 +16,10 @@ class RouteFallback extends Component<
   { fallback: ReactNode; children: ReactNode },
   { failed: boolean }
 > {
-  state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
   }
+  state = { failed: false };
   render() {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
@@ -73,7 +73,9 @@ export const EntityLinks = (props: { entity: Entity }) => {
         <Typography variant="body2" component="span">
           Argo CD application:{' '}
           {argoBaseUrl ? (
-            <Link to={`${argoBaseUrl}/applications/${encodeURIComponent(argoApp)}`}>
+            <Link
+              to={`${argoBaseUrl}/applications/${encodeURIComponent(argoApp)}`}
+            >
               {argoApp}
             </Link>
           ) : (

@@ -89,7 +89,9 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
               value: (
                 <>
                   <Explained
-                    value={formatCount(cluster.ip.leastFreeSubnet.freeAddresses)}
+                    value={formatCount(
+                      cluster.ip.leastFreeSubnet.freeAddresses,
+                    )}
                     {...explain.subnetFree(at)}
                   />{' '}
                   of{' '}
@@ -193,7 +195,10 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
           <Typography variant="subtitle2" component="h5" gutterBottom>
             Node slots per zone
           </Typography>
-          <Table size="small" aria-label={`Node slots per zone on ${cluster.name}`}>
+          <Table
+            size="small"
+            aria-label={`Node slots per zone on ${cluster.name}`}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Zone</TableCell>

@@ -81,7 +81,11 @@ export const SpotCapacityCard = (props: { view: EntityClusterView }) => {
                 </TableRow>,
                 <TableRow key={`${key}-risk`}>
                   <TableCell colSpan={4}>
-                    <Box display="flex" alignItems="flex-start" style={{ gap: 8 }}>
+                    <Box
+                      display="flex"
+                      alignItems="flex-start"
+                      style={{ gap: 8 }}
+                    >
                       <RiskChip level={w.level} />
                       <Box component="ul" m={0} pl={2}>
                         {w.reasons.map(reason => (
@@ -167,7 +171,9 @@ export const SpotCapacityCard = (props: { view: EntityClusterView }) => {
             ]}
           />
         ) : (
-          <NoData>Node capacity has not been collected for this cluster.</NoData>
+          <NoData>
+            Node capacity has not been collected for this cluster.
+          </NoData>
         )}
         {cluster.spot && <CapacityByType cluster={cluster.name} at={at} />}
       </Box>

@@ -23,7 +23,8 @@ export const CollectedAt = (props: { collectedAt?: string }) => {
         component="span"
         tabIndex={0}
       >
-        collected <time dateTime={collectedAt}>{formatRelative(collectedAt)}</time>
+        collected{' '}
+        <time dateTime={collectedAt}>{formatRelative(collectedAt)}</time>
       </Typography>
     </Tooltip>
   );

@@ -5,6 +5,14 @@ import type { ReactNode } from 'react';
 
 const useStyles = makeStyles(theme => ({
   value: {
+    // a text-like button: focusable and announced as something to activate
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    margin: 0,
+    font: 'inherit',
+    color: 'inherit',
+    textAlign: 'inherit',
     borderBottom: `1px dotted ${theme.palette.text.secondary}`,
     cursor: 'help',
     fontVariantNumeric: 'tabular-nums',
@@ -33,7 +41,8 @@ export type ExplainedProps = {
 
 /**
  * A number that explains itself: its formula and source in a tooltip on hover and
- * on keyboard focus.
+ * on keyboard focus (the number is a text-styled button, so keyboard and screen
+ * reader users reach it; the tooltip is its description).
  */
 export const Explained = (props: ExplainedProps) => {
   const classes = useStyles();
@@ -52,14 +61,9 @@ export const Explained = (props: ExplainedProps) => {
         </>
       }
     >
-      <span
-        className={classes.value}
-        // keyboard users reach the explanation too
-        tabIndex={0}
-        data-explained="true"
-      >
+      <button type="button" className={classes.value} data-explained="true">
         {value}
-      </span>
+      </button>
     </Tooltip>
   );
 };

@@ -1,10 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
 import type { DataFreshness } from '@eks-platform/plugin-eks-platform-common';
 import Typography from '@material-ui/core/Typography';
-import {
-  describeCollectionError,
-  describeSource,
-} from './dataSources';
+import { describeCollectionError, describeSource } from './dataSources';
 import { formatDateTime, formatRelative } from './format';
 
 /**
@@ -48,15 +45,25 @@ export const FreshnessBanner = (props: {
       message={
         <>
           {lastError && (
-            <Typography variant="body2" component="span" display="block" gutterBottom>
+            <Typography
+              variant="body2"
+              component="span"
+              display="block"
+              gutterBottom
+            >
               {describeCollectionError(lastError)}: {lastError.message}
             </Typography>
           )}
           {partial.length > 0 && (
-            <Typography variant="body2" component="span" display="block" gutterBottom>
+            <Typography
+              variant="body2"
+              component="span"
+              display="block"
+              gutterBottom
+            >
               Missing from this snapshot:{' '}
-              {partial.map(describeSource).join(', ')}. Figures that need it
-              are left out.
+              {partial.map(describeSource).join(', ')}. Figures that need it are
+              left out.
             </Typography>
           )}
           <Typography variant="body2" component="span" display="block">

@@ -60,7 +60,8 @@ export const explain = {
     )}`,
   }),
   allocatableMemory: (at?: string): Explanation => ({
-    formula: 'allocatable = Σ node.status.allocatable.memory (GiB = 2^30 bytes)',
+    formula:
+      'allocatable = Σ node.status.allocatable.memory (GiB = 2^30 bytes)',
     source: `Kubernetes API: nodes, ${collectedText(at)}`,
   }),
   capacityTypeNodes: (at?: string): Explanation => ({

@@ -28,7 +28,8 @@ export function formatGiB(bytes: number): string {
 
 /** Days with one decimal below 10, whole days above: `1.6 days`, `250 days`, `1 day`. */
 export function formatDays(days: number): string {
-  const text = days < 10 ? `${Math.round(days * 10) / 10}` : `${Math.round(days)}`;
+  const text =
+    days < 10 ? `${Math.round(days * 10) / 10}` : `${Math.round(days)}`;
   return `${text} ${text === '1' ? 'day' : 'days'}`;
 }
 

@@ -31,7 +31,10 @@ import { useChartTheme } from './useChartTheme';
 
 const Dash = () => <span>–</span>;
 
-const FIGURES: Array<{ label: string; value: (c: ClusterOverview) => ReactNode }> = [
+const FIGURES: Array<{
+  label: string;
+  value: (c: ClusterOverview) => ReactNode;
+}> = [
   {
     label: 'Kubernetes version',
     value: c =>
@@ -64,7 +67,9 @@ const FIGURES: Array<{ label: string; value: (c: ClusterOverview) => ReactNode }
     value: c =>
       c.spot ? (
         <Explained
-          value={`${formatPercent(c.spot.spotCpuShare)} (${c.spot.spotNodes} of ${c.spot.nodes} nodes)`}
+          value={`${formatPercent(c.spot.spotCpuShare)} (${
+            c.spot.spotNodes
+          } of ${c.spot.nodes} nodes)`}
           {...explain.clusterSpotCpuShare(c.collectedAt)}
         />
       ) : (
@@ -90,9 +95,9 @@ const FIGURES: Array<{ label: string; value: (c: ClusterOverview) => ReactNode }
     value: c =>
       c.ip?.leastFreeSubnet ? (
         <Explained
-          value={`${formatCount(c.ip.leastFreeSubnet.freeAddresses)} / ${formatCount(
-            c.ip.leastFreeSubnet.usableAddresses,
-          )} free`}
+          value={`${formatCount(
+            c.ip.leastFreeSubnet.freeAddresses,
+          )} / ${formatCount(c.ip.leastFreeSubnet.usableAddresses)} free`}
           {...explain.subnetFree(c.collectedAt)}
         />
       ) : (
@@ -170,11 +175,23 @@ export const BlueGreenComparison = (props: {
             ))}
           </TableBody>
         </Table>
-        <figure aria-label={`CPU of ${stem} blue and green`} style={{ margin: 0 }}>
+        <figure
+          aria-label={`CPU of ${stem} blue and green`}
+          style={{ margin: 0 }}
+        >
           <ChartFrame height={180}>
-            <BarChart data={bars} layout="vertical" margin={{ left: 24, right: 24 }}>
+            <BarChart
+              data={bars}
+              layout="vertical"
+              margin={{ left: 24, right: 24 }}
+            >
               <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
-              <XAxis type="number" unit=" cores" stroke={chart.axis} tick={chart.tick} />
+              <XAxis
+                type="number"
+                unit=" cores"
+                stroke={chart.axis}
+                tick={chart.tick}
+              />
               <YAxis
                 type="category"
                 dataKey="name"
@@ -182,7 +199,10 @@ export const BlueGreenComparison = (props: {
                 stroke={chart.axis}
                 tick={chart.tick}
               />
-              <Tooltip contentStyle={chart.tooltip} labelStyle={chart.tooltipLabel} />
+              <Tooltip
+                contentStyle={chart.tooltip}
+                labelStyle={chart.tooltipLabel}
+              />
               <Legend wrapperStyle={chart.legend} />
               <Bar
                 dataKey="requested"

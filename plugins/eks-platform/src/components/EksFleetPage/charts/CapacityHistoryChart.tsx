@@ -57,7 +57,8 @@ export function capacityPoints(
   return [...byTime.entries()]
     .sort(([a], [b]) => a - b)
     .map(([t, v]) => {
-      const cores = v.allocatable !== undefined ? v.allocatable / 1000 : undefined;
+      const cores =
+        v.allocatable !== undefined ? v.allocatable / 1000 : undefined;
       return {
         t,
         requested: v.requested !== undefined ? v.requested / 1000 : undefined,
@@ -127,7 +128,12 @@ export const CapacityHistoryChart = (props: { cluster: string }) => {
             stroke={chart.axis}
             tick={chart.tick}
           />
-          <YAxis stroke={chart.axis} tick={chart.tick} unit=" cores" width={80} />
+          <YAxis
+            stroke={chart.axis}
+            tick={chart.tick}
+            unit=" cores"
+            width={80}
+          />
           <Tooltip
             contentStyle={chart.tooltip}
             labelStyle={chart.tooltipLabel}

@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 
@@ -30,11 +34,7 @@ export const ChartCard = (props: {
   else
     body = (
       <>
-        <figure
-          aria-label={title}
-          style={{ margin: 0 }}
-          data-testid={testId}
-        >
+        <figure aria-label={title} style={{ margin: 0 }} data-testid={testId}>
           {children}
         </figure>
         {summary && (

@@ -22,7 +22,13 @@ export const ChartFrame = (props: {
   height: number;
   children: ReactElement<{ width?: number; height?: number }>;
 }) => {
-  const fixed = useContext(ChartSizeContext);
+  const context = useContext(ChartSizeContext);
+  // without ResizeObserver (old browsers, jsdom) the container cannot be measured
+  const fixed =
+    context ??
+    (typeof ResizeObserver === 'undefined'
+      ? { width: 640, height: props.height }
+      : undefined);
   if (fixed) {
     return cloneElement(props.children, {
       width: fixed.width,

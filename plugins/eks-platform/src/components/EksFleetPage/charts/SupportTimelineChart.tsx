@@ -73,7 +73,9 @@ export function timelineRows(
  * end of standard support and on to the end of extended support, with a today
  * marker. Dates come from each cluster's detail (EKS DescribeClusterVersions).
  */
-export const SupportTimelineChart = (props: { clusters: ClusterOverview[] }) => {
+export const SupportTimelineChart = (props: {
+  clusters: ClusterOverview[];
+}) => {
   const api = useApi(eksPlatformApiRef);
   const chart = useChartTheme();
   const names = props.clusters
@@ -92,7 +94,11 @@ export const SupportTimelineChart = (props: { clusters: ClusterOverview[] }) => 
         failed.push(list[i]);
       }
     });
-    if (list.length > 0 && statuses.length === 0 && results[0].status === 'rejected') {
+    if (
+      list.length > 0 &&
+      statuses.length === 0 &&
+      results[0].status === 'rejected'
+    ) {
       throw results[0].reason;
     }
     return { rows: timelineRows(statuses), failed };
@@ -122,14 +128,14 @@ export const SupportTimelineChart = (props: { clusters: ClusterOverview[] }) => 
             <li key={r.name}>
               {r.name} ({r.version}):{' '}
               {r.standardDays > 0
-                ? `standard support ends ${r.endOfStandardSupport} (${formatDays(
-                    r.standardDays,
-                  )}), `
+                ? `standard support ends ${
+                    r.endOfStandardSupport
+                  } (${formatDays(r.standardDays)}), `
                 : ''}
               {r.endOfExtendedSupport
-                ? `extended support ends ${r.endOfExtendedSupport} (${formatDays(
-                    r.standardDays + r.extendedDays,
-                  )})`
+                ? `extended support ends ${
+                    r.endOfExtendedSupport
+                  } (${formatDays(r.standardDays + r.extendedDays)})`
                 : 'end of extended support unknown'}
             </li>
           ))}
@@ -140,7 +146,11 @@ export const SupportTimelineChart = (props: { clusters: ClusterOverview[] }) => 
       }
     >
       <ChartFrame height={Math.max(160, rows.length * 36 + 70)}>
-        <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 24 }}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ left: 24, right: 24 }}
+        >
           <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
           <XAxis
             type="number"

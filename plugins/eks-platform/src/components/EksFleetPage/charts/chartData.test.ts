@@ -83,10 +83,14 @@ describe('freeIpRows', () => {
     expect(atLast['subnet-0b2c3d4e5f6a7a404:forecast']).toBe(7);
     // 7 free, losing 2 a day: zero 3.5 days later
     const end = rows.find(
-      r => r.t === last + 3.5 * 86_400_000 && 'subnet-0b2c3d4e5f6a7a404:forecast' in r,
+      r =>
+        r.t === last + 3.5 * 86_400_000 &&
+        'subnet-0b2c3d4e5f6a7a404:forecast' in r,
     )!;
     expect(end['subnet-0b2c3d4e5f6a7a404:forecast']).toBeCloseTo(0);
-    expect(rows.map(r => r.t)).toEqual([...rows.map(r => r.t)].sort((a, b) => a - b));
+    expect(rows.map(r => r.t)).toEqual(
+      [...rows.map(r => r.t)].sort((a, b) => a - b),
+    );
   });
 });
 

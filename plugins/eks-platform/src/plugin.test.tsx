@@ -1,10 +1,17 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import * as legacyEntry from './index';
 import { paymentsEntity, unannotatedEntity } from './__fixtures__/entities';
+import { FixtureEksPlatformApi } from './__fixtures__/FixtureEksPlatformApi';
 
 const {
+  EksFleetPage,
   EntityEksPlatformContent,
   eksPlatformApiRef,
+  eksPlatformFleetRouteRef,
   eksPlatformPlugin,
+  eksPlatformRootRouteRef,
   isEksPlatformAvailable,
 } = legacyEntry;
 
@@ -16,8 +23,13 @@ describe('eks-platform legacy entry point', () => {
     expect(eksPlatformApiRef.id).toBe('plugin.eks-platform.service');
   });
 
-  it('exports the routable entity tab', () => {
+  it('exports the routable entity tab and fleet page on their route refs', () => {
     expect(typeof EntityEksPlatformContent).toBe('function');
+    expect(typeof EksFleetPage).toBe('function');
+    expect(eksPlatformPlugin.routes).toEqual({
+      entityContent: eksPlatformRootRouteRef,
+      fleet: eksPlatformFleetRouteRef,
+    });
   });
 
   it('has no default export, so app.packages discovery only picks up /alpha', () => {
@@ -36,5 +48,24 @@ describe('eks-platform legacy entry point', () => {
         },
       }),
     ).toBe(false);
+  });
+
+  it('mounts the legacy fleet page routable extension', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[eksPlatformApiRef, new FixtureEksPlatformApi()]]}
+      >
+        <Routes>
+          <Route path="/eks-platform" element={<EksFleetPage />} />
+        </Routes>
+      </TestApiProvider>,
+      { routeEntries: ['/eks-platform'] },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'EKS fleet' }),
+    ).toBeInTheDocument();
+    const table = await screen.findByTestId('eks-fleet-table');
+    expect(within(table).getAllByRole('row')).toHaveLength(8);
   });
 });
