@@ -10,6 +10,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { eksPlatformApiRef } from '../src';
 import eksPlatformPlugin from '../src/alpha';
 import {
+  billingEntity,
   ledgerEntity,
   paymentsEntity,
   unannotatedEntity,
@@ -36,7 +37,8 @@ function demoPage(name: string, path: string, title: string, entity: Entity) {
 
 /**
  * Replaces the backend client with a fake and adds one page per demo entity,
- * since the dev app has no catalog to host the entity tab.
+ * since the dev app has no catalog to host the entity tab. The plugin's own fleet
+ * page is at /eks-platform.
  */
 const devModule = createFrontendModule({
   pluginId: 'eks-platform',
@@ -50,6 +52,12 @@ const devModule = createFrontendModule({
         }),
     }),
     demoPage('payments', '/', 'payments-grpc', paymentsEntity),
+    demoPage(
+      'billing',
+      '/billing',
+      'billing-api (1.31 cluster)',
+      billingEntity,
+    ),
     demoPage('ledger', '/ledger', 'ledger-grpc (warnings)', ledgerEntity),
     demoPage(
       'unannotated',
