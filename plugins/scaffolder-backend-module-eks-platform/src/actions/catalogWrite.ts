@@ -74,8 +74,7 @@ export function createCatalogWriteAction(options: {
           }),
         refreshed: z =>
           z.boolean({
-            description:
-              'Whether the catalog location was found and refreshed',
+            description: 'Whether the catalog location was found and refreshed',
           }),
       },
     },
@@ -110,7 +109,9 @@ export function createCatalogWriteAction(options: {
         typeof entity.metadata?.namespace === 'string'
           ? entity.metadata.namespace
           : 'default';
-      const entityRef = `${entity.kind.toLocaleLowerCase('en-US')}:${namespace}/${name}`;
+      const entityRef = `${entity.kind.toLocaleLowerCase(
+        'en-US',
+      )}:${namespace}/${name}`;
       const target = join(directory, dirName);
       const catalogFile = join(target, 'catalog-info.yaml');
       const locationTarget = catalogLocationTarget(directory);
@@ -154,7 +155,9 @@ export function createCatalogWriteAction(options: {
           refreshed = await options.refresh(locationRef);
         } catch (error) {
           ctx.logger.warn(
-            `Could not refresh the catalog location ${locationRef}: ${(error as Error).message}`,
+            `Could not refresh the catalog location ${locationRef}: ${
+              (error as Error).message
+            }`,
           );
         }
       }

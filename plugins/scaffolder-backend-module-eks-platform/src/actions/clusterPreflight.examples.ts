@@ -12,7 +12,7 @@ export const examples: TemplateExample[] = [
           id: 'preflight',
           name: 'Check the clusters',
           input: {
-            name: 'payments-api',
+            name: 'checkout-api',
             port: 50051,
             environments: ['dev', 'prod'],
             targets: {
@@ -44,10 +44,10 @@ export const examples: TemplateExample[] = [
           id: 'preflight',
           name: 'Check the clusters',
           input: {
-            name: 'ledger-api',
+            name: 'ledger-reports',
             environments: ['prod'],
             targets: {
-              prod: { cluster: 'prod-us-east-1', replicas: 4 },
+              prod: { cluster: 'prod-eu-west-1', replicas: 4 },
             },
             spotPolicy: 'on-demand-only',
             maxSurgePercent: 25,

@@ -117,7 +117,9 @@ export function createClusterPreflightAction(options: {
       const { name, environments, targets } = ctx.input;
       const problems = [
         serviceNameProblem(name),
-        ctx.input.port !== undefined ? grpcPortProblem(ctx.input.port) : undefined,
+        ctx.input.port !== undefined
+          ? grpcPortProblem(ctx.input.port)
+          : undefined,
       ].filter((p): p is string => !!p);
       const seen = new Set<string>();
       const wanted: PreflightTarget[] = [];
@@ -186,7 +188,9 @@ export function createClusterPreflightAction(options: {
           ? `Preflight failed: ${failed.map(describe).join('; ')}`
           : `Preflight passed for ${wanted
               .map(t => `${t.env} (${t.cluster})`)
-              .join(', ')}: ${checks.filter(c => c.status === 'passed').length} passed, ${warnings} warnings, ${notChecked.length} not checked`;
+              .join(', ')}: ${
+              checks.filter(c => c.status === 'passed').length
+            } passed, ${warnings} warnings, ${notChecked.length} not checked`;
       ctx.logger.info(summary);
 
       ctx.output('checks', checks);

@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createHash } from 'node:crypto';
-import { commitTree, listFiles } from '../gitops/commitTree';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { SCRATCH_PREFIX, commitTree, listFiles } from '../gitops/commitTree';
 import { GitRunner, runGit } from '../gitops/git';
 import { GitopsSettings } from '../gitops/GitopsSettings';
 import { resolveLocalRepository } from '../gitops/localRepository';
@@ -125,7 +127,9 @@ export function createGitopsCommitAction(options: {
       );
       const files = await listFiles(sourceDir);
       if (files.length === 0) {
-        throw new InputError(`Nothing to commit: ${ctx.input.sourcePath ?? '.'} is empty`);
+        throw new InputError(
+          `Nothing to commit: ${ctx.input.sourcePath ?? '.'} is empty`,
+        );
       }
       const profile = ctx.user?.entity?.spec?.profile;
       const author = {
@@ -167,7 +171,10 @@ export function createGitopsCommitAction(options: {
             branch,
             targetPath,
             sourceDir,
-            workDir: await ctx.createTemporaryDirectory(),
+            // A dot directory of its own: some runners hand out the workspace itself.
+            workDir: await fs.mkdtemp(
+              join(await ctx.createTemporaryDirectory(), SCRATCH_PREFIX),
+            ),
             message,
             author,
           }),

@@ -36,8 +36,7 @@ export function createGitopsResolveAction(options: {
             .optional(),
       },
       output: {
-        repoUrl: z =>
-          z.string({ description: 'The file:// URL to commit to' }),
+        repoUrl: z => z.string({ description: 'The file:// URL to commit to' }),
         isDefault: z =>
           z.boolean({
             description: 'Whether it is eksPlatform.gitops.defaultRepository',

@@ -45,10 +45,11 @@ export function readGitopsSettings(config: Config): GitopsSettings {
       ? resolve(catalogDirectory)
       : defaultPath && join(dirname(defaultPath), 'catalog'),
     defaultAuthor: {
-      name: gitops?.getOptionalString('defaultAuthor.name') ?? DEFAULT_AUTHOR.name,
+      name:
+        gitops?.getOptionalString('defaultAuthor.name') ?? DEFAULT_AUTHOR.name,
       email:
-        gitops?.getOptionalString('defaultAuthor.email') ?? DEFAULT_AUTHOR.email,
+        gitops?.getOptionalString('defaultAuthor.email') ??
+        DEFAULT_AUTHOR.email,
     },
   };
 }
-

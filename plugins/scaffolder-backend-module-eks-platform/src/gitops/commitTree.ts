@@ -1,6 +1,7 @@
+import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GitRunner } from './git';
 import { LocalRepository } from './localRepository';
 
@@ -26,13 +27,17 @@ export type CommitTreeOptions = {
   author: { name: string; email: string };
 };
 
-/** Relative paths of the files under `dir`, skipping `.git`. */
+/** Prefix of the scratch directories of {@link commitTree} (never committed). */
+export const SCRATCH_PREFIX = '.eks-platform-gitops-';
+
+/** Relative paths of the files under `dir`, skipping `.git` and scratch clones. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(join(dir, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.name === '.git') continue;
+    if (entry.name === '.git' || entry.name.startsWith(SCRATCH_PREFIX))
+      continue;
     if (entry.isDirectory()) files.push(...(await listFiles(dir, rel)));
     else if (entry.isFile()) files.push(rel);
   }
@@ -74,11 +79,15 @@ export async function commitTree(
     .stat(target)
     .then(() => true)
     .catch(() => false);
-  await fs.cp(sourceDir, target, {
-    recursive: true,
-    filter: src => !src.split(/[\\/]/).includes('.git'),
-  });
-  const filesCommitted = (await listFiles(sourceDir)).length;
+  // The scratch directory may live inside the workspace: never copy it into itself.
+  const files = (await listFiles(sourceDir)).filter(
+    f => !isChildPath(workDir, join(sourceDir, f)),
+  );
+  for (const file of files) {
+    await fs.mkdir(dirname(join(target, file)), { recursive: true });
+    await fs.copyFile(join(sourceDir, file), join(target, file));
+  }
+  const filesCommitted = files.length;
   await git(['add', '--all', '--', targetPath], { cwd: clone });
   const changes = (
     await git(['status', '--porcelain', '--', targetPath], { cwd: clone })

@@ -27,7 +27,9 @@ export function surgePods(replicas: number, maxSurgePercent: number): number {
 }
 
 /** Namespaces the backend reports for a cluster: a `namespaces` list if it has one (not yet in the contract). */
-function listedNamespaces(detail: ClusterDetail | undefined): string[] | undefined {
+function listedNamespaces(
+  detail: ClusterDetail | undefined,
+): string[] | undefined {
   const value = (detail as { namespaces?: unknown } | undefined)?.namespaces;
   return Array.isArray(value) && value.every(v => typeof v === 'string')
     ? (value as string[])
@@ -43,12 +45,18 @@ function versionCheck(
   const phase = status?.phase ?? overview.version?.phase;
   const version = status?.version ?? overview.version?.kubernetesVersion;
   const summary = status?.summary ?? overview.version?.summary;
-  const at = (message: string) => ({ ...base, check: 'version' as const, message });
+  const at = (message: string) => ({
+    ...base,
+    check: 'version' as const,
+    message,
+  });
   switch (phase) {
     case 'unsupported':
       return {
         ...at(
-          `Cluster ${base.cluster} runs Kubernetes ${version}, which is no longer supported by EKS${
+          `Cluster ${
+            base.cluster
+          } runs Kubernetes ${version}, which is no longer supported by EKS${
             status?.endOfExtendedSupport
               ? ` (extended support ended ${status.endOfExtendedSupport})`
               : ''
@@ -60,7 +68,9 @@ function versionCheck(
       const days = status?.daysLeftInPhase ?? overview.version?.daysLeft;
       return {
         ...at(
-          `Cluster ${base.cluster} runs Kubernetes ${version} in extended support${
+          `Cluster ${
+            base.cluster
+          } runs Kubernetes ${version} in extended support${
             days !== undefined ? ` (${plural(days, 'day')} left)` : ''
           }, billed extra and due for an upgrade`,
         ),
@@ -69,13 +79,17 @@ function versionCheck(
     }
     case 'standard':
       return {
-        ...at(`Cluster ${base.cluster} runs Kubernetes ${version} in standard support`),
+        ...at(
+          `Cluster ${base.cluster} runs Kubernetes ${version} in standard support`,
+        ),
         status: 'passed',
       };
     default:
       return {
         ...at(
-          `The support phase of cluster ${base.cluster}'s Kubernetes version is not known${
+          `The support phase of cluster ${
+            base.cluster
+          }'s Kubernetes version is not known${
             summary ? ` (${summary})` : ''
           }; not checked`,
         ),
@@ -136,7 +150,8 @@ function onDemandFit(detail: ClusterDetail): number | undefined {
     );
     const slots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
     const warm = nodes.reduce(
-      (s, n) => s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
+      (s, n) =>
+        s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
       0,
     );
     total += Math.min(slots, warm + zone.freeSubnetAddresses);
@@ -164,7 +179,10 @@ function capacityCheck(
 ): PreflightCheck {
   const surge = surgePods(target.replicas, placement.maxSurgePercent);
   const needed = target.replicas + surge;
-  const need = `${needed} pods (${plural(target.replicas, 'replica')} + ${surge} rollout surge)`;
+  const need = `${needed} pods (${plural(
+    target.replicas,
+    'replica',
+  )} + ${surge} rollout surge)`;
   const at = { ...base, check: 'capacity' as const };
 
   let available: number | undefined;
@@ -175,14 +193,21 @@ function capacityCheck(
   }
   if (available === undefined) {
     available = overview.ip?.additionalPods;
-    scope = placement.spotPolicy === 'on-demand-only' ? ' (all capacity types: the backend gave no per-node headroom)' : '';
+    scope =
+      placement.spotPolicy === 'on-demand-only'
+        ? ' (all capacity types: the backend gave no per-node headroom)'
+        : '';
   }
   if (available === undefined) {
     return {
       ...at,
       status: 'not-checked',
-      message: `The eks-platform backend has no IP headroom for cluster ${base.cluster}${
-        overview.partial.length > 0 ? ` (missing: ${overview.partial.join(', ')})` : ''
+      message: `The eks-platform backend has no IP headroom for cluster ${
+        base.cluster
+      }${
+        overview.partial.length > 0
+          ? ` (missing: ${overview.partial.join(', ')})`
+          : ''
       }; whether ${need} fit was not checked`,
     };
   }
@@ -197,15 +222,21 @@ function capacityCheck(
     return {
       ...at,
       status: 'failed',
-      message: `Cluster ${base.cluster} has room for only ${plural(available, 'more pod')}${scope}${
-        limit ? `, limited by ${limit}` : ''
-      }, but ${base.env} needs ${need}${leastText}`,
+      message: `Cluster ${base.cluster} has room for only ${plural(
+        available,
+        'more pod',
+      )}${scope}${limit ? `, limited by ${limit}` : ''}, but ${
+        base.env
+      } needs ${need}${leastText}`,
     };
   }
   return {
     ...at,
     status: 'passed',
-    message: `Cluster ${base.cluster} has room for ${plural(available, 'more pod')}${scope}; ${base.env} needs ${need}`,
+    message: `Cluster ${base.cluster} has room for ${plural(
+      available,
+      'more pod',
+    )}${scope}; ${base.env} needs ${need}`,
   };
 }
 
@@ -219,7 +250,8 @@ function cpuCheck(
   if (!spot || target.cpuMillicores === undefined) {
     return undefined;
   }
-  const pods = target.replicas + surgePods(target.replicas, placement.maxSurgePercent);
+  const pods =
+    target.replicas + surgePods(target.replicas, placement.maxSurgePercent);
   const needed = pods * target.cpuMillicores;
   const free = spot.allocatableCpuMillis - spot.requestedCpuMillis;
   const at = { ...base, check: 'cpu' as const };
@@ -241,7 +273,9 @@ function cpuCheck(
  * version is supported, the namespace does not exist yet, and the pod subnets and node slots can
  * hold the replicas plus the rollout surge.
  */
-export function checkEnvironment(input: CheckEnvironmentInput): PreflightCheck[] {
+export function checkEnvironment(
+  input: CheckEnvironmentInput,
+): PreflightCheck[] {
   const { name, target, overview, detail, placement } = input;
   const base = {
     env: target.env,
@@ -254,7 +288,9 @@ export function checkEnvironment(input: CheckEnvironmentInput): PreflightCheck[]
         ...base,
         check: 'cluster',
         status: 'failed',
-        message: `Cluster ${target.cluster} (chosen for ${target.env}) is not known to the eks-platform backend; known clusters: ${
+        message: `Cluster ${target.cluster} (chosen for ${
+          target.env
+        }) is not known to the eks-platform backend; known clusters: ${
           input.knownClusters.join(', ') || 'none'
         }`,
       },

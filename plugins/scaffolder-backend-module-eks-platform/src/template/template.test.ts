@@ -10,7 +10,7 @@ import {
   runGit,
   startScaffolder,
   writeContents,
-} from './templateHarness';
+} from '../__testUtils__/templateHarness';
 
 /*
  * Dry-runs templates/eks-microservice through the scaffolder's own dry-run API
@@ -31,9 +31,24 @@ const ENV_SUBSETS = [
   ['dev', 'stg', 'prod'],
 ];
 const TARGETS: Record<string, Record<string, unknown>> = {
-  dev: { cluster: 'staging-eu-west-1', replicas: 1, cpuMillicores: 100, memoryMebibytes: 128 },
-  stg: { cluster: 'staging-eu-west-1', replicas: 2, cpuMillicores: 250, memoryMebibytes: 256 },
-  prod: { cluster: 'prod-eu-west-1', replicas: 3, cpuMillicores: 500, memoryMebibytes: 512 },
+  dev: {
+    cluster: 'staging-eu-west-1',
+    replicas: 1,
+    cpuMillicores: 100,
+    memoryMebibytes: 128,
+  },
+  stg: {
+    cluster: 'staging-eu-west-1',
+    replicas: 2,
+    cpuMillicores: 250,
+    memoryMebibytes: 256,
+  },
+  prod: {
+    cluster: 'prod-eu-west-1',
+    replicas: 3,
+    cpuMillicores: 500,
+    memoryMebibytes: 512,
+  },
 };
 
 function values(
@@ -54,6 +69,42 @@ function values(
   };
 }
 
+const SPOT_PLACEMENT = {
+  'spot-allowed': {
+    tolerations: [
+      'karpenter.sh/capacity-type',
+      'eks.amazonaws.com/capacityType',
+    ],
+    onDemandTerms: undefined,
+  },
+  'on-demand-only': {
+    tolerations: undefined,
+    onDemandTerms: ['on-demand', 'ON_DEMAND'],
+  },
+};
+
+const NO_MESH_WIRING = {
+  istioInjection: undefined,
+  linkerdNamespace: undefined,
+  linkerdPods: undefined,
+  appMesh: undefined,
+  virtualNodeHost: undefined,
+};
+const MESH_WIRING: Record<string, (namespace: string) => object> = {
+  grpcroute: () => NO_MESH_WIRING,
+  istio: () => ({ ...NO_MESH_WIRING, istioInjection: 'enabled' }),
+  linkerd: () => ({
+    ...NO_MESH_WIRING,
+    linkerdNamespace: 'enabled',
+    linkerdPods: 'enabled',
+  }),
+  appmesh: namespace => ({
+    ...NO_MESH_WIRING,
+    appMesh: 'platform-mesh',
+    virtualNodeHost: `checkout-api.${namespace}.svc.cluster.local`,
+  }),
+};
+
 type Doc = { apiVersion: string; kind: string; metadata: any; spec?: any };
 
 describe('templates/eks-microservice', () => {
@@ -72,7 +123,9 @@ describe('templates/eks-microservice', () => {
 
   const combinations = MESHES.flatMap(mesh =>
     SPOT_POLICIES.flatMap(spotPolicy =>
-      ENV_SUBSETS.map(envs => [mesh, spotPolicy, envs.join('+'), envs] as const),
+      ENV_SUBSETS.map(
+        envs => [mesh, spotPolicy, envs.join('+'), envs] as const,
+      ),
     ),
   );
 
@@ -91,9 +144,15 @@ describe('templates/eks-microservice', () => {
       expect(res.body.error).toBeUndefined();
       expect(res.status).toBe(200);
 
-      const out = join(dir.path, 'runs', `${mesh}-${spotPolicy}-${envs.join('-')}`);
+      const out = join(
+        dir.path,
+        'runs',
+        `${mesh}-${spotPolicy}-${envs.join('-')}`,
+      );
       await writeContents(out, res.body.directoryContents);
-      const overlays = (await fs.readdir(join(out, 'manifests/overlays'))).sort();
+      const overlays = (
+        await fs.readdir(join(out, 'manifests/overlays'))
+      ).sort();
       expect(overlays).toEqual([...envs].sort());
       expect((await fs.readdir(join(out, 'argocd'))).sort()).toEqual(
         envs.map(e => `checkout-api-${e}.yaml`).sort(),
@@ -110,7 +169,9 @@ describe('templates/eks-microservice', () => {
       );
       expect(workspaceReport.errors).toEqual([]);
 
-      const entity = yaml.parse(await fs.readFile(join(out, 'catalog-info.yaml'), 'utf8'));
+      const entity = yaml.parse(
+        await fs.readFile(join(out, 'catalog-info.yaml'), 'utf8'),
+      );
       const clusters = [...new Set(envs.map(e => TARGETS[e].cluster))];
       expect(entity.metadata.annotations).toEqual(
         expect.objectContaining({
@@ -122,7 +183,10 @@ describe('templates/eks-microservice', () => {
 
       for (const env of envs) {
         const app: Doc = yaml.parse(
-          await fs.readFile(join(out, 'argocd', `checkout-api-${env}.yaml`), 'utf8'),
+          await fs.readFile(
+            join(out, 'argocd', `checkout-api-${env}.yaml`),
+            'utf8',
+          ),
         );
         expect(app.spec.source.path).toBe(
           `services/checkout-api/manifests/overlays/${env}`,
@@ -132,15 +196,23 @@ describe('templates/eks-microservice', () => {
           name: TARGETS[env].cluster,
           namespace: `checkout-api-${env}`,
         });
-        expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+        expect(app.spec.syncPolicy.automated).toEqual({
+          prune: true,
+          selfHeal: true,
+        });
         expect(app.spec.syncPolicy.syncOptions).toEqual(
-          expect.arrayContaining(['CreateNamespace=true', 'ServerSideApply=true']),
+          expect.arrayContaining([
+            'CreateNamespace=true',
+            'ServerSideApply=true',
+          ]),
         );
         expect(app.metadata.finalizers).toEqual([
           'resources-finalizer.argocd.argoproj.io',
         ]);
 
-        const { stdout, stderr } = await kustomize(join(out, 'manifests/overlays', env));
+        const { stdout, stderr } = await kustomize(
+          join(out, 'manifests/overlays', env),
+        );
         expect(stderr).toBe('');
         const rendered = join(out, 'rendered', `${env}.yaml`);
         await fs.mkdir(join(out, 'rendered'), { recursive: true });
@@ -151,7 +223,9 @@ describe('templates/eks-microservice', () => {
         );
         expect(report.errors).toEqual([]);
         expect(
-          report.warnings.filter(w => !w.message.includes('App Mesh reached end of support')),
+          report.warnings.filter(
+            w => !w.message.includes('App Mesh reached end of support'),
+          ),
         ).toEqual([]);
 
         const docs: Doc[] = yaml.parseAllDocuments(stdout).map(d => d.toJS());
@@ -173,14 +247,20 @@ describe('templates/eks-microservice', () => {
         expect(byKind('ResourceQuota')).toHaveLength(1);
         expect(byKind('LimitRange')).toHaveLength(1);
         expect(byKind('NetworkPolicy').map(p => p.metadata.name)).toEqual(
-          expect.arrayContaining(['default-deny', 'allow-dns-egress', 'allow-grpc-ingress']),
+          expect.arrayContaining([
+            'default-deny',
+            'allow-dns-egress',
+            'allow-grpc-ingress',
+          ]),
         );
 
         const [deployment] = byKind('Deployment');
         const pod = deployment.spec.template.spec;
         expect(deployment.spec.replicas).toBe(TARGETS[env].replicas);
         expect(pod.containers[0].readinessProbe.grpc.port).toBe(50051);
-        expect(pod.containers[0].image).toBe('ghcr.io/platform-team/checkout-api:0.1.0');
+        expect(pod.containers[0].image).toBe(
+          'ghcr.io/platform-team/checkout-api:0.1.0',
+        );
         expect(pod.containers[0].resources.requests).toEqual({
           cpu: `${TARGETS[env].cpuMillicores}m`,
           memory: `${TARGETS[env].memoryMebibytes}Mi`,
@@ -194,22 +274,20 @@ describe('templates/eks-microservice', () => {
             'app.kubernetes.io/environment': env,
           }),
         );
-        if (spotPolicy === 'on-demand-only') {
-          expect(pod.tolerations).toBeUndefined();
-          expect(
-            pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
-              .nodeSelectorTerms,
-          ).toHaveLength(2);
-        } else {
-          expect(pod.affinity).toBeUndefined();
-          expect(pod.tolerations.map((t: { key: string }) => t.key)).toEqual([
-            'karpenter.sh/capacity-type',
-            'eks.amazonaws.com/capacityType',
-          ]);
-        }
+        expect({
+          tolerations: pod.tolerations?.map((t: { key: string }) => t.key),
+          onDemandTerms:
+            pod.affinity?.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.map(
+              (t: any) => t.matchExpressions[0].values[0],
+            ),
+        }).toEqual(SPOT_PLACEMENT[spotPolicy]);
         const [service] = byKind('Service');
         expect(service.spec.ports[0]).toEqual(
-          expect.objectContaining({ name: 'grpc-api', appProtocol: 'grpc', port: 50051 }),
+          expect.objectContaining({
+            name: 'grpc-api',
+            appProtocol: 'grpc',
+            port: 50051,
+          }),
         );
         const [hpa] = byKind('HorizontalPodAutoscaler');
         expect(hpa.apiVersion).toBe('autoscaling/v2');
@@ -217,7 +295,12 @@ describe('templates/eks-microservice', () => {
         expect(byKind('PodDisruptionBudget')[0].apiVersion).toBe('policy/v1');
 
         const meshKinds = docs
-          .filter(d => !d.apiVersion.match(/^(v1|apps\/v1|autoscaling\/v2|policy\/v1|networking\.k8s\.io\/v1)$/))
+          .filter(
+            d =>
+              !d.apiVersion.match(
+                /^(v1|apps\/v1|autoscaling\/v2|policy\/v1|networking\.k8s\.io\/v1)$/,
+              ),
+          )
           .map(d => d.kind)
           .sort();
         expect(meshKinds).toEqual(
@@ -228,40 +311,39 @@ describe('templates/eks-microservice', () => {
             appmesh: ['VirtualNode', 'VirtualRouter', 'VirtualService'],
           }[mesh],
         );
-        if (mesh === 'istio') {
-          expect(ns.metadata.labels['istio-injection']).toBe('enabled');
-        }
-        if (mesh === 'linkerd') {
-          expect(ns.metadata.annotations['linkerd.io/inject']).toBe('enabled');
-          expect(deployment.spec.template.metadata.annotations['linkerd.io/inject']).toBe('enabled');
-        }
-        if (mesh === 'appmesh') {
-          expect(ns.metadata.labels.mesh).toBe('platform-mesh');
-          const [node] = byKind('VirtualNode');
-          expect(node.spec.serviceDiscovery.dns.hostname).toBe(
-            `checkout-api.${namespace}.svc.cluster.local`,
-          );
-        }
+        expect({
+          istioInjection: ns.metadata.labels['istio-injection'],
+          linkerdNamespace: ns.metadata.annotations['linkerd.io/inject'],
+          linkerdPods:
+            deployment.spec.template.metadata.annotations?.[
+              'linkerd.io/inject'
+            ],
+          appMesh: ns.metadata.labels.mesh,
+          virtualNodeHost:
+            byKind('VirtualNode')[0]?.spec.serviceDiscovery.dns.hostname,
+        }).toEqual(MESH_WIRING[mesh](namespace));
       }
 
       // A dry run commits nothing.
-      expect(await runGit(['--git-dir', scaffolder.bare, 'for-each-ref'])).toBe('');
+      expect(await runGit(['--git-dir', scaffolder.bare, 'for-each-ref'])).toBe(
+        '',
+      );
     },
   );
 
   describe('refuses bad input before anything is committed', () => {
-    afterEach(async () => {
-      expect(await runGit(['--git-dir', scaffolder.bare, 'for-each-ref'])).toBe('');
+    it.each([
+      ['kube-payments'],
+      ['default'],
+      ['argocd'],
+      ['Payments'],
+      ['9lives'],
+      ['a'.repeat(41)],
+    ])('service name %s is refused by the parameter schema', async name => {
+      const res = await dryRun(scaffolder.server, values({ name }));
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toContain('name');
     });
-
-    it.each([['kube-payments'], ['default'], ['argocd'], ['Payments'], ['9lives'], ['a'.repeat(41)]])(
-      'service name %s is refused by the parameter schema',
-      async name => {
-        const res = await dryRun(scaffolder.server, values({ name }));
-        expect(res.status).toBe(400);
-        expect(JSON.stringify(res.body.errors)).toContain('name');
-      },
-    );
 
     it.each([[0], [80], [65536]])('gRPC port %d is refused', async port => {
       const res = await dryRun(scaffolder.server, values({ port }));
@@ -308,7 +390,15 @@ describe('templates/eks-microservice', () => {
         values({ gitopsRepository: 'file:///etc/passwd.git' }),
       );
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toContain('does not exist on the Backstage host');
+      expect(res.body.error.message).toContain(
+        'does not exist on the Backstage host',
+      );
+    });
+
+    it('left the GitOps repository without a single commit', async () => {
+      expect(await runGit(['--git-dir', scaffolder.bare, 'for-each-ref'])).toBe(
+        '',
+      );
     });
   });
 });

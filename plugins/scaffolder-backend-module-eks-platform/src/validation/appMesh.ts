@@ -20,7 +20,10 @@ const duration = z.object({
   value: z.number().int().min(0),
 });
 const portMapping = z.object({ port, protocol });
-const nameRef = z.object({ name: z.string().min(1), namespace: z.string().optional() });
+const nameRef = z.object({
+  name: z.string().min(1),
+  namespace: z.string().optional(),
+});
 const labelSelector = z.object({
   matchLabels: z.record(z.string(), z.string()).optional(),
   matchExpressions: z.array(z.object({}).passthrough()).optional(),
@@ -45,9 +48,24 @@ const virtualNodeSpec = z.object({
           .optional(),
         timeout: z
           .object({
-            grpc: z.object({ perRequest: duration.optional(), idle: duration.optional() }).optional(),
-            http: z.object({ perRequest: duration.optional(), idle: duration.optional() }).optional(),
-            http2: z.object({ perRequest: duration.optional(), idle: duration.optional() }).optional(),
+            grpc: z
+              .object({
+                perRequest: duration.optional(),
+                idle: duration.optional(),
+              })
+              .optional(),
+            http: z
+              .object({
+                perRequest: duration.optional(),
+                idle: duration.optional(),
+              })
+              .optional(),
+            http2: z
+              .object({
+                perRequest: duration.optional(),
+                idle: duration.optional(),
+              })
+              .optional(),
             tcp: z.object({ idle: duration.optional() }).optional(),
           })
           .optional(),
@@ -162,7 +180,8 @@ export function checkAppMesh(kind: string, data: unknown): FieldProblem[] {
   if (result.success) return [];
   return result.error.issues.map(issue => ({
     path: issue.path.filter(
-      (p): p is string | number => typeof p === 'string' || typeof p === 'number',
+      (p): p is string | number =>
+        typeof p === 'string' || typeof p === 'number',
     ),
     message: issue.message,
   }));

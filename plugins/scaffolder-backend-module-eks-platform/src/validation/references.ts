@@ -46,11 +46,7 @@ export async function checkKustomizeReferences(
   const errors: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
 
-  const checkEntry = async (
-    value: unknown,
-    path: Path,
-    allowDir: boolean,
-  ) => {
+  const checkEntry = async (value: unknown, path: Path, allowDir: boolean) => {
     if (typeof value !== 'string' || value === '' || value.includes('\n')) {
       return; // inline patches and malformed entries are the schema's business
     }
@@ -64,9 +60,15 @@ export async function checkKustomizeReferences(
     const target = resolve(kustomizationDir, value);
     const kind = await kindOf(target);
     if (!kind) {
-      errors.push({ path, message: `refers to "${value}", which does not exist` });
+      errors.push({
+        path,
+        message: `refers to "${value}", which does not exist`,
+      });
     } else if (kind === 'dir' && !allowDir) {
-      errors.push({ path, message: `refers to "${value}", which is a directory, not a file` });
+      errors.push({
+        path,
+        message: `refers to "${value}", which is a directory, not a file`,
+      });
     } else if (kind === 'dir' && !(await hasKustomization(target))) {
       errors.push({
         path,
@@ -114,7 +116,10 @@ export function applicationSourcePaths(
   if (Array.isArray(spec.sources)) {
     spec.sources.forEach((source, i) => {
       if (isObj(source) && typeof source.path === 'string') {
-        found.push({ path: ['spec', 'sources', i, 'path'], value: source.path });
+        found.push({
+          path: ['spec', 'sources', i, 'path'],
+          value: source.path,
+        });
       }
     });
   }
@@ -134,7 +139,9 @@ export async function checkApplicationPath(
   const normalized = posix.normalize(value.replace(/^\.?\//, ''));
   let relative = normalized;
   if (gitopsPathPrefix) {
-    const prefix = posix.normalize(gitopsPathPrefix.replace(/^\.?\//, '')).replace(/\/$/, '');
+    const prefix = posix
+      .normalize(gitopsPathPrefix.replace(/^\.?\//, ''))
+      .replace(/\/$/, '');
     if (!normalized.startsWith(`${prefix}/`)) {
       return `must point into ${prefix}/ (where this workspace is committed), not "${value}"`;
     }

@@ -300,8 +300,12 @@ describe('validateManifests', () => {
     expect(
       report.errors.map(e => `${e.kind} ${e.field}: ${e.message}`),
     ).toEqual([
-      expect.stringMatching(/^VirtualRouter spec\.listeners\[0\]\.portMapping\.protocol: /),
-      expect.stringMatching(/^VirtualRouter spec\.routes\[0\]\.grpcRoute\.retryPolicy\.perRetryTimeout\.unit: /),
+      expect.stringMatching(
+        /^VirtualRouter spec\.listeners\[0\]\.portMapping\.protocol: /,
+      ),
+      expect.stringMatching(
+        /^VirtualRouter spec\.routes\[0\]\.grpcRoute\.retryPolicy\.perRetryTimeout\.unit: /,
+      ),
     ]);
     expect(report.warnings.map(w => w.message)).toEqual([
       'AWS App Mesh reached end of support on 2026-09-30: plan the move to Gateway API GRPCRoute on Amazon VPC Lattice',

@@ -268,7 +268,10 @@ async function checkReferences(
     warnings.forEach(w => problems.warning(w));
     return;
   }
-  if (data.apiVersion === 'argoproj.io/v1alpha1' && data.kind === 'Application') {
+  if (
+    data.apiVersion === 'argoproj.io/v1alpha1' &&
+    data.kind === 'Application'
+  ) {
     context.report.applications += 1;
     for (const { path, value } of applicationSourcePaths(data)) {
       const message = await checkApplicationPath(
@@ -363,7 +366,10 @@ function checkDocument(
   if (isAppMeshKind(apiVersionText, kindText)) {
     checkAppMesh(kindText, data).forEach(p => problems.error(p));
     if (kindText === 'VirtualNode') {
-      problems.warning({ path: ['apiVersion'], message: APP_MESH_END_OF_SUPPORT });
+      problems.warning({
+        path: ['apiVersion'],
+        message: APP_MESH_END_OF_SUPPORT,
+      });
     }
   } else if (!Model) {
     const hint = context.catalog.suggest(apiVersionText, kindText);

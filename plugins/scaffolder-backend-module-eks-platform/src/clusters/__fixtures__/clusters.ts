@@ -94,7 +94,12 @@ function pods(
   }));
 }
 
-function subnet(id: string, zone: string, cidr: string, free: number): Ec2Subnet {
+function subnet(
+  id: string,
+  zone: string,
+  cidr: string,
+  free: number,
+): Ec2Subnet {
   return {
     SubnetId: id,
     AvailabilityZone: zone,
@@ -162,7 +167,7 @@ function build(options: {
         usableAddresses: least.usableAddresses,
       },
       additionalPods: headroom.zones.reduce((s, z) => s + z.additionalPods, 0),
-      forecastStatus: 'insufficient-history',
+      forecastStatus: 'not-enough-history',
       podsFailingIpAssignment: 0,
     },
   };
@@ -188,10 +193,30 @@ function build(options: {
 }
 
 const prodNodes = [
-  node({ name: 'ip-10-10-1-21', zone: 'eu-west-1a', capacity: 'spot', maxPods: 58 }),
-  node({ name: 'ip-10-10-17-40', zone: 'eu-west-1b', capacity: 'spot', maxPods: 58 }),
-  node({ name: 'ip-10-10-33-12', zone: 'eu-west-1c', capacity: 'spot', maxPods: 58 }),
-  node({ name: 'ip-10-10-2-88', zone: 'eu-west-1a', capacity: 'on-demand', maxPods: 58 }),
+  node({
+    name: 'ip-10-10-1-21',
+    zone: 'eu-west-1a',
+    capacity: 'spot',
+    maxPods: 58,
+  }),
+  node({
+    name: 'ip-10-10-17-40',
+    zone: 'eu-west-1b',
+    capacity: 'spot',
+    maxPods: 58,
+  }),
+  node({
+    name: 'ip-10-10-33-12',
+    zone: 'eu-west-1c',
+    capacity: 'spot',
+    maxPods: 58,
+  }),
+  node({
+    name: 'ip-10-10-2-88',
+    zone: 'eu-west-1a',
+    capacity: 'on-demand',
+    maxPods: 58,
+  }),
 ];
 
 export const prodEuWest1 = build({
@@ -218,10 +243,30 @@ export const stagingEuWest1 = build({
   kubernetesVersion: '1.33',
   accountId: '222233334444',
   nodes: [
-    node({ name: 'ip-10-40-0-17', zone: 'eu-west-1a', capacity: 'spot', maxPods: 29 }),
-    node({ name: 'ip-10-40-0-52', zone: 'eu-west-1a', capacity: 'on-demand', maxPods: 29 }),
-    node({ name: 'ip-10-40-1-9', zone: 'eu-west-1b', capacity: 'spot', maxPods: 29 }),
-    node({ name: 'ip-10-40-2-33', zone: 'eu-west-1c', capacity: 'spot', maxPods: 29 }),
+    node({
+      name: 'ip-10-40-0-17',
+      zone: 'eu-west-1a',
+      capacity: 'spot',
+      maxPods: 29,
+    }),
+    node({
+      name: 'ip-10-40-0-52',
+      zone: 'eu-west-1a',
+      capacity: 'on-demand',
+      maxPods: 29,
+    }),
+    node({
+      name: 'ip-10-40-1-9',
+      zone: 'eu-west-1b',
+      capacity: 'spot',
+      maxPods: 29,
+    }),
+    node({
+      name: 'ip-10-40-2-33',
+      zone: 'eu-west-1c',
+      capacity: 'spot',
+      maxPods: 29,
+    }),
   ],
   pods: [
     ...pods('ip-10-40-0-17', 10, 'ledger-stg', 'ledger-api'),
@@ -242,8 +287,18 @@ export const legacyEuWest1 = build({
   kubernetesVersion: '1.31',
   accountId: '333344445555',
   nodes: [
-    node({ name: 'ip-10-50-3-4', zone: 'eu-west-1a', capacity: 'on-demand', maxPods: 58 }),
-    node({ name: 'ip-10-50-9-7', zone: 'eu-west-1b', capacity: 'on-demand', maxPods: 58 }),
+    node({
+      name: 'ip-10-50-3-4',
+      zone: 'eu-west-1a',
+      capacity: 'on-demand',
+      maxPods: 58,
+    }),
+    node({
+      name: 'ip-10-50-9-7',
+      zone: 'eu-west-1b',
+      capacity: 'on-demand',
+      maxPods: 58,
+    }),
   ],
   pods: pods('ip-10-50-3-4', 3, 'billing-prod', 'billing-api'),
   subnets: [
@@ -258,9 +313,7 @@ export const fixtureClusters = [prodEuWest1, stagingEuWest1, legacyEuWest1];
 export class FakeClusterDataSource implements ClusterDataSource {
   readonly calls: string[] = [];
 
-  constructor(
-    private readonly clusters = fixtureClusters,
-  ) {}
+  constructor(private readonly clusters = fixtureClusters) {}
 
   async listClusters() {
     this.calls.push('GET /clusters');

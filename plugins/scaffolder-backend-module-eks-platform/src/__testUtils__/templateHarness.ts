@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendPlugin,
+  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { execFile } from 'node:child_process';
@@ -13,8 +14,10 @@ import { scaffolderModule } from '../module';
 
 /** The template directory of this repository. */
 export const TEMPLATE_DIR = resolve(
-  __dirname,
-  '../../../../templates/eks-microservice',
+  resolvePackagePath(
+    '@eks-platform/plugin-scaffolder-backend-module-eks-platform',
+  ),
+  '../../templates/eks-microservice',
 );
 
 /** A stand-in for the eks-platform backend: `GET /clusters` and `GET /clusters/:name` from the fixtures. */
@@ -130,7 +133,9 @@ export async function writeContents(
 }
 
 /** `kubectl kustomize <dir>`: resolves with stdout and stderr (warnings). */
-export function kustomize(dir: string): Promise<{ stdout: string; stderr: string }> {
+export function kustomize(
+  dir: string,
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((ok, fail) =>
     execFile(
       process.env.KUBECTL ?? 'kubectl',

@@ -1,0 +1,157 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { FakeClusterDataSource } from '../clusters/__fixtures__/clusters';
+import { createClusterPreflightAction } from './clusterPreflight';
+
+describe('eks-platform:cluster:preflight', () => {
+  function run(input: Record<string, unknown>, isDryRun = false) {
+    const clusters = new FakeClusterDataSource();
+    const action = createClusterPreflightAction({ clusters });
+    const ctx = createMockActionContext({ input: input as any });
+    ctx.isDryRun = isDryRun; // createMockActionContext does not pass isDryRun on
+    const outputs = () =>
+      Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    return { run: () => action.handler(ctx), outputs, clusters };
+  }
+
+  it('passes a service that fits, reporting the namespace check it could not make', async () => {
+    const {
+      run: go,
+      outputs,
+      clusters,
+    } = run({
+      name: 'checkout-api',
+      port: 50051,
+      environments: ['dev', 'prod'],
+      targets: {
+        dev: { cluster: 'staging-eu-west-1', replicas: 1, cpuMillicores: 100 },
+        prod: { cluster: 'prod-eu-west-1', replicas: 3, cpuMillicores: 500 },
+      },
+    });
+
+    await go();
+
+    expect(clusters.calls).toEqual([
+      'GET /clusters',
+      'GET /clusters/staging-eu-west-1',
+      'GET /clusters/prod-eu-west-1',
+    ]);
+    const out = outputs();
+    expect(out.clusters).toEqual(['staging-eu-west-1', 'prod-eu-west-1']);
+    expect(out.namespaces).toEqual(['checkout-api-dev', 'checkout-api-prod']);
+    expect(
+      out.checks.map((c: any) => `${c.env} ${c.check} ${c.status}`),
+    ).toEqual([
+      'dev version warning',
+      'dev namespace not-checked',
+      'dev capacity passed',
+      'dev cpu warning',
+      'prod version passed',
+      'prod namespace not-checked',
+      'prod capacity passed',
+      'prod cpu passed',
+    ]);
+    expect(out.notChecked[0]).toBe(
+      '[dev] namespace: Whether namespace checkout-api-dev exists on cluster staging-eu-west-1 was not checked: the eks-platform backend does not list namespaces (no workloads of it were found)',
+    );
+    expect(out.summary).toBe(
+      'Preflight passed for dev (staging-eu-west-1), prod (prod-eu-west-1): 4 passed, 2 warnings, 2 not checked',
+    );
+  });
+
+  it('fails when the replicas and rollout surge need more addresses than the subnets have', async () => {
+    const { run: go, outputs } = run({
+      name: 'checkout-api',
+      environments: ['stg'],
+      targets: { stg: { cluster: 'staging-eu-west-1', replicas: 6 } },
+    });
+
+    await expect(go()).rejects.toThrow(
+      'Preflight failed: [stg] capacity: Cluster staging-eu-west-1 has room for only 7 more pods, limited by subnet addresses, but stg needs 8 pods (6 replicas + 2 rollout surge); the least free subnet subnet-0b2c3d4e5f6a7b404 (eu-west-1b) has 0 free addresses',
+    );
+    expect(outputs().summary).toMatch(/^Preflight failed/);
+  });
+
+  it('counts only on-demand nodes for an on-demand-only service', async () => {
+    const { run: go } = run({
+      name: 'checkout-api',
+      environments: ['prod'],
+      targets: { prod: { cluster: 'prod-eu-west-1', replicas: 50 } },
+      spotPolicy: 'on-demand-only',
+    });
+
+    await expect(go()).rejects.toThrow(
+      /Cluster prod-eu-west-1 has room for only 55 more pods on on-demand nodes, limited by free node pod slots, but prod needs 63 pods/,
+    );
+  });
+
+  it('refuses a cluster whose Kubernetes version is past extended support', async () => {
+    const { run: go } = run({
+      name: 'checkout-api',
+      environments: ['prod'],
+      targets: { prod: { cluster: 'legacy-eu-west-1', replicas: 2 } },
+    });
+    await expect(go()).rejects.toThrow(
+      'Cluster legacy-eu-west-1 runs Kubernetes 1.31, which is no longer supported by EKS',
+    );
+  });
+
+  it('refuses a namespace that already runs workloads', async () => {
+    const { run: go } = run({
+      name: 'payments-api',
+      environments: ['prod'],
+      targets: { prod: { cluster: 'prod-eu-west-1', replicas: 2 } },
+    });
+    await expect(go()).rejects.toThrow(
+      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (it runs Deployment payments-api)',
+    );
+  });
+
+  it.each([
+    [
+      'kube-payments',
+      'Service name "kube-payments" is reserved: kube-* namespaces belong to Kubernetes',
+    ],
+    [
+      'argocd',
+      'Service name "argocd" is reserved: it is the name of a system namespace',
+    ],
+    ['Payments_API', 'must consist of lowercase letters, digits and "-"'],
+  ])(
+    'refuses the service name %s without calling the backend',
+    async (name, message) => {
+      const { run: go, clusters } = run({
+        name,
+        environments: ['dev'],
+        targets: { dev: { cluster: 'staging-eu-west-1', replicas: 1 } },
+      });
+      await expect(go()).rejects.toThrow(message);
+      expect(clusters.calls).toEqual([]);
+    },
+  );
+
+  it('refuses ports out of range and environments without a cluster', async () => {
+    const { run: go } = run({
+      name: 'checkout-api',
+      port: 70000,
+      environments: ['dev', 'prod'],
+      targets: { dev: { cluster: 'staging-eu-west-1', replicas: 1 } },
+    });
+    await expect(go()).rejects.toThrow(
+      'gRPC port 70000 is out of range: it must be a whole number from 1 to 65535; No cluster chosen for environment prod',
+    );
+  });
+
+  it('checks the same way in a dry run (it only reads the backend)', async () => {
+    const { run: go } = run(
+      {
+        name: 'checkout-api',
+        environments: ['prod'],
+        targets: { prod: { cluster: 'prod-mars-1', replicas: 2 } },
+      },
+      true,
+    );
+    await expect(go()).rejects.toThrow(
+      'Cluster prod-mars-1 (chosen for prod) is not known to the eks-platform backend',
+    );
+  });
+});
