@@ -9,7 +9,10 @@ export {
   eksPlatformPlugin,
   EntityEksPlatformContent,
   EksFleetPage,
+  EksClusterPickerFieldExtension,
 } from './plugin';
+export { EksClusterPicker, eksClusterPickerValidation } from './scaffolder';
+export type { EksClusterPickerUiOptions } from './scaffolder';
 export { isEksPlatformAvailable } from './isEksPlatformAvailable';
 export { eksPlatformApiRef, EksPlatformClient } from './api';
 export type { EksPlatformApi, HistoryRange } from './api';

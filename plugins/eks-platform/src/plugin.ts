@@ -5,7 +5,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { EksPlatformClient, eksPlatformApiRef } from './api';
+import {
+  EksClusterPicker,
+  eksClusterPickerValidation,
+} from './scaffolder';
 import { fleetRouteRef, rootRouteRef } from './routes';
 
 /**
@@ -59,5 +64,20 @@ export const EksFleetPage = eksPlatformPlugin.provide(
     component: () =>
       import('./components/EksFleetPage').then(m => m.EksFleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+/**
+ * The `EksClusterPicker` scaffolder field (`ui:field: EksClusterPicker`): the EKS clusters with
+ * their version phase and IP headroom; unsupported clusters cannot be chosen. Add it inside
+ * `<ScaffolderFieldExtensions>` of the legacy app's scaffolder route.
+ *
+ * @public
+ */
+export const EksClusterPickerFieldExtension = eksPlatformPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EksClusterPicker',
+    component: EksClusterPicker,
+    validation: eksClusterPickerValidation,
   }),
 );

@@ -4,6 +4,7 @@ import { fleetRouteRef, rootRouteRef } from '../routes';
 import { eksPlatformApi } from './apis';
 import { eksPlatformEntityContent } from './entityContents';
 import { eksFleetPage } from './pages';
+import { eksClusterPickerFormFieldExtension } from '../scaffolder/alpha';
 
 /**
  * The eks-platform frontend plugin for the new frontend system.
@@ -15,7 +16,12 @@ export const eksPlatformPlugin = createFrontendPlugin({
   title: 'EKS platform',
   icon: <CloudQueueIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [eksPlatformApi, eksPlatformEntityContent, eksFleetPage],
+  extensions: [
+    eksPlatformApi,
+    eksPlatformEntityContent,
+    eksFleetPage,
+    eksClusterPickerFormFieldExtension,
+  ],
   routes: {
     entityContent: rootRouteRef,
     fleet: fleetRouteRef,

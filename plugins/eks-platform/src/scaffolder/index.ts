@@ -1,0 +1,2 @@
+export { EksClusterPicker, eksClusterPickerValidation } from './EksClusterPicker';
+export type { EksClusterPickerUiOptions } from './EksClusterPicker';
