@@ -1,2 +1,5 @@
-export { EksClusterPicker, eksClusterPickerValidation } from './EksClusterPicker';
+export {
+  EksClusterPicker,
+  eksClusterPickerValidation,
+} from './EksClusterPicker';
 export type { EksClusterPickerUiOptions } from './EksClusterPicker';
