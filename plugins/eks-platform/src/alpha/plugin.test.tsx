@@ -76,6 +76,9 @@ describe('eks-platform /alpha plugin', () => {
     expect(api.getEntityView).toHaveBeenCalledWith(
       'component:default/payments-grpc',
     );
+    expect(
+      screen.getByRole('link', { name: 'Kubernetes tab' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-grpc/kubernetes');
   });
 
   it('serves the fleet page in an app at /eks-platform', async () => {

@@ -87,17 +87,16 @@ function columns(
       title: 'Cluster',
       field: 'name',
       highlight: true,
+      cellStyle: { minWidth: 170 },
       render: row => (
         <Box>
-          <Box display="flex" alignItems="center" style={{ gap: 6 }}>
-            <span>{row.name}</span>
-            <StaleMarker row={row} />
-          </Box>
+          <div>{row.name}</div>
           {row.title && (
-            <Typography variant="caption" color="textSecondary">
+            <Typography variant="caption" color="textSecondary" component="div">
               {row.title}
             </Typography>
           )}
+          <StaleMarker row={row} />
         </Box>
       ),
     },

@@ -44,6 +44,7 @@ async function renderTab(
   entity: Entity,
   api: EksPlatformApi,
   config: Record<string, any> = {},
+  options: { withCatalogRoute?: boolean } = {},
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -56,7 +57,9 @@ async function renderTab(
         <EntityEksPlatformContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    options.withCatalogRoute === false
+      ? {}
+      : { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -393,6 +396,16 @@ describe('EntityEksPlatformContent', () => {
     expect(
       within(nav).queryByRole('link', { name: /payments-grpc-prod/ }),
     ).toBeNull();
+  });
+
+  it('names the Kubernetes tab without a link when the app has no catalog entity route', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderTab(paymentsEntity, fakeApi(), {}, { withCatalogRoute: false });
+
+    await screen.findByRole('region', { name: 'prod-eu-west-1' });
+    const nav = screen.getByRole('navigation', { name: 'Related views' });
+    expect(nav).toHaveTextContent('Pods (kubernetes-id payments): Kubernetes tab');
+    expect(within(nav).queryByRole('link', { name: 'Kubernetes tab' })).toBeNull();
   });
 
   it('loads the capacity by type of a cluster when asked', async () => {

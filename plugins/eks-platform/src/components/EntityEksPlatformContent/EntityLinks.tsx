@@ -1,10 +1,17 @@
 import { type Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
-import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  configApiRef,
+  useApi,
+  useApiHolder,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import { routeResolutionApiRef } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Component, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 
 /** The Kubernetes plugin's annotation naming the pods of an entity. */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
@@ -25,15 +32,52 @@ class RouteFallback extends Component<
   }
 }
 
-const KubernetesTabLink = (props: { entity: Entity }) => {
-  const entityRoute = useRouteRef(entityRouteRef);
-  const ref = getCompoundEntityRef(props.entity);
-  const base = entityRoute({
+function entityParams(entity: Entity) {
+  const ref = getCompoundEntityRef(entity);
+  return {
     namespace: ref.namespace,
     kind: ref.kind.toLocaleLowerCase('en-US'),
     name: ref.name,
-  });
-  return <Link to={`${base}/kubernetes`}>Kubernetes tab</Link>;
+  };
+}
+
+const TabLink = (props: { base?: string }) =>
+  props.base ? (
+    <Link to={`${props.base}/kubernetes`}>Kubernetes tab</Link>
+  ) : (
+    <span>Kubernetes tab</span>
+  );
+
+/** Legacy frontend system: `useRouteRef` throws when the catalog route is unbound. */
+const LegacyKubernetesTabLink = (props: { entity: Entity }) => {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return <TabLink base={entityRoute(entityParams(props.entity))} />;
+};
+
+/**
+ * The entity's Kubernetes tab (`<entity page>/kubernetes`), or its name without a
+ * link when the app has no catalog entity route.
+ */
+const KubernetesTabLink = (props: { entity: Entity }) => {
+  const resolution = useApiHolder().get(routeResolutionApiRef);
+  const { pathname } = useLocation();
+  if (!resolution) {
+    return (
+      <RouteFallback fallback={<TabLink />}>
+        <LegacyKubernetesTabLink entity={props.entity} />
+      </RouteFallback>
+    );
+  }
+  // new frontend system: resolving an unbound route gives undefined
+  let base: string | undefined;
+  try {
+    base = resolution.resolve(entityRouteRef, { sourcePath: pathname })?.(
+      entityParams(props.entity),
+    );
+  } catch {
+    base = undefined;
+  }
+  return <TabLink base={base} />;
 };
 
 /**
@@ -64,9 +108,7 @@ export const EntityLinks = (props: { entity: Entity }) => {
       {kubernetesId && (
         <Typography variant="body2" component="span">
           Pods (kubernetes-id {kubernetesId}):{' '}
-          <RouteFallback fallback={<span>Kubernetes tab</span>}>
-            <KubernetesTabLink entity={entity} />
-          </RouteFallback>
+          <KubernetesTabLink entity={entity} />
         </Typography>
       )}
       {argoApp && (
