@@ -87,7 +87,12 @@ export async function startDemoFleet() {
 
 /** Registry and collector with the real clients, for the demo fleet. */
 export function demoCollector(sim: FleetSimulator, extra: JsonObject = {}) {
-  const config = new ConfigReader(demoFleetConfig(sim, extra));
+  return collectorFor(demoFleetConfig(sim, extra));
+}
+
+/** Registry and collector with the real clients, for any app-config. */
+export function collectorFor(data: JsonObject) {
+  const config = new ConfigReader(data);
   const logger = mockServices.logger.mock();
   const registry = ClusterRegistry.fromConfig(config, {
     logger,

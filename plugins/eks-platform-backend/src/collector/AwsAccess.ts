@@ -87,8 +87,13 @@ export class AwsAccess {
       region: target.region,
       credentials,
       maxAttempts: this.#maxAttempts,
+      // `requestTimeout` alone only logs a warning in @smithy/node-http-handler
+      // 4: without `throwOnRequestTimeout` (and an idle `socketTimeout`), a
+      // call to an endpoint that never answers would hang the collection.
       requestHandler: {
         requestTimeout: this.#timeoutMs,
+        throwOnRequestTimeout: true,
+        socketTimeout: this.#timeoutMs,
         connectionTimeout: this.#timeoutMs,
       },
       ...(this.#endpoint && { endpoint: this.#endpoint }),
