@@ -230,6 +230,8 @@ export class ClusterCollector {
     } catch (error) {
       await eksPromise;
       throw classifyError(error, 'kubernetes', 'Reading Kubernetes');
+    } finally {
+      reader.close();
     }
     const eks = await eksPromise;
 

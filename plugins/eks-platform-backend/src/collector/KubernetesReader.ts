@@ -46,6 +46,7 @@ export class KubernetesReader {
   readonly #kubeConfig: KubeConfig;
   readonly #server: URL;
   readonly #options: KubernetesReaderOptions;
+  #connection: Promise<https.RequestOptions> | undefined;
 
   static create(options: KubernetesReaderOptions): KubernetesReader {
     const kubeConfig = new KubeConfig();
@@ -200,6 +201,47 @@ export class KubernetesReader {
     }
   }
 
+  /**
+   * The TLS and auth options of the KubeConfig, worked out once per reader
+   * and put on one keep-alive agent: client-node makes a new agent (and reads
+   * the CA file again) on every call, which costs every page a new TLS
+   * handshake.
+   */
+  async #requestOptions(): Promise<https.RequestOptions> {
+    if (!this.#connection) {
+      this.#connection = (async () => {
+        const options: https.RequestOptions = {
+          method: 'GET',
+          headers: { Accept: 'application/json' },
+        };
+        await this.#kubeConfig.applyToHTTPSOptions(options);
+        const agent = options.agent as
+          | (http.Agent & { options?: https.AgentOptions })
+          | undefined;
+        if (agent instanceof https.Agent) {
+          options.agent = new https.Agent({ ...agent.options, keepAlive: true });
+        } else if (agent instanceof http.Agent) {
+          options.agent = new http.Agent({ keepAlive: true });
+        }
+        return options;
+      })();
+      // A failure (e.g. an unreadable CA file) is retried on the next request.
+      this.#connection.catch(() => {
+        this.#connection = undefined;
+      });
+    }
+    const options = await this.#connection;
+    return { ...options, headers: { ...options.headers } };
+  }
+
+  /** Closes the kept-alive connection. */
+  close(): void {
+    this.#connection
+      ?.then(options => (options.agent as http.Agent | undefined)?.destroy())
+      .catch(() => {});
+    this.#connection = undefined;
+  }
+
   async #requestOnce<T>(
     path: string,
     query: Record<string, string>,
@@ -207,11 +249,7 @@ export class KubernetesReader {
     const url = new URL(this.#server.toString());
     url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const requestOptions: https.RequestOptions = {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
-    };
-    await this.#kubeConfig.applyToHTTPSOptions(requestOptions);
+    const requestOptions = await this.#requestOptions();
     const what = `GET ${path}`;
     const transport = url.protocol === 'http:' ? http : https;
     const { signal } = this.#options;
