@@ -219,7 +219,10 @@ export class KubernetesReader {
           | (http.Agent & { options?: https.AgentOptions })
           | undefined;
         if (agent instanceof https.Agent) {
-          options.agent = new https.Agent({ ...agent.options, keepAlive: true });
+          options.agent = new https.Agent({
+            ...agent.options,
+            keepAlive: true,
+          });
         } else if (agent instanceof http.Agent) {
           options.agent = new http.Agent({ keepAlive: true });
         }
