@@ -35,5 +35,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', headless: true } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium', headless: true } },
+  ],
 });

@@ -1,51 +1,92 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { entityTab, screenshots, signInAsGuest } from './helpers';
 
-const screenshots = join(__dirname, '..', 'e2e-screenshots');
-mkdirSync(screenshots, { recursive: true });
+for (const theme of ['light', 'dark'] as const) {
+  test(`a service's EKS platform tab shows its clusters' real numbers (${theme} theme)`, async ({
+    page,
+  }) => {
+    await signInAsGuest(page, theme);
 
-/** The entity page's tabs are links in its "Content navigation". */
-function entityTab(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Content navigation' }).getByRole('link', { name, exact: true });
+    await page.goto('/catalog/default/component/payments-api');
+    await expect(
+      page.getByRole('heading', { name: /payments-api/ }).first(),
+    ).toBeVisible();
+    await entityTab(page, 'EKS platform').click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/payments-api\/eks-platform/,
+    );
+    await expect(
+      page.getByRole('heading', { name: 'EKS platform', exact: true }),
+    ).toBeVisible();
+
+    // One section per cluster of the eks-platform.io/clusters annotation, with the numbers the
+    // backend collected from the simulated fleet (the first collection runs seconds after start).
+    const staging = page.getByRole('region', { name: 'staging-eu-west-1' });
+    await expect(staging).toBeVisible({ timeout: 90_000 });
+    await expect(
+      staging.getByRole('heading', { name: 'IP headroom' }),
+    ).toBeVisible();
+    // The nearly exhausted pod subnets of the staging cluster: 7, 3 and 9 of 251 usable addresses free.
+    const subnets = staging.getByRole('table', {
+      name: 'Subnets on staging-eu-west-1',
+    });
+    await expect(
+      subnets.getByRole('row', { name: /(^|\s)3 \/ 251\s/ }),
+    ).toBeVisible({ timeout: 90_000 });
+    await expect(
+      subnets.getByRole('row', { name: /(^|\s)7 \/ 251\s/ }),
+    ).toBeVisible();
+    await expect(
+      subnets.getByRole('row', { name: /(^|\s)9 \/ 251\s/ }),
+    ).toBeVisible();
+    await expect(
+      staging.getByRole('list', {
+        name: 'Pods failing IP assignment on staging-eu-west-1',
+      }),
+    ).toContainText('payments-api');
+
+    const prod = page.getByRole('region', { name: 'prod-eu-west-1' });
+    await expect(
+      prod.getByRole('heading', { name: 'Spot capacity' }),
+    ).toBeVisible();
+    await expect(
+      prod.getByRole('table', { name: 'Workloads on prod-eu-west-1' }),
+    ).toContainText('payments-api');
+    await expect(
+      prod.getByRole('heading', { name: 'Cluster version' }),
+    ).toBeVisible();
+    await expect(prod).toContainText('Kubernetes 1.33');
+
+    // A number explains itself on hover.
+    await subnets.getByRole('button').first().hover();
+    await expect(page.getByRole('tooltip').first()).toBeVisible();
+
+    await page.screenshot({
+      path: join(screenshots, `entity-tab-payments-api-${theme}.png`),
+      fullPage: true,
+    });
+  });
 }
 
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(page.getByRole('heading', { name: /Catalog/ }).first()).toBeVisible();
-}
-
-test('a demo service shows its EKS clusters on the EKS platform tab', async ({ page }) => {
-  await signInAsGuest(page);
-
-  await page.goto('/catalog/default/component/payments-api');
-  await expect(page.getByRole('heading', { name: /payments-api/ }).first()).toBeVisible();
-
-  const tab = entityTab(page, 'EKS platform');
-  await expect(tab).toBeVisible();
-  await tab.click();
-
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-api\/eks-platform/);
-  await expect(page.getByRole('heading', { name: 'EKS platform' })).toBeVisible();
-  // The clusters named by the entity's eks-platform.io/clusters annotation, as the backend's registry serves them.
-  await expect(page.getByText('prod-eu-west-1').first()).toBeVisible();
-  await expect(page.getByText('staging-eu-west-1').first()).toBeVisible();
-  await expect(page.getByText('eu-west-1', { exact: true }).first()).toBeVisible();
-  await page.screenshot({ path: join(screenshots, 'entity-tab-payments-api.png'), fullPage: true });
-});
-
-test('a service without a cluster annotation says how to configure one', async ({ page }) => {
+test('a service without a cluster annotation says how to configure one', async ({
+  page,
+}) => {
   await signInAsGuest(page);
 
   await page.goto('/catalog/default/component/fraud-scorer/eks-platform');
-  await expect(page.getByText('eks-platform.io/clusters').first()).toBeVisible();
-  await page.screenshot({ path: join(screenshots, 'entity-tab-empty-state.png'), fullPage: true });
+  await expect(
+    page.getByText('eks-platform.io/clusters').first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: join(screenshots, 'entity-tab-empty-state.png'),
+    fullPage: true,
+  });
 });
 
-test("the Backstage Kubernetes plugin's own tab reads the simulated fleet", async ({ page }) => {
+test("the Backstage Kubernetes plugin's own tab reads the simulated fleet", async ({
+  page,
+}) => {
   await signInAsGuest(page);
 
   await page.goto('/catalog/default/component/payments-api');
@@ -53,8 +94,13 @@ test("the Backstage Kubernetes plugin's own tab reads the simulated fleet", asyn
   // The Kubernetes plugin's backend lists the pods labelled backstage.io/kubernetes-id=payments-api on
   // every configured cluster of the simulator; the service runs on four of them.
   // It shows clusters by their configured title.
-  await expect(page.getByText('Production EU (spot-heavy)').first()).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText('Production EU (spot-heavy)').first(),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Staging EU').first()).toBeVisible();
   await expect(page.getByText(/\d+ pods/).first()).toBeVisible();
-  await page.screenshot({ path: join(screenshots, 'kubernetes-tab-payments-api.png'), fullPage: true });
+  await page.screenshot({
+    path: join(screenshots, 'kubernetes-tab-payments-api.png'),
+    fullPage: true,
+  });
 });

@@ -15,14 +15,23 @@ async function isUp(url: string): Promise<boolean> {
   }
 }
 
-async function waitFor(url: string, deadline: number, exited: () => string | undefined) {
+async function waitFor(
+  url: string,
+  deadline: number,
+  exited: () => string | undefined,
+) {
   while (Date.now() < deadline) {
     if (await isUp(url)) return;
     const reason = exited();
-    if (reason) throw new Error(`the start command ended (${reason}) before ${url} answered; see .ci-out/app.log`);
+    if (reason)
+      throw new Error(
+        `the start command ended (${reason}) before ${url} answered; see .ci-out/app.log`,
+      );
     await new Promise(resolve => setTimeout(resolve, 1_000));
   }
-  throw new Error(`${url} did not answer within the start timeout; see .ci-out/app.log`);
+  throw new Error(
+    `${url} did not answer within the start timeout; see .ci-out/app.log`,
+  );
 }
 
 /**
@@ -69,6 +78,11 @@ export default async function globalSetup() {
     await stop();
     throw error;
   }
-  console.log(`[e2e] app started with the README's start command in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(
+    `[e2e] app started with the README's start command in ${(
+      (Date.now() - started) /
+      1000
+    ).toFixed(1)}s`,
+  );
   return stop;
 }

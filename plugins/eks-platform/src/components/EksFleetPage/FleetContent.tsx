@@ -74,7 +74,7 @@ export const FleetContent = () => {
   };
 
   return (
-    <Grid container spacing={3} direction="column">
+    <Grid container spacing={3} direction="column" wrap="nowrap">
       {unhealthy.length > 0 && (
         <Grid item>
           <WarningPanel
@@ -87,7 +87,7 @@ export const FleetContent = () => {
           />
         </Grid>
       )}
-      <Grid item>
+      <Grid item style={{ maxWidth: '100%' }}>
         <Box display="flex" justifyContent="flex-end" mb={1}>
           <Button
             variant="outlined"
@@ -98,7 +98,10 @@ export const FleetContent = () => {
             Export CSV
           </Button>
         </Box>
-        <FleetTable rows={rows} onRefresh={refresh} refreshing={refreshing} />
+        {/* The table is wider than a laptop screen: it scrolls inside the page, not the page itself. */}
+        <Box maxWidth="100%" overflow="auto">
+          <FleetTable rows={rows} onRefresh={refresh} refreshing={refreshing} />
+        </Box>
       </Grid>
       <Grid item>
         <FleetCharts clusters={value.items} />

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { screenshots, signInAsGuest } from './helpers';
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the fleet page shows every cluster with the demo fleet's numbers (${theme} theme)`, async ({
+    page,
+  }) => {
+    await signInAsGuest(page, theme);
+
+    await page.goto('/eks-platform');
+    await expect(
+      page.getByRole('heading', { name: 'EKS fleet' }).first(),
+    ).toBeVisible();
+    const table = page.getByTestId('eks-fleet-table');
+    await expect(table).toBeVisible();
+
+    // Rows appear once the backend has collected the simulated clusters.
+    const staging = table
+      .getByRole('row')
+      .filter({ hasText: 'staging-eu-west-1' });
+    await expect(staging).toContainText(/(?<!\d)3\s*\/\s*251(?!\d)/, {
+      timeout: 90_000,
+    });
+    const legacy = table
+      .getByRole('row')
+      .filter({ hasText: 'legacy-eu-west-1' });
+    await expect(legacy).toContainText('1.31');
+    await expect(legacy).toContainText('2026-11-26');
+    await expect(legacy).toContainText('extended support');
+    // prod-eu-west-1 runs 15 of its 20 nodes on spot: 78% of its allocatable CPU.
+    const prod = table.getByRole('row').filter({ hasText: 'prod-eu-west-1' });
+    await expect(prod).toContainText('15 of 20 nodes');
+    await expect(prod).toContainText(/(?<!\d)78%/);
+
+    await expect(page.getByTestId('eks-fleet-support-timeline')).toContainText(
+      'legacy-eu-west-1',
+    );
+    await expect(
+      page.getByTestId('eks-fleet-blue-green-checkout'),
+    ).toBeVisible();
+
+    // CSV export for a capacity review.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await download;
+    const path = join(screenshots, `fleet-${theme}.csv`);
+    await csv.saveAs(path);
+    const { readFileSync } = await import('node:fs');
+    const content = readFileSync(path, 'utf8');
+    expect(content.split('\n')[0]).toMatch(/cluster/i);
+    expect(content).toContain('staging-eu-west-1');
+
+    await page.screenshot({
+      path: join(screenshots, `fleet-page-${theme}.png`),
+      fullPage: true,
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const screenshots = join(__dirname, '..', 'e2e-screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+/** Signs in with the guest provider, as a user of the local demo does. */
+export async function signInAsGuest(
+  page: Page,
+  theme: 'light' | 'dark' = 'light',
+) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('heading', { name: /Catalog/ }).first(),
+  ).toBeVisible();
+  // The user-settings theme switch stores its choice here; set it the same way before loading pages.
+  await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
+}
+
+/** The entity page's tabs are links in its "Content navigation". */
+export function entityTab(page: Page, name: string) {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+}
