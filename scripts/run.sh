@@ -12,9 +12,21 @@ usage() {
   exit 2
 }
 
+# The embedded GitOps default: a local bare repository the eks-microservice template commits to, and the
+# directory the template writes new components' catalog files to (read by a catalog `file` location).
+ensure_local_gitops() {
+  export EKS_PLATFORM_GITOPS_DIR="$REPO_ROOT/.gitops"
+  mkdir -p "$EKS_PLATFORM_GITOPS_DIR/catalog"
+  if [ ! -d "$EKS_PLATFORM_GITOPS_DIR/platform.git" ]; then
+    git init --quiet --bare --initial-branch=main "$EKS_PLATFORM_GITOPS_DIR/platform.git"
+    echo "[start] created the local GitOps repository .gitops/platform.git"
+  fi
+}
+
 cmd_start() {
   ensure_toolchain
   ensure_dependencies
+  ensure_local_gitops
   source "$REPO_ROOT/scripts/fleet.sh"
   start_fleet_simulator
   trap stop_fleet_simulator EXIT
