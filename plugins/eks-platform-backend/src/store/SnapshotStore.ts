@@ -7,6 +7,8 @@ import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
 const SNAPSHOTS = 'eks_platform_snapshots';
 const HISTORY = 'eks_platform_history';
 const ATTEMPTS = 'eks_platform_attempts';
+/** History rows per INSERT statement (SQLite allows 32766 bound values). */
+const HISTORY_CHUNK = 500;
 
 /** A cluster's stored state: its latest good snapshot and latest attempt. */
 export type StoredClusterState = {
@@ -65,18 +67,17 @@ export class SnapshotStore {
         })
         .onConflict('cluster')
         .merge(['collected_at', 'snapshot']);
-      if (history.length > 0) {
-        await tx.batchInsert(
-          HISTORY,
-          history.map(p => ({
-            cluster: snapshot.cluster,
-            at,
-            metric: p.metric,
-            series_key: p.key,
-            value: p.value,
-          })),
-          500,
-        );
+      // Plain inserts on the transaction: knex's batchInsert would open a
+      // nested transaction (a savepoint) after a timer tick.
+      const rows = history.map(p => ({
+        cluster: snapshot.cluster,
+        at,
+        metric: p.metric,
+        series_key: p.key,
+        value: p.value,
+      }));
+      for (let i = 0; i < rows.length; i += HISTORY_CHUNK) {
+        await tx(HISTORY).insert(rows.slice(i, i + HISTORY_CHUNK));
       }
       await tx(ATTEMPTS)
         .insert({
