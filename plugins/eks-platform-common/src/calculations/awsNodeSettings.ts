@@ -51,7 +51,7 @@ function flag(value: string | undefined): boolean {
 
 /**
  * Reads the aws-node container's `env` (a list of `{name, value}` as in the DaemonSet,
- * or a plain name -> value map). Non-positive or malformed targets count as unset, as
+ * or a plain name → value map). Non-positive or malformed targets count as unset, as
  * the CNI treats them; `WARM_ENI_TARGET` keeps 0.
  *
  * Source: aws/amazon-vpc-cni-k8s README (environment variables and defaults).

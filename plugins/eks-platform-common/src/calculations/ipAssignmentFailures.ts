@@ -45,8 +45,9 @@ const PATTERNS: Array<[IpFailureKind, RegExp]> = [
  * deliberately loose (case-insensitive patterns, not exact texts), because the exact
  * kubelet event wording is UNVERIFIED and differs between CNI versions.
  *
- * Sources: domain notes "Symptoms of exhaustion" (`failed to assign an IP address to
- * container`, `InsufficientFreeAddressesInSubnet`, `InsufficientCidrBlocks`).
+ * Sources: domain notes "Symptoms of exhaustion"
+ * (`failed to assign an IP address to container`,
+ * `InsufficientFreeAddressesInSubnet`, `InsufficientCidrBlocks`).
  *
  * @public
  */

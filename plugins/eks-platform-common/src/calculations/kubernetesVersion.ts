@@ -32,7 +32,7 @@ export function parseKubernetesVersion(
 }
 
 /**
- * `major.minor` of a version text, e.g. `v1.31.7-eks-473151a` -> `1.31`.
+ * `major.minor` of a version text, e.g. `v1.31.7-eks-473151a` → `1.31`.
  *
  * @public
  */
@@ -59,7 +59,7 @@ export function compareKubernetesVersions(a: string, b: string): number {
 }
 
 /**
- * The next minor version, e.g. `1.31` -> `1.32`.
+ * The next minor version, e.g. `1.31` → `1.32`.
  *
  * @public
  */

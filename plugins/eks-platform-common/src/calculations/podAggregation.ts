@@ -52,7 +52,7 @@ export type PodAggregates = {
  * @public
  */
 export type PodAccumulatorOptions = {
-  /** `<namespace>/<ReplicaSet>` -> Deployment name, as for {@link workloadOf}. */
+  /** `<namespace>/<ReplicaSet>` → Deployment name, as for {@link workloadOf}. */
   replicaSetOwners?: Record<string, string>;
   /** `<namespace>/<pod name>` of pods to keep in {@link PodAggregates.podsOfInterest}. */
   podsOfInterest?: Iterable<string>;

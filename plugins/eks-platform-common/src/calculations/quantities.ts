@@ -95,8 +95,8 @@ function ceilScaled(q: ExactQuantity, scale10: number): bigint {
 
 /**
  * Parses a Kubernetes quantity to a number in base units (cores for CPU, bytes for
- * memory, a count for pods): `100m` -> 0.1, `512Mi` -> 536870912, `1G` -> 1e9,
- * `2e3` -> 2000. Throws an `Error` for text that is not a quantity.
+ * memory, a count for pods): `100m` → 0.1, `512Mi` → 536870912, `1G` → 1e9,
+ * `2e3` → 2000. Throws an `Error` for text that is not a quantity.
  *
  * Source: kubernetes/apimachinery `pkg/api/resource/quantity.go`.
  *
@@ -131,7 +131,7 @@ export function tryParseQuantity(
 
 /**
  * A quantity in thousandths, rounded up, as `Quantity.MilliValue()` does: the
- * millicores of a CPU quantity (`1.5` -> 1500, `100m` -> 100, `1n` -> 1).
+ * millicores of a CPU quantity (`1.5` → 1500, `100m` → 100, `1n` → 1).
  *
  * @public
  */
@@ -141,7 +141,7 @@ export function quantityToMillis(quantity: KubeQuantity): number {
 
 /**
  * A quantity as a whole number, rounded up, as `Quantity.Value()` does: bytes of a
- * memory quantity (`1Gi` -> 1073741824, `1G` -> 1000000000), or a count.
+ * memory quantity (`1Gi` → 1073741824, `1G` → 1000000000), or a count.
  *
  * @public
  */

@@ -55,7 +55,7 @@ export type SpotRiskInput = {
   nodes: KubeNode[];
   pods: KubePod[];
   pdbs: KubePodDisruptionBudget[];
-  /** `<namespace>/<ReplicaSet>` (or `<ReplicaSet>`) -> Deployment name. */
+  /** `<namespace>/<ReplicaSet>` (or `<ReplicaSet>`) → Deployment name. */
   replicaSetOwners?: Record<string, string>;
   capacityTypeRules?: CapacityTypeRule[];
   /** Owner kinds left out; default `DaemonSet`, `Job` and `Node` (static pods). */

@@ -6,7 +6,7 @@
 
 /**
  * One network card of an EC2 instance type
- * (`DescribeInstanceTypes` -> `InstanceTypes[].NetworkInfo.NetworkCards[]`).
+ * (`DescribeInstanceTypes` → `InstanceTypes[].NetworkInfo.NetworkCards[]`).
  *
  * @public
  */
@@ -283,7 +283,7 @@ export type EksClusterVersionInfo = {
 };
 
 /**
- * An EKS upgrade insight summary (`ListInsights` -> `insights[]`).
+ * An EKS upgrade insight summary (`ListInsights` → `insights[]`).
  *
  * @public
  */
@@ -323,7 +323,7 @@ export type EksAddonInfo = {
 };
 
 /**
- * An add-on installed on a cluster (`DescribeAddon` -> `addon`).
+ * An add-on installed on a cluster (`DescribeAddon` → `addon`).
  *
  * @public
  */
@@ -334,7 +334,7 @@ export type EksInstalledAddon = {
 };
 
 /**
- * An EKS managed node group (`DescribeNodegroup` -> `nodegroup`), the fields read.
+ * An EKS managed node group (`DescribeNodegroup` → `nodegroup`), the fields read.
  *
  * @public
  */

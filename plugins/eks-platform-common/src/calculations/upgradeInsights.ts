@@ -48,7 +48,7 @@ const zero = (): Record<InsightStatus, number> => ({
 });
 
 /**
- * Counts EKS insights (`ListInsights` -> `insights`) by status and category and lists
+ * Counts EKS insights (`ListInsights` → `insights`) by status and category and lists
  * the failing ones (`ERROR`, then `WARNING`). A missing or unrecognised status counts
  * as `UNKNOWN`.
  *

@@ -61,7 +61,7 @@ export type ClusterVersionStatus = {
 export type VersionStatusInput = {
   /** The cluster's version, e.g. `1.31` (patch and suffixes are ignored). */
   clusterVersion: string;
-  /** `DescribeClusterVersions` -> `clusterVersions`, or the fallback calendar. */
+  /** `DescribeClusterVersions` → `clusterVersions`, or the fallback calendar. */
   versions: EksClusterVersionInfo[];
   now: string | number | Date;
   /** The cluster's `upgradePolicy.supportType`; default `EXTENDED` (the EKS default). */

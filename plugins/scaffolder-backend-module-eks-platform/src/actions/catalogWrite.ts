@@ -12,7 +12,11 @@ import { GitopsSettings } from '../gitops/GitopsSettings';
 import { resolveWorkspacePath } from '../validation/resolveWorkspacePath';
 import { examples } from './catalogWrite.examples';
 
-/** The id of the action created by {@link createCatalogWriteAction}. */
+/**
+ * The id of the action created by {@link createCatalogWriteAction}.
+ *
+ * @public
+ */
 export const CATALOG_WRITE_ACTION_ID = 'eks-platform:catalog:write';
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -10,7 +10,11 @@ import { grpcPortProblem, serviceNameProblem } from '../preflight/serviceName';
 import { PreflightCheck, PreflightTarget } from '../preflight/types';
 import { examples } from './clusterPreflight.examples';
 
-/** The id of the action created by {@link createClusterPreflightAction}. */
+/**
+ * The id of the action created by {@link createClusterPreflightAction}.
+ *
+ * @public
+ */
 export const CLUSTER_PREFLIGHT_ACTION_ID = 'eks-platform:cluster:preflight';
 
 const ENVIRONMENT = /^[a-z][a-z0-9]{0,9}$/;

@@ -10,7 +10,11 @@ import { resolveLocalRepository } from '../gitops/localRepository';
 import { resolveWorkspacePath } from '../validation/resolveWorkspacePath';
 import { examples } from './gitopsCommit.examples';
 
-/** The id of the action created by {@link createGitopsCommitAction}. */
+/**
+ * The id of the action created by {@link createGitopsCommitAction}.
+ *
+ * @public
+ */
 export const GITOPS_COMMIT_ACTION_ID = 'eks-platform:gitops:commit';
 
 const TARGET_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;

@@ -4,7 +4,11 @@ import { GitopsSettings } from '../gitops/GitopsSettings';
 import { resolveLocalRepository } from '../gitops/localRepository';
 import { examples } from './gitopsResolve.examples';
 
-/** The id of the action created by {@link createGitopsResolveAction}. */
+/**
+ * The id of the action created by {@link createGitopsResolveAction}.
+ *
+ * @public
+ */
 export const GITOPS_RESOLVE_ACTION_ID = 'eks-platform:gitops:resolve';
 
 /**

@@ -6,7 +6,11 @@ import { describeProblem, summarize } from '../validation/summarize';
 import { validateManifests } from '../validation/validateManifests';
 import { examples } from './manifestsValidate.examples';
 
-/** The id of the action created by {@link createManifestsValidateAction}. */
+/**
+ * The id of the action created by {@link createManifestsValidateAction}.
+ *
+ * @public
+ */
 export const MANIFESTS_VALIDATE_ACTION_ID = 'eks-platform:manifests:validate';
 
 /**

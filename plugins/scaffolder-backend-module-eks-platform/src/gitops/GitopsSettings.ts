@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The `eksPlatform.gitops` configuration, with its defaults applied. */
+/**
+ * The `eksPlatform.gitops` configuration, with its defaults applied.
+ *
+ * @public
+ */
 export type GitopsSettings = {
   /** file:// URL of the default bare repository, when configured. */
   defaultRepository?: string;
@@ -29,7 +33,11 @@ function localPathOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Reads `eksPlatform.gitops`; relative directories resolve against the backend's working directory. */
+/**
+ * Reads `eksPlatform.gitops`; relative directories resolve against the backend's working directory.
+ *
+ * @public
+ */
 export function readGitopsSettings(config: Config): GitopsSettings {
   const gitops = config.getOptionalConfig('eksPlatform.gitops');
   const defaultRepository = gitops?.getOptionalString('defaultRepository');

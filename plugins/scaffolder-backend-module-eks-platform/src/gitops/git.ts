@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import { devNull } from 'node:os';
 
-/** Runs the `git` CLI; resolves with stdout, rejects with an Error carrying git's stderr. */
+/**
+ * Runs the `git` CLI; resolves with stdout, rejects with an Error carrying git's stderr.
+ *
+ * @public
+ */
 export type GitRunner = (
   args: string[],
   options?: { cwd?: string; env?: Record<string, string> },

@@ -7,7 +7,11 @@ export type PreflightTarget = {
   memoryMebibytes?: number;
 };
 
-/** The outcome of one check. */
+/**
+ * The outcome of one check.
+ *
+ * @public
+ */
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'not-checked';
 
 /**
