@@ -82,60 +82,62 @@ type Row = {
   minElapsedMs?: number;
 };
 
-const kubernetesRows: Row[] = [
-  {
-    fault: 'timeout',
-    inject: { type: 'timeout' },
-    kind: 'timeout',
-    maxRequests: 1,
-  },
-  {
-    fault: '5xx',
-    inject: { type: 'status', status: 503 },
-    kind: 'server-error',
-    status: 503,
-    maxRequests: 1,
-  },
-  {
-    fault: '429',
-    inject: { type: 'throttle' },
-    kind: 'throttled',
-    status: 429,
-    minRequests: 1 + KUBERNETES_MAX_RETRIES,
-    maxRequests: 1 + KUBERNETES_MAX_RETRIES,
-    minElapsedMs: KUBERNETES_MAX_RETRIES * 1000 - 50,
-  },
-  {
-    fault: '401',
-    inject: { type: 'status', status: 401 },
-    kind: 'unauthorized',
-    status: 401,
-    maxRequests: 1,
-  },
-  {
-    fault: '403',
-    inject: { type: 'status', status: 403 },
-    kind: 'forbidden',
-    status: 403,
-    maxRequests: 1,
-  },
-  {
-    fault: 'truncated body',
-    inject: { type: 'truncate' },
-    kind: 'bad-response',
-    maxRequests: 1,
-  },
-  {
-    // Every continue request answers 410: the list restarts three times,
-    // then gives up. Pages: first page of 1 + 3 restarts, each first page
-    // plus one refused continue.
-    fault: '410 on a continue token',
-    inject: { type: 'gone' },
-    kind: 'server-error',
-    status: 410,
-    maxRequests: 8,
-  },
-].map(r => ({ ...r, source: 'kubernetes' as const }));
+const kubernetesRows: Row[] = (
+  [
+    {
+      fault: 'timeout',
+      inject: { type: 'timeout' },
+      kind: 'timeout',
+      maxRequests: 1,
+    },
+    {
+      fault: '5xx',
+      inject: { type: 'status', status: 503 },
+      kind: 'server-error',
+      status: 503,
+      maxRequests: 1,
+    },
+    {
+      fault: '429',
+      inject: { type: 'throttle' },
+      kind: 'throttled',
+      status: 429,
+      minRequests: 1 + KUBERNETES_MAX_RETRIES,
+      maxRequests: 1 + KUBERNETES_MAX_RETRIES,
+      minElapsedMs: KUBERNETES_MAX_RETRIES * 1000 - 50,
+    },
+    {
+      fault: '401',
+      inject: { type: 'status', status: 401 },
+      kind: 'unauthorized',
+      status: 401,
+      maxRequests: 1,
+    },
+    {
+      fault: '403',
+      inject: { type: 'status', status: 403 },
+      kind: 'forbidden',
+      status: 403,
+      maxRequests: 1,
+    },
+    {
+      fault: 'truncated body',
+      inject: { type: 'truncate' },
+      kind: 'bad-response',
+      maxRequests: 1,
+    },
+    {
+      // Every continue request answers 410: the list restarts three times,
+      // then gives up. Pages: first page of 1 + 3 restarts, each first page
+      // plus one refused continue.
+      fault: '410 on a continue token',
+      inject: { type: 'gone' },
+      kind: 'server-error',
+      status: 410,
+      maxRequests: 8,
+    },
+  ] as Array<Omit<Row, 'source'>>
+).map(r => ({ ...r, source: 'kubernetes' as const }));
 
 const awsRows = (source: 'eks' | 'ec2'): Row[] => [
   {
