@@ -64,6 +64,7 @@ export type CollectionError = {
  * - `stale`: the snapshot is older than the staleness threshold, or the latest attempt failed.
  * - `lastError`: the latest failed attempt, if it is newer than the snapshot.
  * - `partial`: sources missing from the served snapshot (e.g. `['ec2']` when subnets could not be read).
+ * - `sourceErrors`: why each source in `partial` failed, with its time.
  *
  * @public
  */
@@ -72,6 +73,7 @@ export type DataFreshness = {
   stale: boolean;
   lastError?: CollectionError;
   partial: DataSource[];
+  sourceErrors?: CollectionError[];
 };
 
 /**

@@ -357,7 +357,14 @@ describe('collection under injected faults, with the real clients', () => {
       expect(after.version?.kubernetesVersion).toBe(
         before.version?.kubernetesVersion,
       );
-      // The source's error and time are stored with the snapshot and logged.
+      // The source's error and time are stored with the snapshot, logged, and served.
+      expect(after.sourceErrors).toEqual([
+        expect.objectContaining({
+          kind: row.kind,
+          source: row.source,
+          at: T1.toISOString(),
+        }),
+      ]);
       const { snapshot } = await env.store.getState(FAULTY);
       expect(snapshot?.sourceErrors).toEqual([
         {

@@ -110,6 +110,9 @@ export function overviewOf(
     ...summary,
     stale: errorIsNewer || old,
     partial: snapshot?.partial ?? [],
+    ...(snapshot?.sourceErrors?.length && {
+      sourceErrors: snapshot.sourceErrors,
+    }),
     ...(snapshot && { collectedAt: snapshot.collectedAt }),
     ...(errorIsNewer && { lastError: state!.lastError }),
   };

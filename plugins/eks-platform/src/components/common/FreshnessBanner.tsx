@@ -14,7 +14,7 @@ export const FreshnessBanner = (props: {
   clusterName: string;
 }) => {
   const { freshness, clusterName } = props;
-  const { collectedAt, stale, lastError, partial } = freshness;
+  const { collectedAt, stale, lastError, partial, sourceErrors } = freshness;
   if (!stale && !lastError && partial.length === 0) {
     return null;
   }
@@ -66,6 +66,19 @@ export const FreshnessBanner = (props: {
               left out.
             </Typography>
           )}
+          {(sourceErrors ?? []).map(sourceError => (
+            <Typography
+              key={`${sourceError.source}-${sourceError.at}`}
+              variant="body2"
+              component="span"
+              display="block"
+              gutterBottom
+            >
+              {describeSource(sourceError.source)}:{' '}
+              {describeCollectionError(sourceError)} at{' '}
+              {formatDateTime(sourceError.at)}: {sourceError.message}
+            </Typography>
+          ))}
           <Typography variant="body2" component="span" display="block">
             {age[0].toUpperCase()}
             {age.slice(1)}.
