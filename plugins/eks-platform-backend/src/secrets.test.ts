@@ -4,9 +4,6 @@ import {
   type RootLoggerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-// Installed with @backstage/cli; not yet a declared devDependency of this
-// package (the lockfile has another owner): see the package's test notes.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
