@@ -1,9 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
-// Installed with @backstage/cli; not yet a declared devDependency of this
-// package (the lockfile has another owner), as in secrets.test.ts.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
