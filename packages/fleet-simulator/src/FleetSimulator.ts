@@ -144,6 +144,7 @@ export class FleetSimulator {
         log: this.requestLog,
         faults: this.faults,
         continueTokenTtlMs: this.continueTokenTtlMs,
+        awsCredentials: this.credentials,
         kubeletVersion: kubeletVersionFor(
           model.eks.version,
           this.catalog,

@@ -79,13 +79,18 @@ describe('credentials and tokens never leave the backend', () => {
     await fleet?.stop();
   });
 
-  /** The demo fleet, plus one cluster reached with an EKS token. */
+  /**
+   * The demo fleet, plus one cluster reached with an EKS token. The token
+   * names prod-eu-west-1 but is sent to staging-eu-west-1's API server, which
+   * refuses it (the signed x-k8s-aws-id is not its own).
+   */
   function configWithSecrets(): JsonObject {
     const config = demoFleetConfig(fleet.sim) as any;
     const prod = fleet.sim.cluster('prod-eu-west-1')!;
+    const staging = fleet.sim.cluster('staging-eu-west-1')!;
     config.kubernetes.clusterLocatorMethods[0].clusters.push({
       name: AWS_AUTH_CLUSTER,
-      url: prod.url,
+      url: staging.url,
       authProvider: 'aws',
       authMetadata: { 'kubernetes.io/x-k8s-aws-id': prod.eksName },
       caData: config.kubernetes.clusterLocatorMethods[0].clusters[0].caData,
@@ -159,8 +164,9 @@ describe('credentials and tokens never leave the backend', () => {
         Date.now() < deadline &&
         items.some(c => !c.collectedAt && !c.lastError)
       );
-      // The simulator does not accept EKS tokens: that cluster fails with
-      // 401, which is exactly when a careless client would log its request.
+      // The API server refuses an EKS token made for another cluster: that
+      // cluster fails with 401, which is exactly when a careless client would
+      // log its request.
       expect(items.find(c => c.name === AWS_AUTH_CLUSTER)).toMatchObject({
         lastError: { kind: 'unauthorized', source: 'kubernetes' },
       });

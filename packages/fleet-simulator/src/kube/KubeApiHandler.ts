@@ -7,6 +7,7 @@ import { FaultInjector } from '../server/FaultInjector';
 import { Reply, readBody } from '../server/Reply';
 import { RequestLog } from '../server/RequestLog';
 import { applyFault } from '../server/applyFault';
+import { isEksToken, verifyEksToken } from './eksToken';
 import {
   API_RESOURCES,
   ApiResource,
@@ -54,6 +55,11 @@ export interface KubeApiOptions {
   faults: FaultInjector;
   continueTokenTtlMs: number;
   kubeletVersion: string;
+  /**
+   * The scenario's AWS credentials: an EKS bearer token signed with them for
+   * this cluster's EKS name is accepted besides the static token.
+   */
+  awsCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** `now` for token expiry (tests may move time). */
   clock?: () => number;
 }
@@ -214,7 +220,16 @@ export class KubeApiHandler {
     const header = req.headers.authorization ?? '';
     const match = header.match(/^Bearer\s+(.+)$/i);
     if (!match) return false;
-    const given = Buffer.from(match[1].trim());
+    const token = match[1].trim();
+    const { awsCredentials } = this.options;
+    if (awsCredentials && isEksToken(token)) {
+      return verifyEksToken(token, {
+        clusterName: this.options.model.eks.name,
+        credentials: awsCredentials,
+        now: this.clock(),
+      }).ok;
+    }
+    const given = Buffer.from(token);
     const expected = Buffer.from(this.options.model.token);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
