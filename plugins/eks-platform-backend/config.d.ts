@@ -48,6 +48,40 @@ export interface Config {
     }>;
 
     /**
+     * Optional EKS discovery: `ListClusters` and `DescribeCluster` per account
+     * and region, at start-up and on a schedule. Each EKS cluster found that
+     * is not configured for the Kubernetes plugin (by name, or by EKS name,
+     * region and account) is collected like a configured cluster, with
+     * `authProvider: aws` and `source: discovery`, under its EKS name.
+     */
+    discovery?: {
+      /** Where to look; credentials come from the `aws` block (`@backstage/integration-aws-node`). */
+      accounts: Array<{
+        /** The 12-digit AWS account id. Quote it in YAML so leading zeros are kept. */
+        accountId: string;
+        /** Regions to list clusters in, e.g. `['eu-west-1', 'us-east-1']`. */
+        regions: string[];
+        /**
+         * IAM role ARN to assume in this account, for discovery and for
+         * collecting the clusters found.
+         * @visibility backend
+         */
+        assumeRole?: string;
+        /**
+         * External id to pass when assuming `assumeRole`.
+         * @visibility backend
+         */
+        externalId?: string;
+      }>;
+      /**
+       * When discovery runs (one `global` scheduler task,
+       * `eks-platform-discover-clusters`). Default: every 30 minutes, timeout
+       * 5 minutes, first run at start-up.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /**
      * When each cluster is collected: one scheduler task per cluster
      * (`eks-platform-collect:<cluster>`, scope `global`). Default: every 5
      * minutes, timeout 2 minutes, initial delay 5 seconds.

@@ -8,9 +8,11 @@ import { AwsAccess } from './collector/AwsAccess';
 import { ClusterCollector } from './collector/ClusterCollector';
 import { readCollectorSettings } from './collector/readCollectorSettings';
 import { createRouter } from './router';
+import { ClusterDiscovery } from './services/ClusterDiscovery';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { ClusterViewService } from './services/ClusterViewService';
 import { CollectionService } from './services/CollectionService';
+import { DiscoveredClusterStore } from './store/DiscoveredClusterStore';
 import { SnapshotStore } from './store/SnapshotStore';
 
 /**
@@ -52,20 +54,26 @@ export const eksPlatformPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(eksPlatformPermissions);
 
+        const settings = readCollectorSettings(config);
+        const aws = AwsAccess.fromConfig(config, {
+          timeoutMs: settings.requestTimeoutMs,
+        });
+        const store = await SnapshotStore.create({ database });
+        const discovery = ClusterDiscovery.fromConfig(config, {
+          aws,
+          store: await DiscoveredClusterStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          logger,
+        });
         const registry = ClusterRegistry.fromConfig(config, {
           logger,
           catalog,
           auth,
+          discovery,
         });
-        const settings = readCollectorSettings(config);
-        const collector = ClusterCollector.create({
-          aws: AwsAccess.fromConfig(config, {
-            timeoutMs: settings.requestTimeoutMs,
-          }),
-          settings,
-          logger,
-        });
-        const store = await SnapshotStore.create({ database });
+        const collector = ClusterCollector.create({ aws, settings, logger });
         const collection = CollectionService.fromConfig(config, {
           registry,
           collector,
@@ -101,6 +109,18 @@ export const eksPlatformPlugin = createBackendPlugin({
               await collection.scheduleClusters();
             },
           });
+          if (discovery) {
+            // One replica discovers (scope global); the others schedule the
+            // collections of what it found at their next re-scan.
+            await scheduler.scheduleTask({
+              ...discovery.schedule,
+              id: 'eks-platform-discover-clusters',
+              fn: async signal => {
+                await discovery.discover({ signal });
+                await collection.scheduleClusters();
+              },
+            });
+          }
         });
 
         httpRouter.use(

@@ -83,3 +83,33 @@ export type KubernetesConnection = {
 export type ClusterTarget = RegisteredCluster & {
   connection: KubernetesConnection;
 };
+
+/**
+ * One account of `eksPlatform.discovery.accounts`: where EKS discovery lists
+ * clusters, and as whom (server-side only).
+ */
+export type DiscoveryAccount = {
+  accountId: string;
+  regions: string[];
+  /** IAM role to assume for discovery and for collecting what it finds. */
+  assumeRole?: string;
+  /** External id to pass when assuming {@link DiscoveryAccount.assumeRole}. */
+  externalId?: string;
+};
+
+/**
+ * An EKS cluster found by discovery, as stored in the plugin's database.
+ * Server-side only: the endpoint and CA data are never served.
+ */
+export type DiscoveredCluster = {
+  /** Its registry name: the EKS cluster name. */
+  name: string;
+  accountId: string;
+  region: string;
+  eksName: string;
+  /** The Kubernetes API server URL (DescribeCluster `endpoint`). */
+  endpoint: string;
+  /** Base64 PEM of the cluster CA (DescribeCluster `certificateAuthority.data`). */
+  caData?: string;
+  discoveredAt: string;
+};

@@ -3,10 +3,12 @@
  * - `config`: a `kubernetes.clusterLocatorMethods` entry of type `config`
  * - `catalog`: a `kubernetes.clusterLocatorMethods` entry of type `catalog`
  *   (a `Resource` entity with `spec.type: kubernetes-cluster`)
+ * - `discovery`: EKS discovery (`eksPlatform.discovery`: `ListClusters` per
+ *   configured account and region), for EKS clusters configured nowhere else
  *
  * @public
  */
-export type ClusterSource = 'config' | 'catalog';
+export type ClusterSource = 'config' | 'catalog' | 'discovery';
 
 /**
  * The EKS identity of a cluster: what the backend needs to call the EKS and EC2

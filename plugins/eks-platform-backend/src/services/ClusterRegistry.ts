@@ -9,19 +9,23 @@ import type {
 import type {
   ClusterAwsAccess,
   ClusterTarget,
+  DiscoveredCluster,
   EksPlatformClusterConfig,
   KubernetesConnection,
   LocatedCluster,
   RegisteredCluster,
 } from '../types';
 import { CatalogClusterReader } from './CatalogClusterReader';
+import type { ClusterDiscovery } from './ClusterDiscovery';
 import { readEksPlatformClusters } from './readEksPlatformClusters';
 import { readKubernetesClusterLocators } from './readKubernetesClusterLocators';
 
 /**
  * The clusters this plugin works on: those configured for the Backstage
  * Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config` and
- * `catalog`), each with its EKS identity when known.
+ * `catalog`), each with its EKS identity when known, and the EKS clusters
+ * found by discovery (`eksPlatform.discovery`, stored in the plugin's
+ * database) that are configured nowhere else.
  *
  * Config is read and validated once, at construction; catalog clusters are
  * read on every listing so that a new cluster Resource shows up without a
@@ -37,7 +41,8 @@ import { readKubernetesClusterLocators } from './readKubernetesClusterLocators';
  * Kubernetes plugin rejects that too); a catalog cluster with the name of an
  * earlier cluster is skipped with a warning; an `eksPlatform.clusters` entry
  * naming no cluster is ignored with a warning, since catalog clusters come and
- * go at run time.
+ * go at run time. A discovered cluster is left out when a configured cluster
+ * has its name, or the same EKS name, region and account.
  */
 export class ClusterRegistry {
   readonly #logger: LoggerService;
@@ -46,6 +51,9 @@ export class ClusterRegistry {
   readonly #catalogReader: CatalogClusterReader | undefined;
   readonly #continueOnError: boolean;
   readonly #eksConfig: Map<string, EksPlatformClusterConfig>;
+  readonly #discovery:
+    | Pick<ClusterDiscovery, 'list' | 'accessFor'>
+    | undefined;
   readonly #warned = new Set<string>();
 
   /**
@@ -57,9 +65,11 @@ export class ClusterRegistry {
       logger: LoggerService;
       catalog: CatalogService;
       auth: AuthService;
+      /** EKS discovery, when `eksPlatform.discovery` is configured. */
+      discovery?: Pick<ClusterDiscovery, 'list' | 'accessFor'>;
     },
   ): ClusterRegistry {
-    const { logger, catalog, auth } = options;
+    const { logger, catalog, auth, discovery } = options;
     const locators = readKubernetesClusterLocators(config, logger);
     const eksClusters = readEksPlatformClusters(config);
     const registry = new ClusterRegistry({
@@ -73,6 +83,7 @@ export class ClusterRegistry {
         config.getOptionalBoolean('kubernetes.clusterLocatorContinueOnError') ??
         false,
       eksClusters,
+      discovery,
     });
     if (!locators.catalog) {
       // Without a catalog locator the full set of clusters is known now.
@@ -90,6 +101,7 @@ export class ClusterRegistry {
     catalogReader: CatalogClusterReader | undefined;
     continueOnError: boolean;
     eksClusters: EksPlatformClusterConfig[];
+    discovery?: Pick<ClusterDiscovery, 'list' | 'accessFor'>;
   }) {
     this.#logger = options.logger;
     this.#configClusters = options.configClusters;
@@ -97,6 +109,7 @@ export class ClusterRegistry {
     this.#catalogReader = options.catalogReader;
     this.#continueOnError = options.continueOnError;
     this.#eksConfig = new Map(options.eksClusters.map(c => [c.name, c]));
+    this.#discovery = options.discovery;
   }
 
   /**
@@ -143,11 +156,55 @@ export class ClusterRegistry {
       this.#warnUnknownEksEntries(names);
     }
 
-    return located
-      .map(cluster =>
-        toRegisteredCluster(cluster, this.#eksConfig.get(cluster.name)),
-      )
-      .sort((a, b) => compareNames(a.summary.name, b.summary.name));
+    const registered = located.map(cluster =>
+      toRegisteredCluster(cluster, this.#eksConfig.get(cluster.name)),
+    );
+    for (const cluster of await this.#listDiscovered(registered)) {
+      registered.push(this.#toRegisteredDiscovered(cluster));
+    }
+    return registered.sort((a, b) =>
+      compareNames(a.summary.name, b.summary.name),
+    );
+  }
+
+  /** Discovered clusters that no configured or catalog cluster already covers. */
+  async #listDiscovered(
+    configured: RegisteredCluster[],
+  ): Promise<DiscoveredCluster[]> {
+    if (!this.#discovery) {
+      return [];
+    }
+    const names = new Set(configured.map(c => c.summary.name));
+    const identities = new Set(
+      configured.flatMap(({ summary: { eks } }) =>
+        eks?.region && eks.accountId
+          ? [`${eks.accountId}/${eks.region}/${eks.clusterName}`]
+          : [],
+      ),
+    );
+    return (await this.#discovery.list()).filter(
+      d =>
+        !names.has(d.name) &&
+        !identities.has(`${d.accountId}/${d.region}/${d.eksName}`),
+    );
+  }
+
+  #toRegisteredDiscovered(cluster: DiscoveredCluster): RegisteredCluster {
+    const aws = this.#discovery?.accessFor(cluster.accountId);
+    return {
+      summary: {
+        name: cluster.name,
+        authProvider: 'aws',
+        source: 'discovery',
+        eks: {
+          clusterName: cluster.eksName,
+          region: cluster.region,
+          accountId: cluster.accountId,
+        },
+      },
+      apiServerUrl: cluster.endpoint,
+      ...(aws && { aws }),
+    };
   }
 
   /**
@@ -166,22 +223,42 @@ export class ClusterRegistry {
         connection,
       };
     }
-    if (!this.#catalogReader) {
+    if (this.#catalogReader) {
+      const located = (await this.#catalogReader.readClusters()).find(
+        c => c.name === name,
+      );
+      if (located) {
+        const connection = await this.#catalogReader.readConnection(located);
+        return connection
+          ? {
+              ...toRegisteredCluster(located, this.#eksConfig.get(name)),
+              connection,
+            }
+          : undefined;
+      }
+    }
+    return this.#discoveredTarget(name);
+  }
+
+  async #discoveredTarget(name: string): Promise<ClusterTarget | undefined> {
+    if (!this.#discovery) {
       return undefined;
     }
-    const located = (await this.#catalogReader.readClusters()).find(
-      c => c.name === name,
+    const registered = (await this.listRegisteredClusters()).find(
+      c => c.summary.name === name && c.summary.source === 'discovery',
     );
-    if (!located) {
-      return undefined;
-    }
-    const connection = await this.#catalogReader.readConnection(located);
-    if (!connection) {
+    const discovered = registered
+      ? (await this.#discovery.list()).find(d => d.name === name)
+      : undefined;
+    if (!registered || !discovered) {
       return undefined;
     }
     return {
-      ...toRegisteredCluster(located, this.#eksConfig.get(name)),
-      connection,
+      ...registered,
+      connection: {
+        url: discovered.endpoint,
+        ...(discovered.caData && { caData: discovered.caData }),
+      },
     };
   }
 

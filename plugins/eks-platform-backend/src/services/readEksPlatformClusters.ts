@@ -4,14 +4,14 @@ import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
 
 const CLUSTERS_KEY = 'eksPlatform.clusters';
 
-const ACCOUNT_ID = /^\d{12}$/;
+export const ACCOUNT_ID = /^\d{12}$/;
 // Commercial, GovCloud, China and ISO partitions: eu-west-1, us-gov-west-1,
 // cn-north-1, us-isob-east-1, ap-southeast-7.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+export const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 // EKS: 1-100 characters, alphanumeric first, then alphanumerics, '-' and '_'.
 const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 /**
  * Reads the optional `eksPlatform.clusters` block: the EKS identity (and,
