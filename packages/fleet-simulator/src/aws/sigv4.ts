@@ -272,7 +272,9 @@ export function verifyPresignedUrl(
   };
   const canonicalHeaders = signedHeaders
     .split(';')
-    .map(name => `${name}:${(headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`)
+    .map(
+      name => `${name}:${(headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`,
+    )
     .join('');
   const canonicalPath = escapeUri(safeDecode(url.pathname) || '/').replace(
     /%2F/g,

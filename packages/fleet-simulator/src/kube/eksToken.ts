@@ -59,7 +59,10 @@ export function verifyEksToken(
     .split(';')
     .filter(Boolean);
   if (!signedHeaders.includes(CLUSTER_ID_HEADER)) {
-    return { ok: false, message: `the token does not sign ${CLUSTER_ID_HEADER}` };
+    return {
+      ok: false,
+      message: `the token does not sign ${CLUSTER_ID_HEADER}`,
+    };
   }
   const verified = verifyPresignedUrl(
     {

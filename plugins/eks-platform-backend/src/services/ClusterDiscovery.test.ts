@@ -50,10 +50,7 @@ describe('EKS discovery with the simulated fleet', () => {
     };
   }
 
-  async function setup(
-    databaseId: TestDatabaseId,
-    data: JsonObject,
-  ) {
+  async function setup(databaseId: TestDatabaseId, data: JsonObject) {
     const knex = await databases.init(databaseId);
     const config = new ConfigReader(data);
     const logger = mockServices.logger.mock();
@@ -88,7 +85,9 @@ describe('EKS discovery with the simulated fleet', () => {
       const result = await env.discovery.discover();
 
       expect(result).toEqual({
-        found: new Map([[`${STAGING_ACCOUNT}/eu-west-1`, ['staging-eu-west-1']]]),
+        found: new Map([
+          [`${STAGING_ACCOUNT}/eu-west-1`, ['staging-eu-west-1']],
+        ]),
         failed: [],
       });
       expect(await env.registry.listClusters()).toEqual([

@@ -13,7 +13,10 @@ import type {
   DiscoveryAccount,
 } from '../types';
 import { isValidClusterName } from './clusterNames';
-import { type DiscoverySettings, readDiscoveryConfig } from './readDiscoveryConfig';
+import {
+  type DiscoverySettings,
+  readDiscoveryConfig,
+} from './readDiscoveryConfig';
 
 /** What one discovery run found, per account and region. */
 export type DiscoveryResult = {
@@ -60,7 +63,9 @@ export class ClusterDiscovery {
     },
   ): ClusterDiscovery | undefined {
     const settings = readDiscoveryConfig(config);
-    return settings ? new ClusterDiscovery({ ...options, settings }) : undefined;
+    return settings
+      ? new ClusterDiscovery({ ...options, settings })
+      : undefined;
   }
 
   private constructor(options: {
@@ -117,7 +122,11 @@ export class ClusterDiscovery {
           return result;
         }
         const scope = `${account.accountId}/${region}`;
-        const found = await this.#discoverScope(account, region, options.signal);
+        const found = await this.#discoverScope(
+          account,
+          region,
+          options.signal,
+        );
         if (!found) {
           result.failed.push(scope);
           for (const row of previous) {
@@ -168,15 +177,14 @@ export class ClusterDiscovery {
         aws: this.accessFor(account.accountId),
       }));
       names = [];
-      for await (const page of paginateListClusters(
-        { client: eks },
-        {},
-      )) {
+      for await (const page of paginateListClusters({ client: eks }, {})) {
         names.push(...(page.clusters ?? []));
       }
     } catch (error) {
       this.#logger.warn(
-        `EKS discovery could not list the clusters of ${where}; keeping those found there before: ${describe(error)}`,
+        `EKS discovery could not list the clusters of ${where}; keeping those found there before: ${describe(
+          error,
+        )}`,
       );
       return undefined;
     }
@@ -199,7 +207,9 @@ export class ClusterDiscovery {
         );
         if (!cluster?.endpoint) {
           this.#logger.info(
-            `EKS discovery: skipping ${name} in ${where}: it has no API server endpoint yet (status ${cluster?.status ?? 'unknown'})`,
+            `EKS discovery: skipping ${name} in ${where}: it has no API server endpoint yet (status ${
+              cluster?.status ?? 'unknown'
+            })`,
           );
           continue;
         }
@@ -221,7 +231,9 @@ export class ClusterDiscovery {
       } catch (error) {
         keep.push(name);
         this.#logger.warn(
-          `EKS discovery could not describe ${name} in ${where}; keeping what was found before: ${describe(error)}`,
+          `EKS discovery could not describe ${name} in ${where}; keeping what was found before: ${describe(
+            error,
+          )}`,
         );
       }
     }

@@ -51,9 +51,7 @@ export class ClusterRegistry {
   readonly #catalogReader: CatalogClusterReader | undefined;
   readonly #continueOnError: boolean;
   readonly #eksConfig: Map<string, EksPlatformClusterConfig>;
-  readonly #discovery:
-    | Pick<ClusterDiscovery, 'list' | 'accessFor'>
-    | undefined;
+  readonly #discovery: Pick<ClusterDiscovery, 'list' | 'accessFor'> | undefined;
   readonly #warned = new Set<string>();
 
   /**
