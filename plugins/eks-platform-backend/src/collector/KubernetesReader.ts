@@ -139,6 +139,12 @@ export class KubernetesReader {
     }
   }
 
+  /**
+   * One pass over a list. The next page is requested as soon as this page's
+   * continue token is known, before `onPage` reduces this page: the server
+   * builds the next page while this one is reduced (at most two pages are
+   * held at once).
+   */
   async #listOnce<T>(
     path: string,
     options: {
@@ -148,16 +154,13 @@ export class KubernetesReader {
       onPage: (items: T[]) => void;
     },
   ): Promise<number> {
-    let continueToken: string | undefined;
-    let pages = 0;
-    do {
+    const fetchPage = async (continueToken?: string) => {
       const query: Record<string, string> = { limit: String(options.limit) };
       if (options.fieldSelector) query.fieldSelector = options.fieldSelector;
       if (options.labelSelector) query.labelSelector = options.labelSelector;
       if (continueToken) query.continue = continueToken;
-      let body: ListBody<T>;
       try {
-        body = await this.#request<ListBody<T>>(path, query);
+        return await this.#request<ListBody<T>>(path, query);
       } catch (error) {
         if (
           continueToken &&
@@ -168,17 +171,30 @@ export class KubernetesReader {
         }
         throw error;
       }
-      if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
-        throw new CollectionFailure({
-          kind: 'bad-response',
-          source: 'kubernetes',
-          message: `Listing ${path} failed: the answer is not a list`,
-        });
+    };
+    let next: Promise<ListBody<T>> | undefined = fetchPage();
+    let pages = 0;
+    try {
+      while (next) {
+        const body = await next;
+        next = undefined;
+        if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
+          throw new CollectionFailure({
+            kind: 'bad-response',
+            source: 'kubernetes',
+            message: `Listing ${path} failed: the answer is not a list`,
+          });
+        }
+        pages++;
+        const continueToken = body.metadata?.continue || undefined;
+        if (continueToken) next = fetchPage(continueToken);
+        options.onPage(body.items);
       }
-      pages++;
-      options.onPage(body.items);
-      continueToken = body.metadata?.continue || undefined;
-    } while (continueToken);
+    } finally {
+      // A page requested ahead and no longer wanted (onPage threw) must not
+      // surface as an unhandled rejection.
+      next?.catch(() => {});
+    }
     return pages;
   }
 
