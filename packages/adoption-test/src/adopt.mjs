@@ -3,9 +3,9 @@
  * Adoption test: does a platform team's existing Backstage app take our plugins
  * without copying our app?
  *
- *  1. builds and packs the four plugin packages (backstage-cli package build,
- *     yarn pack: prepack rewrites the entry points to dist/ and compiles the
- *     config schema) into a temporary directory;
+ *  1. builds and packs the four plugin packages (backstage-cli build-workspace
+ *     lays them out as `yarn pack` would: entry points in dist/, compiled config
+ *     schema, feature markers; then npm pack) into a temporary directory;
  *  2. generates a fresh app with @backstage/create-app (the version of this
  *     repository's Backstage release) outside the repository;
  *  3. adds the tarballs as file: dependencies, one backend.add(...) line each
@@ -307,19 +307,77 @@ async function main() {
             'tsc.log',
           )}); packing anyway`,
         );
-      for (const plugin of PLUGINS) {
-        const dir = path.join(REPO, plugin.dir);
-        const file = path.join(tarballs, `${path.basename(plugin.dir)}.tgz`);
-        await run('yarn', ['backstage-cli', 'package', 'build'], {
-          cwd: dir,
+      // build-workspace builds the packages and lays them out as `yarn pack` would (entry points in
+      // dist/, config.schema.json, only the `files`) without rewriting package.json in the source
+      // tree, which other work may be reading meanwhile.
+      const distWorkspace = path.join(workDir, 'dist-workspace');
+      fs.rmSync(distWorkspace, { recursive: true, force: true });
+      fs.mkdirSync(distWorkspace, { recursive: true });
+      await run(
+        'yarn',
+        [
+          'backstage-cli',
+          'build-workspace',
+          distWorkspace,
+          ...PLUGINS.map(p => p.name),
+        ],
+        {
+          cwd: REPO,
           env,
           logFile: path.join(logs, 'build.log'),
-        });
-        await run('yarn', ['pack', '--out', file], {
-          cwd: dir,
-          env,
-          logFile: path.join(logs, 'pack.log'),
-        });
+        },
+      );
+      const versions = new Map(
+        PLUGINS.map(p => [
+          p.name,
+          readJson(path.join(REPO, p.dir, 'package.json')).version,
+        ]),
+      );
+      for (const plugin of PLUGINS) {
+        const dir = path.join(distWorkspace, plugin.dir);
+        const manifestFile = path.join(dir, 'package.json');
+        const manifest = readJson(manifestFile);
+        // What `yarn pack` does on top: workspace: ranges become the packages' versions.
+        for (const field of [
+          'dependencies',
+          'devDependencies',
+          'peerDependencies',
+          'optionalDependencies',
+        ]) {
+          for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+            if (!range.startsWith('workspace:')) continue;
+            const version = versions.get(name);
+            if (!version)
+              throw new Error(
+                `${plugin.name} depends on ${name}@${range}, which is not packed`,
+              );
+            const spec = range.slice('workspace:'.length);
+            manifest[field][name] =
+              spec === '*'
+                ? version
+                : spec === '^' || spec === '~'
+                ? `${spec}${version}`
+                : spec;
+          }
+        }
+        writeJson(manifestFile, manifest);
+        await run(
+          'npm',
+          ['pack', '--ignore-scripts', '--pack-destination', tarballs],
+          {
+            cwd: dir,
+            env,
+            logFile: path.join(logs, 'pack.log'),
+          },
+        );
+        const file = path.join(
+          tarballs,
+          `${manifest.name.replace(/^@/, '').replace('/', '-')}-${
+            manifest.version
+          }.tgz`,
+        );
+        if (!fs.existsSync(file))
+          throw new Error(`npm pack did not write ${file}`);
         plugin.tarball = file;
       }
     });
@@ -368,6 +426,36 @@ async function main() {
         !manifest.exports?.['./alpha']
       )
         problems.push('no ./alpha export');
+      // Backstage metadata, as `backstage-cli repo fix --publish` and the app's feature discovery expect.
+      const meta = manifest.backstage ?? {};
+      if (!meta.pluginId) problems.push('no backstage.pluginId');
+      if (meta.role === 'backend-plugin-module') {
+        if (!meta.pluginPackage) problems.push('no backstage.pluginPackage');
+      } else if (
+        JSON.stringify(meta.pluginPackages) !==
+        JSON.stringify(
+          PLUGINS.map(p => p.name)
+            .filter(n => !n.includes('scaffolder-backend-module'))
+            .sort(),
+        )
+      ) {
+        problems.push(
+          `backstage.pluginPackages ${JSON.stringify(meta.pluginPackages)}`,
+        );
+      }
+      const expectedFeature = {
+        'backend-plugin': ['.', '@backstage/BackendFeature'],
+        'backend-plugin-module': ['.', '@backstage/BackendFeature'],
+        'frontend-plugin': ['./alpha', '@backstage/FrontendPlugin'],
+      }[meta.role];
+      if (
+        expectedFeature &&
+        manifest.exports?.[expectedFeature[0]]?.backstage !== expectedFeature[1]
+      ) {
+        problems.push(
+          `export ${expectedFeature[0]} is not marked ${expectedFeature[1]}`,
+        );
+      }
       check(
         `${plugin.name} packs as a publishable package`,
         problems.length === 0,
