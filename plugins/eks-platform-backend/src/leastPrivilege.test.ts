@@ -1,8 +1,21 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { ClusterOverviewResponse } from '@eks-platform/plugin-eks-platform-common';
 import { loadAllYaml } from '@kubernetes/client-node';
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoCollector, startDemoFleet } from './__testUtils__/demoFleet';
+import request from 'supertest';
+import {
+  demoCollector,
+  demoFleetConfig,
+  startDemoFleet,
+} from './__testUtils__/demoFleet';
+import { eksPlatformPlugin } from './plugin';
 import { CollectionService } from './services/CollectionService';
 import { SnapshotStore } from './store/SnapshotStore';
 
@@ -15,6 +28,10 @@ const DEPLOY_DIR = path.resolve(__dirname, '../../../deploy');
 const POLICY_FILE = path.join(
   DEPLOY_DIR,
   'iam/eks-platform-collector-policy.json',
+);
+const DISCOVERY_POLICY_FILE = path.join(
+  DEPLOY_DIR,
+  'iam/eks-platform-discovery-policy.json',
 );
 const RBAC_FILE = path.join(DEPLOY_DIR, 'kubernetes/eks-platform-reader.yaml');
 const READER_GROUP = 'eks-platform-readers';
@@ -147,61 +164,59 @@ function ruleGrants(rule: RbacRule, access: KubeAccess): boolean {
   );
 }
 
+const policy = JSON.parse(fs.readFileSync(POLICY_FILE, 'utf8')) as {
+  Version: string;
+  Statement: PolicyStatement[];
+};
+const rbac = loadAllYaml(fs.readFileSync(RBAC_FILE, 'utf8')) as Array<{
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  rules?: RbacRule[];
+  roleRef?: { kind: string; name: string };
+  subjects?: Array<{ kind: string; name: string }>;
+}>;
+
+/** The rules bound to the reader group, with the namespace they apply in (undefined = cluster-wide). */
+const boundRules = rbac
+  .filter(
+    doc =>
+      (doc.kind === 'ClusterRoleBinding' || doc.kind === 'RoleBinding') &&
+      doc.subjects?.some(s => s.kind === 'Group' && s.name === READER_GROUP),
+  )
+  .flatMap(binding => {
+    const role = rbac.find(
+      doc =>
+        doc.kind === binding.roleRef?.kind &&
+        doc.metadata.name === binding.roleRef?.name &&
+        (doc.kind === 'ClusterRole' ||
+          doc.metadata.namespace === binding.metadata.namespace),
+    );
+    if (!role) {
+      throw new Error(
+        `${binding.kind} ${binding.metadata.name} refers to a missing role`,
+      );
+    }
+    return (role.rules ?? []).map(rule => ({
+      rule,
+      namespace:
+        binding.kind === 'RoleBinding' ? binding.metadata.namespace : undefined,
+      role: `${role.kind} ${role.metadata.name}`,
+    }));
+  });
+
+const grantedFor = (access: KubeAccess) =>
+  boundRules.filter(
+    ({ rule, namespace }) =>
+      (namespace === undefined ||
+        (access.kind === 'resource' && access.namespace === namespace)) &&
+      ruleGrants(rule, access),
+  );
+
 describe('least privilege: deploy/ grants exactly what a collection of the demo fleet uses', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
   let awsCalls: AwsAccess[] = [];
   let kubeCalls: KubeAccess[] = [];
-
-  const policy = JSON.parse(fs.readFileSync(POLICY_FILE, 'utf8')) as {
-    Version: string;
-    Statement: PolicyStatement[];
-  };
-  const rbac = loadAllYaml(fs.readFileSync(RBAC_FILE, 'utf8')) as Array<{
-    kind: string;
-    metadata: { name: string; namespace?: string };
-    rules?: RbacRule[];
-    roleRef?: { kind: string; name: string };
-    subjects?: Array<{ kind: string; name: string }>;
-  }>;
-
-  /** The rules bound to the reader group, with the namespace they apply in (undefined = cluster-wide). */
-  const boundRules = rbac
-    .filter(
-      doc =>
-        (doc.kind === 'ClusterRoleBinding' || doc.kind === 'RoleBinding') &&
-        doc.subjects?.some(s => s.kind === 'Group' && s.name === READER_GROUP),
-    )
-    .flatMap(binding => {
-      const role = rbac.find(
-        doc =>
-          doc.kind === binding.roleRef?.kind &&
-          doc.metadata.name === binding.roleRef?.name &&
-          (doc.kind === 'ClusterRole' ||
-            doc.metadata.namespace === binding.metadata.namespace),
-      );
-      if (!role) {
-        throw new Error(
-          `${binding.kind} ${binding.metadata.name} refers to a missing role`,
-        );
-      }
-      return (role.rules ?? []).map(rule => ({
-        rule,
-        namespace:
-          binding.kind === 'RoleBinding'
-            ? binding.metadata.namespace
-            : undefined,
-        role: `${role.kind} ${role.metadata.name}`,
-      }));
-    });
-
-  const grantedFor = (access: KubeAccess) =>
-    boundRules.filter(
-      ({ rule, namespace }) =>
-        (namespace === undefined ||
-          (access.kind === 'resource' && access.namespace === namespace)) &&
-        ruleGrants(rule, access),
-    );
 
   beforeAll(async () => {
     fleet = await startDemoFleet();
@@ -269,8 +284,8 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
     ].sort();
     const called = [...new Set(awsCalls.map(c => c.action))].sort();
     expect(granted).toEqual(called);
-    // Discovery (ListClusters) is not implemented: clusters come from the
-    // Kubernetes plugin's config, so the policy must not grant it.
+    // ListClusters is only needed by the optional EKS discovery: it is in the
+    // discovery policy (tested below), not in every collector's.
     expect(granted).not.toContain('eks:ListClusters');
   });
 
@@ -397,5 +412,127 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
         name: 'aws-node',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('least privilege with EKS discovery: the discovery policy adds exactly what discovery uses', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  let awsCalls: AwsAccess[] = [];
+  let kubeCalls: KubeAccess[] = [];
+  let collected: string[] = [];
+
+  const discoveryPolicy = JSON.parse(
+    fs.readFileSync(DISCOVERY_POLICY_FILE, 'utf8'),
+  ) as { Version: string; Statement: PolicyStatement[] };
+
+  beforeAll(async () => {
+    fleet = await startDemoFleet();
+    const clusters = fleet.sim.clusters();
+    // Every account and region of the demo fleet, and no configured cluster:
+    // each cluster is discovered, then collected with an EKS token.
+    const regionsByAccount = new Map<string, Set<string>>();
+    for (const c of clusters) {
+      const regions = regionsByAccount.get(c.accountId) ?? new Set<string>();
+      regions.add(c.region);
+      regionsByAccount.set(c.accountId, regions);
+    }
+    const demo = demoFleetConfig(fleet.sim) as {
+      aws: { accounts: object[] };
+    };
+    const knex = await databases.init('SQLITE_3');
+    fleet.sim.requestLog.reset();
+    const { server } = await startTestBackend({
+      features: [
+        eksPlatformPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            aws: demo.aws,
+            eksPlatform: {
+              aws: { endpoint: fleet.sim.awsEndpoint },
+              collection: { requestTimeoutMs: 5000, maxRetries: 1 },
+              schedule: {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 1 },
+                initialDelay: { seconds: 0 },
+              },
+              discovery: {
+                accounts: [...regionsByAccount].map(([accountId, regions]) => ({
+                  accountId,
+                  regions: [...regions].sort(),
+                })),
+              },
+            },
+          },
+        }),
+        mockServices.database.factory({ knex }),
+        schedulerServiceFactory,
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+    const deadline = Date.now() + 60_000;
+    let items: ClusterOverviewResponse['items'] = [];
+    while (Date.now() < deadline) {
+      const response = await request(server).get('/api/eks-platform/clusters');
+      items = (response.body as ClusterOverviewResponse).items ?? [];
+      if (
+        items.length === clusters.length &&
+        items.every(c => c.collectedAt && c.partial.length === 0)
+      ) {
+        break;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    collected = items
+      .filter(c => c.collectedAt && c.partial.length === 0)
+      .map(c => c.name)
+      .sort();
+    const byName = new Map(clusters.map(c => [c.eksName, c] as const));
+    const { requests } = fleet.sim.requestLog.snapshot();
+    awsCalls = distinct(
+      requests
+        .filter(r => r.api === 'eks' || r.api === 'ec2')
+        .map(r => awsAccessOf(r, byName)),
+    );
+    kubeCalls = distinct(
+      requests
+        .filter(r => r.api === 'kubernetes')
+        .map(r => kubeAccessOf(r.method, r.path)),
+    );
+  });
+
+  afterAll(async () => {
+    await fleet?.stop();
+  });
+
+  it('discovered and collected every demo cluster completely', () => {
+    expect(collected).toEqual(
+      fleet.sim
+        .clusters()
+        .map(c => c.name)
+        .sort(),
+    );
+  });
+
+  it('needs the collector policy plus exactly the discovery policy', () => {
+    const collectorActions = new Set(
+      policy.Statement.flatMap(s => asArray(s.Action)),
+    );
+    const discoveryActions = [
+      ...new Set(discoveryPolicy.Statement.flatMap(s => asArray(s.Action))),
+    ].sort();
+    const calledBeyondCollector = [...new Set(awsCalls.map(c => c.action))]
+      .filter(action => !collectorActions.has(action))
+      .sort();
+    expect(discoveryActions).toEqual(calledBeyondCollector);
+    expect(discoveryActions).toEqual(['eks:ListClusters']);
+    // ListClusters has no resource-level permissions.
+    expect(discoveryPolicy.Statement.flatMap(s => asArray(s.Resource))).toEqual(
+      ['*'],
+    );
+  });
+
+  it('collects discovered clusters within the same Kubernetes RBAC', () => {
+    expect(kubeCalls.filter(call => grantedFor(call).length === 0)).toEqual([]);
   });
 });
