@@ -274,11 +274,8 @@ export function formatReport(report: FullReport): string {
       )} s; the Kubernetes plugin made ${
         api.kubernetesPluginSimulatorRequests
       } Kubernetes API requests for its ${
-        api.endpoints.find(
-          e =>
-            e.id === 'kubernetes-services' && e.concurrency === api.concurrency,
-        )?.requests ?? '?'
-      } answers.`,
+        api.kubernetesPluginAnswers
+      } answers (warm-up included).`,
     );
   }
   if (report.page) {

@@ -33,6 +33,8 @@ export type ApiResult = {
   endpoints: EndpointLatency[];
   /** Kubernetes API requests the simulator served during the Kubernetes plugin's measurement. */
   kubernetesPluginSimulatorRequests: number;
+  /** Answers of the Kubernetes plugin in that time (measured and warm-up). */
+  kubernetesPluginAnswers: number;
 };
 
 /** Nearest-rank percentile. */
@@ -172,6 +174,7 @@ export async function measureApi(options: {
     }));
     const endpoints: EndpointLatency[] = [];
     let kubernetesPluginSimulatorRequests = 0;
+    let kubernetesPluginAnswers = 0;
     for (const target of [...targets, ...single]) {
       // One response, to check it answers and to record its size.
       const probe = await fetch(target.job.url, {
@@ -192,6 +195,7 @@ export async function measureApi(options: {
         accept: message => (message as LoadResult)?.kind === 'load',
       });
       if (!target.ours && !('single' in target)) {
+        kubernetesPluginAnswers = target.job.total + target.job.warmup;
         kubernetesPluginSimulatorRequests = (await sim.requests()).reduce(
           (sum, r) => sum + (r.api === 'kubernetes' ? r.count : 0),
           0,
@@ -221,6 +225,7 @@ export async function measureApi(options: {
       collectAllMs,
       endpoints,
       kubernetesPluginSimulatorRequests,
+      kubernetesPluginAnswers,
     };
   } finally {
     await backend?.stop();
