@@ -2,7 +2,7 @@
 // Called by `bash scripts/run.sh test` (the README's test command) after the toolchain, dependencies,
 // PostgreSQL and Chromium are in place. Exit code 0 only when every step passed.
 //
-//   node scripts/test-all.mjs [--skip-e2e]
+//   node scripts/test-all.mjs [--skip-e2e] [--skip-adoption]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -13,6 +13,7 @@ const out = join(root, '.ci-out');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const skipE2e = process.argv.includes('--skip-e2e');
+const skipAdoption = process.argv.includes('--skip-adoption');
 
 function run(label, command, args, env = {}) {
   const started = Date.now();
@@ -27,6 +28,32 @@ function run(label, command, args, env = {}) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`=== ${label}: exit ${code} in ${seconds}s`);
       resolve({ code: code ?? 1, seconds });
+    });
+  });
+}
+
+/** Runs a command whose output ends with a line `N passed, N failed`, echoing it, and reads that line. */
+function runCounted(label, command, args) {
+  const started = Date.now();
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  return new Promise(resolve => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, CI: 'true' },
+    });
+    let tail = '';
+    child.stdout.on('data', chunk => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', code => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`=== ${label}: exit ${code} in ${seconds}s`);
+      const match = [...tail.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
+      const passed = match ? Number(match[1]) : 0;
+      const failed = match ? Number(match[2]) : 0;
+      resolve({ code: code ?? 1, seconds, passed, failed: failed + (code !== 0 && !failed ? 1 : 0) });
     });
   });
 }
@@ -75,6 +102,15 @@ if (!skipE2e) {
     failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (e2e.code !== 0 && !stats.unexpected ? 1 : 0),
     skipped: stats.skipped ?? 0,
   });
+}
+
+if (!skipAdoption) {
+  // Packs the plugins, installs the tarballs into a freshly generated Backstage app outside the
+  // monorepo and starts its backend against the fleet simulator (packages/adoption-test).
+  const adoption = await runCounted('adoption into a fresh Backstage app', 'yarn', [
+    'workspace', '@eks-platform/adoption-test', 'run', 'adopt',
+  ]);
+  steps.push({ name: 'adoption', ...adoption });
 }
 
 console.log('\n=== summary');
