@@ -11,7 +11,7 @@ import {
   type HistoryResponse,
   getEntityClusterNames,
 } from '@eks-platform/plugin-eks-platform-common';
-import type { SnapshotStore } from '../store/SnapshotStore';
+import type { SnapshotStore, StoredHistoryPoint } from '../store/SnapshotStore';
 import {
   FORECAST_WINDOW_DAYS,
   detailOf,
@@ -77,21 +77,23 @@ export class ClusterViewService {
   async listOverviews(): Promise<ClusterOverviewResponse> {
     const now = this.#now();
     const clusters = await this.#registry.listClusters();
-    const states = await this.#store.listStates(clusters.map(c => c.name));
-    const items = await Promise.all(
-      clusters.map(async summary => {
-        const state = states.get(summary.name);
-        const forecasts = await this.#forecasts(
-          summary.name,
-          now,
-          leastFreeSubnetId(state),
-        );
-        return overviewOf(summary, state, forecasts, {
-          now,
-          staleAfterMs: this.#staleAfterMs,
-        });
-      }),
-    );
+    const names = clusters.map(c => c.name);
+    const [states, histories] = await Promise.all([
+      this.#store.listStates(names),
+      this.#forecastHistories(names, now),
+    ]);
+    const items = clusters.map(summary => {
+      const state = states.get(summary.name);
+      const forecasts = forecastsFrom(
+        histories.get(summary.name),
+        now,
+        leastFreeSubnetId(state),
+      );
+      return overviewOf(summary, state, forecasts, {
+        now,
+        staleAfterMs: this.#staleAfterMs,
+      });
+    });
     return { items };
   }
 
@@ -177,35 +179,50 @@ export class ClusterViewService {
     const byName = new Map(known.map(c => [c.name, c]));
     const unknownClusters = names.filter(n => !byName.has(n));
     const clusterNames = names.filter(n => byName.has(n));
-    const states = await this.#store.listStates(clusterNames);
     const now = this.#now();
-    const clusters = await Promise.all(
-      clusterNames.map(async name => {
-        const state = states.get(name);
-        const forecasts = await this.#forecasts(name, now);
-        const overview = overviewOf(byName.get(name)!, state, forecasts, {
-          now,
-          staleAfterMs: this.#staleAfterMs,
-        });
-        const detail = detailOf(overview, state, forecasts, now);
-        return entityClusterViewOf(overview, detail, state, matcher);
-      }),
-    );
+    const [states, histories] = await Promise.all([
+      this.#store.listStates(clusterNames),
+      this.#forecastHistories(clusterNames, now),
+    ]);
+    const clusters = clusterNames.map(name => {
+      const state = states.get(name);
+      const forecasts = forecastsFrom(histories.get(name), now);
+      const overview = overviewOf(byName.get(name)!, state, forecasts, {
+        now,
+        staleAfterMs: this.#staleAfterMs,
+      });
+      const detail = detailOf(overview, state, forecasts, now);
+      return entityClusterViewOf(overview, detail, state, matcher);
+    });
     return { entityRef: ref, unknownClusters, clusters };
   }
 
-  async #forecasts(cluster: string, now: Date, onlySubnet?: string) {
-    const points = await this.#store.readHistory({
-      cluster,
+  async #forecasts(cluster: string, now: Date) {
+    const histories = await this.#forecastHistories([cluster], now);
+    return forecastsFrom(histories.get(cluster), now);
+  }
+
+  /** The free-address history forecasts are fitted on, for all clusters in one query. */
+  #forecastHistories(clusters: string[], now: Date) {
+    return this.#store.readHistories({
+      clusters,
       metric: 'free-ips',
       from: new Date(
         now.getTime() - FORECAST_WINDOW_DAYS * DAY_MS,
       ).toISOString(),
       to: now.toISOString(),
     });
-    return forecastsOf(
-      onlySubnet ? points.filter(p => p.key === onlySubnet) : points,
-      now,
-    );
   }
+}
+
+function forecastsFrom(
+  points: StoredHistoryPoint[] | undefined,
+  now: Date,
+  onlySubnet?: string,
+) {
+  const all = points ?? [];
+  return forecastsOf(
+    onlySubnet ? all.filter(p => p.key === onlySubnet) : all,
+    now,
+  );
 }

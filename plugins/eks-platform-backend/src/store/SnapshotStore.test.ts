@@ -92,6 +92,70 @@ describe('SnapshotStore', () => {
   }
 
   it.each(databases.eachSupportedId())(
+    'serves the snapshot another replica wrote since the last read, not the parsed one it holds, %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const otherReplica = await SnapshotStore.create({
+        database: mockServices.database({ knex }),
+        skipMigrations: true,
+      });
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        [],
+      );
+      const first = await store.getState('prod-eu-west-1');
+      expect(first.snapshot?.kubernetes.capacity.spotCpuShare).toBe(0.71);
+
+      const inFlight = store.listStates(['prod-eu-west-1']);
+      await otherReplica.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.74),
+        [],
+      );
+      const after = await store.listStates(['prod-eu-west-1']);
+      await inFlight;
+      expect(after.get('prod-eu-west-1')?.snapshot?.collectedAt).toBe(
+        '2026-11-20T12:05:00.000Z',
+      );
+      expect(
+        after.get('prod-eu-west-1')?.snapshot?.kubernetes.capacity.spotCpuShare,
+      ).toBe(0.74);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads a metric for several clusters at once, each in its own window, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.saveSnapshot(
+        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        POINTS,
+      );
+      await store.saveSnapshot(
+        snapshot('staging-eu-west-1', '2026-11-20T12:05:00.000Z', 0.66),
+        [{ metric: 'spot-cpu-share', key: 'cluster', value: 0.66 }],
+      );
+      const [both, onlyEarly] = await Promise.all([
+        store.readHistories({
+          clusters: ['prod-eu-west-1', 'staging-eu-west-1', 'never-collected'],
+          metric: 'spot-cpu-share',
+          from: '2026-11-20T00:00:00.000Z',
+          to: '2026-11-21T00:00:00.000Z',
+        }),
+        store.readHistories({
+          clusters: ['staging-eu-west-1'],
+          metric: 'spot-cpu-share',
+          from: '2026-11-20T00:00:00.000Z',
+          to: '2026-11-20T12:01:00.000Z',
+        }),
+      ]);
+      expect(both.get('prod-eu-west-1')?.map(p => p.value)).toEqual([0.71]);
+      expect(both.get('staging-eu-west-1')?.map(p => p.value)).toEqual([0.66]);
+      expect(both.has('never-collected')).toBe(false);
+      expect(onlyEarly.size).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'replaces the snapshot and appends history, per cluster, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

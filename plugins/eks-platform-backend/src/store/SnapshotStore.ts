@@ -3,6 +3,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { Knex } from 'knex';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
+import { CoalescedRead } from './CoalescedRead';
 
 const SNAPSHOTS = 'eks_platform_snapshots';
 const HISTORY = 'eks_platform_history';
@@ -23,6 +24,16 @@ export type StoredClusterState = {
 /** One stored history point. */
 export type StoredHistoryPoint = HistoryPoint & { at: string };
 
+/** A metric's history for some clusters, between two ISO times (inclusive). */
+export type HistoryRequest = {
+  clusters: string[];
+  metric: string;
+  from: string;
+  to: string;
+};
+
+type HistoryRow = StoredHistoryPoint & { cluster: string };
+
 /**
  * The plugin's database: one current snapshot per cluster, its history, and
  * the latest attempt. A snapshot, its history points and the attempt row are
@@ -32,6 +43,19 @@ export type StoredHistoryPoint = HistoryPoint & { at: string };
  */
 export class SnapshotStore {
   readonly #db: Knex;
+  /**
+   * Parsed snapshots by cluster, with the `collected_at` they were read at.
+   * Derived data: a read first asks the database for the current
+   * `collected_at` of each cluster (a small query) and parses again only the
+   * snapshots that changed, so it never serves an older snapshot than the
+   * database holds. Readers must not mutate the snapshots they get.
+   */
+  readonly #parsed = new Map<
+    string,
+    { collectedAt: string; snapshot: ClusterSnapshot }
+  >();
+  readonly #current: CoalescedRead<void, Map<string, StoredClusterState>>;
+  readonly #histories: CoalescedRead<HistoryRequest, HistoryRow[]>;
 
   static async create(options: {
     database: DatabaseService;
@@ -51,6 +75,10 @@ export class SnapshotStore {
 
   private constructor(db: Knex) {
     this.#db = db;
+    this.#current = new CoalescedRead(() => this.#readCurrent());
+    this.#histories = new CoalescedRead(requests =>
+      this.#readHistoriesOnce(requests),
+    );
   }
 
   async saveSnapshot(
@@ -105,25 +133,151 @@ export class SnapshotStore {
   }
 
   async getState(cluster: string): Promise<StoredClusterState> {
-    const [snapshotRow, attemptRow] = await Promise.all([
-      this.#db(SNAPSHOTS).where({ cluster }).first(),
-      this.#db(ATTEMPTS).where({ cluster }).first(),
-    ]);
-    return toState(cluster, snapshotRow, attemptRow);
+    const states = await this.listStates([cluster]);
+    return states.get(cluster)!;
   }
 
+  /**
+   * The current state of each of `clusters`. Never older than what the
+   * database held when called; concurrent callers share one read.
+   */
   async listStates(
     clusters: string[],
   ): Promise<Map<string, StoredClusterState>> {
-    const [snapshotRows, attemptRows] = await Promise.all([
-      this.#db(SNAPSHOTS).whereIn('cluster', clusters),
-      this.#db(ATTEMPTS).whereIn('cluster', clusters),
-    ]);
-    const snapshots = new Map(snapshotRows.map(r => [r.cluster, r]));
-    const attempts = new Map(attemptRows.map(r => [r.cluster, r]));
+    const current = await this.#current.read(undefined);
+    return new Map(clusters.map(c => [c, current.get(c) ?? { cluster: c }]));
+  }
+
+  /**
+   * History of one metric for several clusters, by cluster (clusters without
+   * points are absent). Concurrent callers share one query.
+   */
+  async readHistories(
+    request: HistoryRequest,
+  ): Promise<Map<string, StoredHistoryPoint[]>> {
+    const rows = await this.#histories.read(request);
+    const wanted = new Set(request.clusters);
+    const result = new Map<string, StoredHistoryPoint[]>();
+    for (const row of rows) {
+      if (
+        row.metric !== request.metric ||
+        !wanted.has(row.cluster) ||
+        row.at < request.from ||
+        row.at > request.to
+      ) {
+        continue;
+      }
+      const point: StoredHistoryPoint = {
+        at: row.at,
+        metric: row.metric,
+        key: row.key,
+        value: row.value,
+      };
+      const points = result.get(row.cluster);
+      if (points) points.push(point);
+      else result.set(row.cluster, [point]);
+    }
+    return result;
+  }
+
+  /**
+   * Reads every cluster's snapshot version and latest attempt in one small
+   * query, then reads and parses only the snapshots whose version changed.
+   */
+  async #readCurrent(): Promise<Map<string, StoredClusterState>> {
+    const rows: VersionRow[] = await this.#db(SNAPSHOTS)
+      .select(
+        this.#db.raw("'snapshot' as kind"),
+        'cluster',
+        'collected_at as at',
+        this.#db.raw('null as succeeded_at'),
+        this.#db.raw('null as error'),
+      )
+      .unionAll(q =>
+        q
+          .from(ATTEMPTS)
+          .select(
+            this.#db.raw("'attempt' as kind"),
+            'cluster',
+            'attempted_at as at',
+            'succeeded_at',
+            'error',
+          ),
+      );
+    const versions = new Map<string, string>();
+    const attempts = new Map<string, AttemptRow>();
+    for (const row of rows) {
+      if (row.kind === 'snapshot') {
+        versions.set(row.cluster, row.at);
+      } else {
+        attempts.set(row.cluster, {
+          attempted_at: row.at,
+          succeeded_at: row.succeeded_at,
+          error: row.error,
+        });
+      }
+    }
+    const changed = [...versions.entries()]
+      .filter(([c, at]) => this.#parsed.get(c)?.collectedAt !== at)
+      .map(([c]) => c);
+    if (changed.length > 0) {
+      const fresh: {
+        cluster: string;
+        collected_at: string;
+        snapshot: string;
+      }[] = await this.#db(SNAPSHOTS)
+        .whereIn('cluster', changed)
+        .select('cluster', 'collected_at', 'snapshot');
+      for (const row of fresh) {
+        this.#parsed.set(row.cluster, {
+          collectedAt: row.collected_at,
+          snapshot: JSON.parse(row.snapshot) as ClusterSnapshot,
+        });
+      }
+    }
+    for (const c of [...this.#parsed.keys()]) {
+      if (!versions.has(c)) this.#parsed.delete(c);
+    }
+    const clusters = new Set([...versions.keys(), ...attempts.keys()]);
     return new Map(
-      clusters.map(c => [c, toState(c, snapshots.get(c), attempts.get(c))]),
+      [...clusters].map(c => {
+        const version = versions.get(c);
+        const entry = this.#parsed.get(c);
+        // A snapshot newer than the version read is fine (written meanwhile).
+        const current =
+          version !== undefined && entry && entry.collectedAt >= version
+            ? entry.snapshot
+            : undefined;
+        return [c, toState(c, current, attempts.get(c))];
+      }),
     );
+  }
+
+  /** One query for the history requests of several callers. */
+  async #readHistoriesOnce(requests: HistoryRequest[]): Promise<HistoryRow[]> {
+    const clusters = [...new Set(requests.flatMap(r => r.clusters))];
+    if (clusters.length === 0) return [];
+    const metrics = [...new Set(requests.map(r => r.metric))];
+    const from = requests.map(r => r.from).reduce((a, b) => (a < b ? a : b));
+    const to = requests.map(r => r.to).reduce((a, b) => (a > b ? a : b));
+    const rows = await this.#db(HISTORY)
+      .whereIn('cluster', clusters)
+      .whereIn('metric', metrics)
+      .andWhere('at', '>=', from)
+      .andWhere('at', '<=', to)
+      .orderBy([
+        { column: 'cluster' },
+        { column: 'series_key' },
+        { column: 'at' },
+      ])
+      .select('cluster', 'at', 'metric', 'series_key', 'value');
+    return rows.map(r => ({
+      cluster: r.cluster,
+      at: r.at,
+      metric: r.metric,
+      key: r.series_key,
+      value: Number(r.value),
+    }));
   }
 
   async readHistory(options: {
@@ -152,22 +306,28 @@ export class SnapshotStore {
   }
 }
 
+type AttemptRow = {
+  attempted_at: string;
+  succeeded_at: string | null;
+  error: string | null;
+};
+
+type VersionRow = {
+  kind: 'snapshot' | 'attempt';
+  cluster: string;
+  at: string;
+  succeeded_at: string | null;
+  error: string | null;
+};
+
 function toState(
   cluster: string,
-  snapshotRow: { snapshot: string } | undefined,
-  attemptRow:
-    | {
-        attempted_at: string;
-        succeeded_at: string | null;
-        error: string | null;
-      }
-    | undefined,
+  snapshot: ClusterSnapshot | undefined,
+  attemptRow: AttemptRow | undefined,
 ): StoredClusterState {
   return {
     cluster,
-    ...(snapshotRow && {
-      snapshot: JSON.parse(snapshotRow.snapshot) as ClusterSnapshot,
-    }),
+    ...(snapshot && { snapshot }),
     ...(attemptRow && { attemptedAt: attemptRow.attempted_at }),
     ...(attemptRow?.succeeded_at && { succeededAt: attemptRow.succeeded_at }),
     ...(attemptRow?.error && {

@@ -53,8 +53,45 @@ function podSubnets(snapshot: ClusterSnapshot): SubnetHeadroom[] {
   return [...seen.values()].sort((a, b) => a.freeAddresses - b.freeAddresses);
 }
 
+/**
+ * Version views by snapshot, for one UTC day: version status depends on
+ * `now` only through its UTC day, and the rest of the view only on the
+ * snapshot and the status, so within a day the result is the same for every
+ * request. Snapshots are read-only once stored, so identity is their version.
+ */
+const versionMemo = new WeakMap<
+  ClusterSnapshot,
+  {
+    day: string;
+    status?: ClusterVersionStatus;
+    view?: ClusterDetail['version'];
+    hasView: boolean;
+  }
+>();
+
+function memoFor(snapshot: ClusterSnapshot, now: Date) {
+  const day = now.toISOString().slice(0, 10);
+  let memo = versionMemo.get(snapshot);
+  if (!memo || memo.day !== day) {
+    memo = {
+      day,
+      status: computeVersionStatus(snapshot, now),
+      hasView: false,
+    };
+    versionMemo.set(snapshot, memo);
+  }
+  return memo;
+}
+
 /** Version status on `now` from the stored EKS facts (or the offline calendar). */
 export function versionStatusOf(
+  snapshot: ClusterSnapshot,
+  now: Date,
+): ClusterVersionStatus | undefined {
+  return memoFor(snapshot, now).status;
+}
+
+function computeVersionStatus(
   snapshot: ClusterSnapshot,
   now: Date,
 ): ClusterVersionStatus | undefined {
@@ -71,15 +108,25 @@ export function versionStatusOf(
   });
 }
 
+/** Points by series key, in their order. */
+function groupByKey(
+  points: StoredHistoryPoint[],
+): Map<string, StoredHistoryPoint[]> {
+  const byKey = new Map<string, StoredHistoryPoint[]>();
+  for (const point of points) {
+    const list = byKey.get(point.key);
+    if (list) list.push(point);
+    else byKey.set(point.key, [point]);
+  }
+  return byKey;
+}
+
 /** Free-address forecast per subnet from the stored history. */
 export function forecastsOf(
   history: StoredHistoryPoint[],
   now: Date,
 ): Record<string, ExhaustionForecast> {
-  const bySubnet = new Map<string, StoredHistoryPoint[]>();
-  for (const point of history) {
-    bySubnet.set(point.key, [...(bySubnet.get(point.key) ?? []), point]);
-  }
+  const bySubnet = groupByKey(history);
   return Object.fromEntries(
     [...bySubnet.entries()].map(([key, points]) => [
       key,
@@ -176,7 +223,18 @@ function versionViewOf(
   snapshot: ClusterSnapshot,
   now: Date,
 ): ClusterDetail['version'] {
-  const status = versionStatusOf(snapshot, now);
+  const memo = memoFor(snapshot, now);
+  if (!memo.hasView) {
+    memo.view = computeVersionView(snapshot, memo.status);
+    memo.hasView = true;
+  }
+  return memo.view;
+}
+
+function computeVersionView(
+  snapshot: ClusterSnapshot,
+  status: ClusterVersionStatus | undefined,
+): ClusterDetail['version'] {
   if (!status) return undefined;
   const eks = snapshot.eks;
   return {
@@ -239,10 +297,7 @@ export function historyOf(options: {
   snapshot?: ClusterSnapshot;
   now: Date;
 }): HistoryResponse {
-  const byKey = new Map<string, StoredHistoryPoint[]>();
-  for (const point of options.points) {
-    byKey.set(point.key, [...(byKey.get(point.key) ?? []), point]);
-  }
+  const byKey = groupByKey(options.points);
   const zoneOf = new Map(
     (options.snapshot?.ip.subnets ?? []).map(s => [
       s.subnetId,
