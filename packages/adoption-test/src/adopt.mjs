@@ -307,9 +307,18 @@ async function main() {
             'tsc.log',
           )}); packing anyway`,
         );
-      // build-workspace builds the packages and lays them out as `yarn pack` would (entry points in
-      // dist/, config.schema.json, only the `files`) without rewriting package.json in the source
-      // tree, which other work may be reading meanwhile.
+      // Build each package's dist/ first: build-workspace copies what is built and does not build
+      // (on a fresh clone there is no dist/ yet).
+      for (const plugin of PLUGINS) {
+        await run('yarn', ['backstage-cli', 'package', 'build'], {
+          cwd: path.join(REPO, plugin.dir),
+          env,
+          logFile: path.join(logs, 'build.log'),
+        });
+      }
+      // build-workspace lays the built packages out as `yarn pack` would (entry points in dist/,
+      // config.schema.json, only the `files`) without rewriting package.json in the source tree,
+      // which other work may be reading meanwhile.
       const distWorkspace = path.join(workDir, 'dist-workspace');
       fs.rmSync(distWorkspace, { recursive: true, force: true });
       fs.mkdirSync(distWorkspace, { recursive: true });
