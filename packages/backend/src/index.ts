@@ -7,6 +7,18 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { missingProductionEnvironment } from './productionEnvironment';
+
+const missing = missingProductionEnvironment(process.argv, process.env);
+if (missing.length > 0) {
+  // eslint-disable-next-line no-console
+  console.error(
+    `app-config.production.yaml reads settings from the environment, and these variables are not set: ${missing.join(
+      ', ',
+    )}. See README.md, "Pointing at real clusters".`,
+  );
+  process.exit(1);
+}
 
 const backend = createBackend();
 
@@ -70,5 +82,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@eks-platform/plugin-eks-platform-backend'));
-backend.add(import('@eks-platform/plugin-scaffolder-backend-module-eks-platform'));
+backend.add(
+  import('@eks-platform/plugin-scaffolder-backend-module-eks-platform'),
+);
 backend.start();
