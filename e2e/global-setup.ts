@@ -35,6 +35,50 @@ async function waitFor(
 }
 
 /**
+ * Waits until the backend has collected every configured cluster once (the first scheduled
+ * collection runs a few seconds after start), so pages opened by the tests show numbers rather
+ * than the "never collected" state a user would see in the first seconds.
+ */
+async function waitForFirstCollection(deadline: number) {
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const refresh = await fetch(
+        'http://localhost:7007/api/auth/guest/refresh',
+        {
+          method: 'POST',
+          signal: AbortSignal.timeout(5_000),
+        },
+      );
+      const token = (await refresh.json())?.backstageIdentity?.token;
+      const response = await fetch(
+        'http://localhost:7007/api/eks-platform/clusters',
+        {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(5_000),
+        },
+      );
+      const body = (await response.json()) as {
+        items?: Array<{ name: string; collectedAt?: string }>;
+      };
+      const pending = (body.items ?? [])
+        .filter(c => !c.collectedAt)
+        .map(c => c.name);
+      if (response.ok && body.items?.length && pending.length === 0) return;
+      last = response.ok
+        ? `not collected yet: ${pending.join(', ')}`
+        : `HTTP ${response.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+  }
+  throw new Error(
+    `the demo fleet was not collected in time (${last}); see .ci-out/app.log`,
+  );
+}
+
+/**
  * Starts the app the way a user does (`bash scripts/run.sh start`, the README's start command) unless it
  * already runs, waits until the backend is ready and the frontend answers, and returns the teardown that
  * stops the whole process group.
@@ -42,6 +86,7 @@ async function waitFor(
 export default async function globalSetup() {
   if ((await isUp(backendReadiness)) && (await isUp(frontendUrl))) {
     console.log('[e2e] using the app already running on :3000 and :7007');
+    await waitForFirstCollection(Date.now() + 3 * 60_000);
     return undefined;
   }
   mkdirSync(join(root, '.ci-out'), { recursive: true });
@@ -74,6 +119,7 @@ export default async function globalSetup() {
     const deadline = Date.now() + 6 * 60_000;
     await waitFor(backendReadiness, deadline, () => exitReason);
     await waitFor(frontendUrl, deadline, () => exitReason);
+    await waitForFirstCollection(Date.now() + 3 * 60_000);
   } catch (error) {
     await stop();
     throw error;
