@@ -4,12 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { DiscoveryAccount } from '../types';
-import {
-  ACCOUNT_ID,
-  EXTERNAL_ID,
-  REGION,
-  ROLE_ARN,
-} from './readEksPlatformClusters';
+import { ACCOUNT_ID, readAssumeRole, REGION } from './readEksPlatformClusters';
 
 const DISCOVERY_KEY = 'eksPlatform.discovery';
 
@@ -75,23 +70,7 @@ export function readDiscoveryConfig(
         }
       });
 
-      const assumeRole = entry.getOptionalString('assumeRole');
-      if (assumeRole !== undefined && !ROLE_ARN.test(assumeRole)) {
-        throw new Error(
-          `Invalid IAM role ARN at '${key}.assumeRole': expected 'arn:aws:iam::<12-digit account>:role/<name>'`,
-        );
-      }
-      const externalId = entry.getOptionalString('externalId');
-      if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
-        throw new Error(
-          `Invalid external id at '${key}.externalId': expected 2-1224 characters of letters, digits and +=,.@:/-_`,
-        );
-      }
-      if (externalId !== undefined && assumeRole === undefined) {
-        throw new Error(
-          `'${key}.externalId' is set without '${key}.assumeRole': an external id is only used when assuming a role`,
-        );
-      }
+      const { assumeRole, externalId } = readAssumeRole(entry, key);
       return {
         accountId,
         regions: [...new Set(regions)],

@@ -63,23 +63,7 @@ export function readEksPlatformClusters(
 
     const accountId = readAccountId(entry, key);
 
-    const assumeRole = entry.getOptionalString('assumeRole');
-    if (assumeRole !== undefined && !ROLE_ARN.test(assumeRole)) {
-      throw new Error(
-        `Invalid IAM role ARN at '${key}.assumeRole': expected 'arn:aws:iam::<12-digit account>:role/<name>'`,
-      );
-    }
-    const externalId = entry.getOptionalString('externalId');
-    if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
-      throw new Error(
-        `Invalid external id at '${key}.externalId': expected 2-1224 characters of letters, digits and +=,.@:/-_`,
-      );
-    }
-    if (externalId !== undefined && assumeRole === undefined) {
-      throw new Error(
-        `'${key}.externalId' is set without '${key}.assumeRole': an external id is only used when assuming a role`,
-      );
-    }
+    const { assumeRole, externalId } = readAssumeRole(entry, key);
 
     return {
       name,
@@ -110,4 +94,32 @@ function readAccountId(entry: Config, key: string): string {
     );
   }
   return value;
+}
+
+/**
+ * Reads and checks an optional `assumeRole` (IAM role ARN) and `externalId` under `key`; an external
+ * id without a role is refused.
+ */
+export function readAssumeRole(
+  entry: Config,
+  key: string,
+): { assumeRole?: string; externalId?: string } {
+  const assumeRole = entry.getOptionalString('assumeRole');
+  if (assumeRole !== undefined && !ROLE_ARN.test(assumeRole)) {
+    throw new Error(
+      `Invalid IAM role ARN at '${key}.assumeRole': expected 'arn:aws:iam::<12-digit account>:role/<name>'`,
+    );
+  }
+  const externalId = entry.getOptionalString('externalId');
+  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+    throw new Error(
+      `Invalid external id at '${key}.externalId': expected 2-1224 characters of letters, digits and +=,.@:/-_`,
+    );
+  }
+  if (externalId !== undefined && assumeRole === undefined) {
+    throw new Error(
+      `'${key}.externalId' is set without '${key}.assumeRole': an external id is only used when assuming a role`,
+    );
+  }
+  return { assumeRole, externalId };
 }
