@@ -1,6 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 import type { DiscoveredCluster } from '../types';
 
 const TABLE = 'eks_platform_discovered_clusters';
@@ -26,16 +26,7 @@ export class DiscoveredClusterStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DiscoveredClusterStore> {
-    const db = await options.database.getClient();
-    if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@eks-platform/plugin-eks-platform-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new DiscoveredClusterStore(db);
+    return new DiscoveredClusterStore(await migratedClient(options));
   }
 
   private constructor(db: Knex) {

@@ -1,7 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
 import { CoalescedRead } from './CoalescedRead';
 
@@ -61,16 +61,7 @@ export class SnapshotStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<SnapshotStore> {
-    const db = await options.database.getClient();
-    if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@eks-platform/plugin-eks-platform-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new SnapshotStore(db);
+    return new SnapshotStore(await migratedClient(options));
   }
 
   private constructor(db: Knex) {
