@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { trackChild } from './childCleanup';
 
 const WORKER_BIN = resolvePackagePath(
   '@eks-platform/benchmarks',
@@ -25,6 +26,7 @@ export function forkWorker<T>(
       execArgv: options.execArgv ?? [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    trackChild(child, { group: false });
     let result: T | undefined;
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { trackChild } from './childCleanup';
 
 /** A fleet simulator running in its own process, so its memory is not counted. */
 export type SimulatorProcess = {
@@ -60,6 +61,7 @@ export async function startSimulatorProcess(
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  trackChild(child, { group: false });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (data: Buffer) => {
