@@ -21,7 +21,9 @@ Side-by-side benchmarks at fleet scale; writes bench-report.json at the reposito
                         (default 3 up to 5,000 nodes and 1 above; 1 with --quick)
   --page-size <n>       Page size (list limit) for ours and the floor (default 500, the collector's default)
   --requests <n>        API requests per endpoint (default 2000 for ours, a tenth of it for the Kubernetes plugin)
-  --app-url <url>       Running Backstage app for the page part (default http://localhost:3000)
+  --app-url <url>       Measure the page in this already running app (dev or prod) instead; by default
+                        the bench builds packages/app (production bundle) and starts the backend serving
+                        it on a free loopback port, stopped at the end
   --chromium <path>     Chromium executable (default $EKS_PLATFORM_CHROMIUM or /usr/bin/chromium)
   --out <file>          Report path (default <repo>/bench-report.json)
   -h, --help            Show this help
@@ -82,7 +84,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | undefined {
     requests: values.requests
       ? positive(values.requests, 'requests')
       : defaultRequests,
-    appUrl: values['app-url'] ?? 'http://localhost:3000',
+    appUrl: values['app-url'],
     chromium:
       values.chromium ??
       process.env.EKS_PLATFORM_CHROMIUM ??

@@ -108,6 +108,55 @@ describe('bench report', () => {
   });
 });
 
+describe('page section', () => {
+  const page = {
+    ok: true,
+    clusters: 50,
+    runsMs: [1523, 1608, 1209, 1095, 1008],
+    medianMs: 1209,
+    apiAnswerMs: [1565, 1684, 947, 885, 1056],
+    inAppRunsMs: [410, 390, 457, 338, 477],
+    inAppMedianMs: 410,
+  };
+
+  it('says the production bundle was measured, with its build and start times', () => {
+    const text = formatReport(
+      buildReport({
+        ...report([]),
+        collection: [],
+        page: {
+          ...page,
+          bundle: 'production',
+          appUrl: 'http://127.0.0.1:41889',
+          buildSeconds: 19.94,
+          appStartSeconds: 7.9,
+        },
+      }),
+    );
+    expect(text).toContain(
+      'production bundle (built in 19.9 s, served by the backend started in 7.9 s at http://127.0.0.1:41889)',
+    );
+    expect(text).toContain(
+      'full load (page.goto) to every row rendered: median 1209 ms (runs 1523, 1608, 1209, 1095, 1008;',
+    );
+    expect(text).toContain(
+      'in-app navigation to every row rendered: median 410 ms',
+    );
+  });
+
+  it('names the running app it measured with --app-url', () => {
+    const text = formatReport(
+      buildReport({
+        ...report([]),
+        collection: [],
+        page: { ...page, bundle: 'external', appUrl: 'http://localhost:3000' },
+      }),
+    );
+    expect(text).toContain('app already running at http://localhost:3000');
+    expect(text).not.toContain('production bundle');
+  });
+});
+
 describe('percentile', () => {
   it('uses the nearest rank', () => {
     const sorted = Array.from({ length: 200 }, (_, i) => i + 1);
@@ -132,5 +181,13 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--only', 'render'])).toThrow(
       "--only: unknown part 'render'",
     );
+  });
+
+  it('builds and starts the production app unless --app-url names a running one', () => {
+    expect(parseBenchArgs(['--only', 'page'])?.appUrl).toBeUndefined();
+    expect(
+      parseBenchArgs(['--only', 'page', '--app-url', 'http://localhost:3000'])
+        ?.appUrl,
+    ).toBe('http://localhost:3000');
   });
 });

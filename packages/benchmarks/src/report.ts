@@ -284,7 +284,17 @@ export function formatReport(report: FullReport): string {
       '',
       page.ok
         ? [
-            `Fleet page, ${page.clusters} clusters, headless Chromium against ${page.appUrl}:`,
+            `Fleet page, ${page.clusters} clusters, headless Chromium, ${
+              page.bundle === 'production'
+                ? `production bundle (built in ${fmt(
+                    page.buildSeconds,
+                    1,
+                  )} s, served by the backend started in ${fmt(
+                    page.appStartSeconds,
+                    1,
+                  )} s at ${page.appUrl})`
+                : `app already running at ${page.appUrl}`
+            }:`,
             `  full load (page.goto) to every row rendered: median ${fmt(
               page.medianMs,
               0,

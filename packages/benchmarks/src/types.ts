@@ -9,7 +9,8 @@ export type BenchOptions = {
   repeat: number;
   pageSize: number;
   requests: number;
-  appUrl: string;
+  /** An already running app for the page part; undefined: the bench builds and starts the production app. */
+  appUrl?: string;
   chromium: string;
   out: string;
 };

@@ -5,11 +5,26 @@ import { chromium } from 'playwright-core';
 import { startBenchBackend } from '../api/benchBackend';
 import { writeFleetScenario } from '../api/fleetScenario';
 import { startSimulatorProcess } from '../simulatorProcess';
+import {
+  buildAppBundle,
+  type ProductionApp,
+  startProductionApp,
+} from './productionApp';
 
 export type PageResult = {
   ok: boolean;
   reason?: string;
-  appUrl: string;
+  /**
+   * `production`: the bench built packages/app and started the backend serving
+   * it; `external`: an app already running at `--app-url` (dev or prod).
+   */
+  bundle: 'production' | 'external';
+  /** Where the page was loaded from (for `production`, the bench's own backend on a free port). */
+  appUrl?: string;
+  /** `backstage-cli package build` of packages/app (production only). */
+  buildSeconds?: number;
+  /** Backend start to ready and serving the bundle (production only). */
+  appStartSeconds?: number;
   clusters: number;
   /** Navigation start to all cluster rows in the table, per run (first run: cold browser cache). */
   runsMs: number[];
@@ -31,8 +46,11 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /**
- * The fleet page in headless Chromium with `clusters` clusters: needs a
- * running app (`--app-url`, the README's start command). Its
+ * The fleet page in headless Chromium with `clusters` clusters, in the
+ * production frontend bundle: without `appUrl` the bench builds packages/app
+ * and starts the repository's backend serving it on a free loopback port
+ * (see {@link startProductionApp}); with `appUrl`, an already running app
+ * (dev or prod) is measured instead. The page's
  * `/api/eks-platform/*` requests are answered by a bench backend that
  * collected a simulated fleet of that many clusters (routed by Playwright), so
  * the page renders real answers of our backend without touching the app's own
@@ -40,7 +58,8 @@ async function reachable(url: string): Promise<boolean> {
  * table, read with `performance.now()` inside the page.
  */
 export async function measurePage(options: {
-  appUrl: string;
+  /** An already running app; undefined: build and start the production app. */
+  appUrl?: string;
   chromium: string;
   clusters: number;
   runs?: number;
@@ -48,6 +67,7 @@ export async function measurePage(options: {
 }): Promise<PageResult> {
   const base: PageResult = {
     ok: false,
+    bundle: options.appUrl ? 'external' : 'production',
     appUrl: options.appUrl,
     clusters: options.clusters,
     runsMs: [],
@@ -58,23 +78,43 @@ export async function measurePage(options: {
       reason: `no Chromium at ${options.chromium} (set --chromium or EKS_PLATFORM_CHROMIUM)`,
     };
   }
-  if (!(await reachable(options.appUrl))) {
-    return {
-      ...base,
-      reason: `no app answering at ${options.appUrl}: start it with 'bash scripts/run.sh start' (or pass --app-url)`,
-    };
+  let app: ProductionApp | undefined;
+  if (options.appUrl) {
+    if (!(await reachable(options.appUrl))) {
+      return {
+        ...base,
+        reason: `no app answering at ${options.appUrl} (leave out --app-url to let the bench build and start the production app)`,
+      };
+    }
+  } else {
+    try {
+      base.buildSeconds = (await buildAppBundle(options.log)).seconds;
+      app = await startProductionApp({ log: options.log });
+    } catch (error) {
+      return { ...base, reason: (error as Error).message };
+    }
+    base.appUrl = app.url;
+    base.appStartSeconds = app.startSeconds;
   }
+  const appUrl = base.appUrl!;
 
-  const scenario = writeFleetScenario(options.clusters);
-  const sim = await startSimulatorProcess({ scenarioFile: scenario.file });
+  let sim: Awaited<ReturnType<typeof startSimulatorProcess>> | undefined;
+  let scenario: ReturnType<typeof writeFleetScenario> | undefined;
+  let browser: import('playwright-core').Browser | undefined;
   let backend: Awaited<ReturnType<typeof startBenchBackend>> | undefined;
   let page: import('playwright-core').Page | undefined;
-  const browser = await chromium.launch({
-    executablePath: options.chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
   try {
+    scenario = writeFleetScenario(options.clusters);
+    sim = await startSimulatorProcess({ scenarioFile: scenario.file });
+    browser = await chromium.launch({
+      executablePath: options.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      // src/childCleanup.ts stops the bench on signals; Playwright still kills Chromium on exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     backend = await startBenchBackend({
       fleet: sim.fleet,
       clusterNames: scenario.clusterNames,
@@ -112,13 +152,14 @@ export async function measurePage(options: {
     );
     const tab = await context.newPage();
     page = tab;
-    await tab.goto(options.appUrl);
+    await tab.goto(appUrl);
     // Sign in as guest (the README's app); the session survives reloads.
     const enter = tab.getByRole('button', { name: 'Enter' });
     await enter.waitFor({ state: 'visible', timeout: 60_000 });
     await enter.click();
     await enter.waitFor({ state: 'detached', timeout: 60_000 });
 
+    const clusterNames = scenario.clusterNames;
     const runs = options.runs ?? 5;
     const runsMs: number[] = [];
     const apiAnswerMs: number[] = [];
@@ -130,7 +171,7 @@ export async function measurePage(options: {
         )
         .then(() => tab.evaluate(() => performance.now()))
         .catch(() => Number.NaN);
-      await tab.goto(`${options.appUrl.replace(/\/$/, '')}/eks-platform`, {
+      await tab.goto(`${appUrl.replace(/\/$/, '')}/eks-platform`, {
         waitUntil: 'commit',
       });
       const handle = await tab.waitForFunction(
@@ -140,7 +181,7 @@ export async function measurePage(options: {
           const text = rows.map(r => r.textContent ?? '').join('\n');
           return names.every(n => text.includes(n)) ? performance.now() : false;
         },
-        scenario.clusterNames,
+        clusterNames,
         { polling: 'raf', timeout: 30_000 },
       );
       runsMs.push((await handle.jsonValue()) as number);
@@ -154,7 +195,7 @@ export async function measurePage(options: {
     // In-app navigation: a click on the sidebar's "EKS fleet" link from the home tab.
     const inAppRunsMs: number[] = [];
     for (let i = 0; i < runs; i++) {
-      await tab.goto(options.appUrl);
+      await tab.goto(appUrl);
       const link = tab.getByRole('link', { name: 'EKS fleet' }).first();
       await link.waitFor({ state: 'visible', timeout: 60_000 });
       await tab.evaluate(() => {
@@ -178,7 +219,7 @@ export async function measurePage(options: {
                 (window as unknown as { benchClickAt: number }).benchClickAt
             : false;
         },
-        scenario.clusterNames,
+        clusterNames,
         { polling: 'raf', timeout: 30_000 },
       );
       inAppRunsMs.push((await handle.jsonValue()) as number);
@@ -214,9 +255,10 @@ export async function measurePage(options: {
       reason: `${(error as Error).message.split('\n')[0]}${seen}`,
     };
   } finally {
-    await browser.close();
+    await browser?.close();
     await backend?.stop();
-    await sim.stop();
-    scenario.remove();
+    await sim?.stop();
+    scenario?.remove();
+    await app?.stop();
   }
 }
