@@ -120,6 +120,50 @@ describe('the simulator driven by real third-party clients', () => {
     ).toBe(Math.ceil(sim.cluster('staging-eu-west-1').podCount / 4));
   });
 
+  it('kubectl creates a namespace from a JSON manifest, and is told plainly that protobuf bodies are not served', async () => {
+    const name = 'inventory-api-dev';
+    const child = execFile(
+      kubectl,
+      kubeArgs('checkout-blue', 'create', '--validate=false', '-f', '-'),
+      { timeout: 30000 },
+    );
+    const created = new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', chunk => {
+        out += chunk;
+      });
+      child.on('error', reject);
+      child.on('exit', code =>
+        code === 0 ? resolve(out) : reject(new Error(`kubectl exited ${code}`)),
+      );
+    });
+    child.stdin!.end(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      }),
+    );
+    expect(await created).toContain(`namespace/${name} created`);
+    const { stdout } = await run(
+      kubectl,
+      kubeArgs('checkout-blue', 'get', 'namespace', name, '-o', 'name'),
+      { timeout: 30000 },
+    );
+    expect(stdout.trim()).toBe(`namespace/${name}`);
+
+    // `kubectl create namespace` encodes built-in kinds as protobuf.
+    await expect(
+      run(kubectl, kubeArgs('checkout-blue', 'create', 'namespace', 'x-dev'), {
+        timeout: 30000,
+      }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        'Error from server (UnsupportedMediaType): the fleet simulator only accepts application/json, not application/vnd.kubernetes.protobuf',
+      ),
+    });
+  });
+
   it('aws eks describe-cluster returns the scenario cluster', async () => {
     const { stdout } = await run(
       aws,

@@ -38,6 +38,7 @@ const STATUS_REASONS: Record<number, string> = {
   404: 'NotFound',
   405: 'MethodNotAllowed',
   409: 'AlreadyExists',
+  415: 'UnsupportedMediaType',
   410: 'Expired',
   422: 'Invalid',
   429: 'TooManyRequests',
@@ -419,6 +420,18 @@ export class KubeApiHandler {
       throw new HttpError(
         405,
         `the fleet simulator does not support creating ${resource.plural}`,
+      );
+    }
+    // kubectl sends built-in kinds as protobuf; like an API server that does not speak it, answer
+    // 415 so the client falls back to JSON.
+    const contentType = (req.headers['content-type'] ?? 'application/json')
+      .split(';')[0]
+      .trim();
+    if (contentType !== 'application/json') {
+      await readBody(req);
+      throw new HttpError(
+        415,
+        `the fleet simulator only accepts application/json, not ${contentType}`,
       );
     }
     let body: KubeObject;
