@@ -135,6 +135,11 @@ export type ClusterOverviewResponse = {
  */
 export type ClusterDetail = {
   overview: ClusterOverview;
+  /**
+   * Every namespace on the cluster when it was collected (`overview.collectedAt`), sorted; absent
+   * when the collector may not list namespaces (see deploy/kubernetes) or before the first collection.
+   */
+  namespaces?: string[];
   spot?: {
     capacity: CapacitySummary;
     /** Per workload, worst first. */

@@ -161,6 +161,21 @@ describe('collecting the simulated demo fleet with the real clients', () => {
     expect(m5Xlarge.every(n => n.podSubnetId?.endsWith('313'))).toBe(true);
   });
 
+  it('lists every namespace of a cluster, including ones without workloads, so the scaffolder can refuse a taken name', () => {
+    const detail = details.get('prod-eu-west-1')!;
+    expect(detail.namespaces).toEqual(
+      expect.arrayContaining(['default', 'kube-system', 'payments-prod']),
+    );
+    expect(detail.namespaces).toEqual([...detail.namespaces!].sort());
+    expect(
+      fleet.sim.requestLog.count({
+        cluster: 'prod-eu-west-1',
+        api: 'kubernetes',
+        path: '/api/v1/namespaces',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
   it('records history for each collection', async () => {
     const history = await views.getHistory({
       cluster: 'staging-eu-west-1',

@@ -226,7 +226,7 @@ export class ClusterCollector {
         : Promise.resolve(undefined);
     let kube: Awaited<ReturnType<ClusterCollector['collectKubernetes']>>;
     try {
-      kube = await this.collectKubernetes(reader);
+      kube = await this.collectKubernetes(reader, name);
     } catch (error) {
       await eksPromise;
       throw classifyError(error, 'kubernetes', 'Reading Kubernetes');
@@ -321,6 +321,7 @@ export class ClusterCollector {
         awsNode: kube.awsNode,
         eniConfigs: kube.eniConfigs,
         kubeletNodes: kube.nodes.map(kubeletNode),
+        ...(kube.namespaces && { namespaces: kube.namespaces }),
       },
       ip,
       ...(eks &&
@@ -382,9 +383,10 @@ export class ClusterCollector {
   }
 
   /** Lists what the views need from Kubernetes; pods are reduced page by page. */
-  async collectKubernetes(reader: KubernetesReader) {
+  async collectKubernetes(reader: KubernetesReader, cluster: string) {
     const limit = this.#settings.pageSize;
     const version = await reader.get<{ gitVersion?: string }>('/version');
+    const namespaces = await this.#listNamespaces(reader, cluster);
 
     let nodes: KubeNode[] = [];
     await reader.list<KubeNode>('/api/v1/nodes', {
@@ -508,6 +510,7 @@ export class ClusterCollector {
 
     return {
       serverVersion: version?.gitVersion,
+      namespaces,
       nodes,
       replicaSetOwners,
       ipEvents,
@@ -518,6 +521,43 @@ export class ClusterCollector {
       podPages: podList.pages,
       podListRestarts: podList.restarts,
     };
+  }
+
+  /**
+   * Every namespace's name, sorted. A collector whose role predates namespace
+   * listing (403) still collects everything else: the names are then absent
+   * and the scaffolder's preflight says it could not check them.
+   */
+  async #listNamespaces(
+    reader: KubernetesReader,
+    cluster: string,
+  ): Promise<string[] | undefined> {
+    let names: string[] = [];
+    try {
+      await reader.list<{ metadata?: { name?: string } }>(
+        '/api/v1/namespaces',
+        {
+          limit: this.#settings.pageSize,
+          onPage: items => {
+            for (const item of items) {
+              if (item.metadata?.name) names.push(item.metadata.name);
+            }
+          },
+          onRestart: () => {
+            names = [];
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof CollectionFailure && error.status === 403) {
+        this.#logger.warn(
+          `Collecting ${cluster}: listing namespaces is forbidden (${error.message}); grant 'list namespaces' as in deploy/kubernetes/eks-platform-reader.yaml so the scaffolder can check that a new namespace does not exist yet`,
+        );
+        return undefined;
+      }
+      throw error;
+    }
+    return names.sort();
   }
 
   async #collectEks(eks: EKSClient, clusterName: string) {

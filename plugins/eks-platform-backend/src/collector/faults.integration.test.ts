@@ -117,6 +117,26 @@ describe('collection faults against the simulated fleet', () => {
     expect(detail.overview.stale).toBe(false);
   });
 
+  it('still collects a cluster whose role may not list namespaces, without the namespace list', async () => {
+    const { collection, views } = await setup();
+    fleet.sim.faults.add({
+      cluster: 'prod-eu-west-1',
+      api: 'kubernetes',
+      path: '/api/v1/namespaces',
+      fault: { type: 'status', status: 403 },
+    });
+    await expect(collection.collect('prod-eu-west-1')).resolves.toEqual({
+      ok: true,
+    });
+    const detail = await views.getDetail('prod-eu-west-1');
+    expect(detail.overview.stale).toBe(false);
+    expect(detail.overview.partial).toEqual([]);
+    expect(detail.namespaces).toBeUndefined();
+    expect(detail.spot!.capacity.total.nodes).toBe(
+      fleet.sim.cluster('prod-eu-west-1')!.nodeCount,
+    );
+  });
+
   it('serves a partial snapshot when EC2 fails, with the EC2 error recorded', async () => {
     const { collection, views } = await setup();
     fleet.sim.faults.add({

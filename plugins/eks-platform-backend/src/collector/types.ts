@@ -51,6 +51,11 @@ export type ClusterSnapshot = {
     eniConfigs: EniConfig[];
     /** Nodes reduced to name, node-group labels and kubelet version, for skew checks. */
     kubeletNodes: KubeNode[];
+    /**
+     * Every namespace's name, sorted (for the scaffolder's "namespace does not exist yet"
+     * check); absent when listing namespaces was forbidden, and in snapshots stored before it was collected.
+     */
+    namespaces?: string[];
   };
   ip: IpHeadroom;
   eks?: {

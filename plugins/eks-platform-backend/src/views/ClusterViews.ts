@@ -265,6 +265,9 @@ export function detailOf(
   const { settings, image } = snapshot.kubernetes.awsNode;
   return {
     overview,
+    ...(snapshot.kubernetes.namespaces && {
+      namespaces: snapshot.kubernetes.namespaces,
+    }),
     spot: {
       capacity: snapshot.kubernetes.capacity,
       workloads: snapshot.kubernetes.workloads,
