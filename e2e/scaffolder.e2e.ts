@@ -1,10 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { entityTab, screenshots, signInAsGuest } from './helpers';
 
 const root = join(__dirname, '..');
 const gitopsRepo = join(root, '.gitops', 'platform.git');
+const backend = 'http://localhost:7007';
 
 function gitopsLog(): string {
   try {
@@ -20,13 +21,9 @@ function gitopsLog(): string {
   }
 }
 
-test('a developer scaffolds a gRPC service namespace from the UI and it lands in GitOps and the catalog', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  const name = `e2e-orders-${Date.now().toString(36)}`;
+/** Opens the template and fills its first page (Service), then goes to the next page. */
+async function fillServicePage(page: Page, name: string, description: string) {
   await signInAsGuest(page);
-
   await page.goto('/create');
   const card = page.getByText('gRPC microservice on Amazon EKS').first();
   await expect(card).toBeVisible({ timeout: 60_000 });
@@ -34,8 +31,6 @@ test('a developer scaffolds a gRPC service namespace from the UI and it lands in
     .getByRole('button', { name: /choose/i })
     .first()
     .click();
-
-  // Page 1: Service
   await page.getByRole('textbox', { name: 'Service name' }).fill(name);
   const owner = page.getByRole('textbox', { name: 'Owner' });
   await owner.click();
@@ -51,10 +46,28 @@ test('a developer scaffolds a gRPC service namespace from the UI and it lands in
     .getByRole('option', { name: /commerce/ })
     .first()
     .click();
-  await page
-    .getByRole('textbox', { name: 'Description' })
-    .fill('Order intake over gRPC (created by the end-to-end test)');
+  await page.getByRole('textbox', { name: 'Description' }).fill(description);
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+async function guestToken(): Promise<string> {
+  const response = await fetch(`${backend}/api/auth/guest/refresh`, {
+    method: 'POST',
+  });
+  return (await response.json()).backstageIdentity.token;
+}
+
+test('a developer scaffolds a gRPC service namespace from the UI and it lands in GitOps and the catalog', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const name = `e2e-orders-${Date.now().toString(36)}`;
+  // Page 1: Service
+  await fillServicePage(
+    page,
+    name,
+    'Order intake over gRPC (created by the end-to-end test)',
+  );
 
   // Page 2: environments and clusters (dev is ticked by default). The picker shows version and IP headroom.
   const cluster = page.getByLabel('Cluster').first();
@@ -117,4 +130,74 @@ test('a developer scaffolds a gRPC service namespace from the UI and it lands in
     path: join(screenshots, 'scaffolder-new-component.png'),
     fullPage: true,
   });
+});
+
+test('the preflight refuses a service whose namespace someone already created on the cluster', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const name = `e2e-taken-${Date.now().toString(36)}`;
+  // Someone created the dev namespace by hand on prod-eu-west-1, with nothing in it yet.
+  // (kubectl's `create namespace` sends protobuf, which the simulator does not read: a JSON manifest.)
+  execFileSync(
+    'kubectl',
+    [
+      '--kubeconfig',
+      join(root, '.fleet-sim', 'kubeconfig'),
+      '--context',
+      'prod-eu-west-1',
+      'create',
+      '--validate=false',
+      '-f',
+      '-',
+    ],
+    {
+      encoding: 'utf8',
+      input: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: `${name}-dev` },
+      }),
+    },
+  );
+  // The next collection lists it (a platform engineer's refresh instead of waiting for the schedule).
+  const headers = { Authorization: `Bearer ${await guestToken()}` };
+  const refresh = await fetch(
+    `${backend}/api/eks-platform/clusters/prod-eu-west-1/refresh`,
+    { method: 'POST', headers },
+  );
+  expect(refresh.status).toBe(202);
+  await expect(async () => {
+    const detail = await fetch(
+      `${backend}/api/eks-platform/clusters/prod-eu-west-1`,
+      { headers },
+    ).then(r => r.json());
+    expect(detail.namespaces).toContain(`${name}-dev`);
+  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+
+  await fillServicePage(
+    page,
+    name,
+    'Its namespace was taken (created by the end-to-end test)',
+  );
+  await page.getByLabel('Cluster').first().click();
+  await page.getByRole('option', { name: /prod-eu-west-1/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The run stops at the preflight and says which namespace on which cluster is taken.
+  await expect(
+    page
+      .getByText(
+        `Namespace ${name}-dev already exists on cluster prod-eu-west-1`,
+      )
+      .first(),
+  ).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({
+    path: join(screenshots, 'scaffolder-namespace-taken.png'),
+    fullPage: true,
+  });
+  expect(gitopsLog()).not.toContain(name);
 });

@@ -13,7 +13,7 @@ describe('eks-platform:cluster:preflight', () => {
     return { run: () => action.handler(ctx), outputs, clusters };
   }
 
-  it('passes a service that fits, reporting the namespace check it could not make', async () => {
+  it('passes a service that fits, with its namespaces not taken yet', async () => {
     const {
       run: go,
       outputs,
@@ -42,19 +42,20 @@ describe('eks-platform:cluster:preflight', () => {
       out.checks.map((c: any) => `${c.env} ${c.check} ${c.status}`),
     ).toEqual([
       'dev version warning',
-      'dev namespace not-checked',
+      'dev namespace passed',
       'dev capacity passed',
       'dev cpu warning',
       'prod version passed',
-      'prod namespace not-checked',
+      'prod namespace passed',
       'prod capacity passed',
       'prod cpu passed',
     ]);
-    expect(out.notChecked[0]).toBe(
-      '[dev] namespace: Whether namespace checkout-api-dev exists on cluster staging-eu-west-1 was not checked: the eks-platform backend does not list namespaces (no workloads of it were found)',
+    expect(out.checks[1].message).toBe(
+      'Namespace checkout-api-dev does not exist on cluster staging-eu-west-1 yet (namespaces as collected at 2026-11-27T06:00:00Z)',
     );
+    expect(out.notChecked).toEqual([]);
     expect(out.summary).toBe(
-      'Preflight passed for dev (staging-eu-west-1), prod (prod-eu-west-1): 4 passed, 2 warnings, 2 not checked',
+      'Preflight passed for dev (staging-eu-west-1), prod (prod-eu-west-1): 6 passed, 2 warnings, 0 not checked',
     );
   });
 
@@ -102,7 +103,86 @@ describe('eks-platform:cluster:preflight', () => {
       targets: { prod: { cluster: 'prod-eu-west-1', replicas: 2 } },
     });
     await expect(go()).rejects.toThrow(
-      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (it runs Deployment payments-api)',
+      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (it runs Deployment payments-api; namespaces as collected at 2026-11-27T06:00:00Z): choose another service name',
+    );
+  });
+
+  it('refuses a namespace that exists without workloads, from the namespace list the backend collected', async () => {
+    const { run: go, outputs } = run({
+      name: 'orders-api',
+      environments: ['dev', 'prod'],
+      targets: {
+        dev: { cluster: 'staging-eu-west-1', replicas: 1 },
+        prod: { cluster: 'prod-eu-west-1', replicas: 2 },
+      },
+    });
+    await expect(go()).rejects.toThrow(
+      'Preflight failed: [prod] namespace: Namespace orders-api-prod already exists on cluster prod-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z): choose another service name',
+    );
+    expect(
+      outputs()
+        .checks.filter((c: any) => c.check === 'namespace')
+        .map((c: any) => `${c.env} ${c.status}`),
+    ).toEqual(['dev passed', 'prod failed']);
+  });
+
+  it('says so when the backend has no namespace list for a cluster', async () => {
+    const { run: go, outputs } = run({
+      name: 'checkout-api',
+      environments: ['prod'],
+      targets: { prod: { cluster: 'legacy-eu-west-1', replicas: 1 } },
+    });
+    await expect(go()).rejects.toThrow(/no longer supported/);
+    expect(outputs().notChecked).toEqual([
+      '[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace',
+    ]);
+  });
+
+  it('adds up the environments that share a cluster', async () => {
+    const { run: go, outputs } = run({
+      name: 'checkout-api',
+      environments: ['dev', 'stg'],
+      targets: {
+        dev: { cluster: 'staging-eu-west-1', replicas: 3, cpuMillicores: 100 },
+        stg: { cluster: 'staging-eu-west-1', replicas: 3, cpuMillicores: 100 },
+      },
+    });
+    // 7 pods fit; dev needs 3 + 1 surge, which leaves 3 for stg's 4.
+    await expect(go()).rejects.toThrow(
+      'Preflight failed: [stg] capacity: Cluster staging-eu-west-1 has room for only 7 more pods, limited by subnet addresses, of which 4 pods go to dev on the same cluster, but stg needs 4 pods (3 replicas + 1 rollout surge) (8 pods in all with dev)',
+    );
+    const capacity = outputs().checks.filter(
+      (c: any) => c.check === 'capacity',
+    );
+    expect(capacity.map((c: any) => `${c.env} ${c.status}`)).toEqual([
+      'dev passed',
+      'stg failed',
+    ]);
+    expect(outputs().clusters).toEqual(['staging-eu-west-1']);
+  });
+
+  it('passes two environments on one cluster when both fit together', async () => {
+    const { run: go, outputs } = run({
+      name: 'checkout-api',
+      environments: ['dev', 'prod'],
+      targets: {
+        dev: { cluster: 'prod-eu-west-1', replicas: 2, cpuMillicores: 100 },
+        prod: { cluster: 'prod-eu-west-1', replicas: 3, cpuMillicores: 500 },
+      },
+    });
+    await go();
+    const prodCapacity = outputs().checks.find(
+      (c: any) => c.env === 'prod' && c.check === 'capacity',
+    );
+    expect(prodCapacity.status).toBe('passed');
+    expect(prodCapacity.message).toMatch(
+      /of which 3 pods go to dev on the same cluster; prod needs 4 pods \(3 replicas \+ 1 rollout surge\)$/,
+    );
+    const prodCpu = outputs().checks.find(
+      (c: any) => c.env === 'prod' && c.check === 'cpu',
+    );
+    expect(prodCpu.message).toMatch(
+      /, of which 300m go to dev on the same cluster; prod requests 2000m$/,
     );
   });
 

@@ -5,7 +5,11 @@ import type {
   ClusterOverview,
 } from '@eks-platform/plugin-eks-platform-common';
 import { ClusterDataSource } from '../clusters/ClusterDataSource';
-import { checkEnvironment } from '../preflight/checkEnvironment';
+import {
+  type ClusterClaim,
+  checkEnvironment,
+  podsNeeded,
+} from '../preflight/checkEnvironment';
 import { grpcPortProblem, serviceNameProblem } from '../preflight/serviceName';
 import { PreflightCheck, PreflightTarget } from '../preflight/types';
 import { examples } from './clusterPreflight.examples';
@@ -26,8 +30,10 @@ function describe(check: PreflightCheck) {
 /**
  * Creates `eks-platform:cluster:preflight`: before anything is rendered or committed, checks the
  * service name and port, and per environment that its cluster is known and on a supported Kubernetes
- * version, that the namespace does not exist yet, and that the pod subnets and node slots hold the
- * replicas plus the rollout surge. Reads the eks-platform backend only, so dry runs check too.
+ * version, that the namespace does not exist yet (in the namespace list of the cluster's last
+ * collection), and that the pod subnets and node slots hold the replicas plus the rollout surge,
+ * environments on the same cluster counted together. Reads the eks-platform backend only, so dry
+ * runs check too.
  *
  * @public
  */
@@ -37,7 +43,7 @@ export function createClusterPreflightAction(options: {
   return createTemplateAction({
     id: CLUSTER_PREFLIGHT_ACTION_ID,
     description:
-      'Checks per environment that the EKS cluster is known and supported, the namespace is new and the subnets and node slots hold the replicas plus rollout surge',
+      'Checks per environment that the EKS cluster is known and supported, the namespace does not exist yet (from the namespaces the eks-platform backend collected) and the subnets and node slots hold the replicas plus rollout surge, adding up environments that share a cluster',
     examples,
     supportsDryRun: true,
     schema: {
@@ -164,16 +170,28 @@ export function createClusterPreflightAction(options: {
           .map(async c => details.set(c, await options.clusters.getCluster(c))),
       );
 
-      const checks = wanted.flatMap(target =>
-        checkEnvironment({
+      // Environments sharing a cluster are checked against what is left after the earlier ones.
+      const claims = new Map<string, ClusterClaim>();
+      const checks = wanted.flatMap(target => {
+        const claimed = claims.get(target.cluster);
+        const result = checkEnvironment({
           name,
           target,
           overview: byName.get(target.cluster),
           detail: details.get(target.cluster),
           knownClusters: overviews.map(o => o.name),
           placement,
-        }),
-      );
+          claimed,
+        });
+        const pods = podsNeeded(target, placement);
+        claims.set(target.cluster, {
+          envs: [...(claimed?.envs ?? []), target.env],
+          pods: (claimed?.pods ?? 0) + pods,
+          cpuMillicores:
+            (claimed?.cpuMillicores ?? 0) + pods * (target.cpuMillicores ?? 0),
+        });
+        return result;
+      });
       for (const check of checks) {
         const line = `${check.status.toUpperCase()} ${describe(check)}`;
         if (check.status === 'failed' || check.status === 'warning') {

@@ -15,7 +15,32 @@ export type CheckEnvironmentInput = {
   /** Every cluster name the backend lists, for the "unknown cluster" message. */
   knownClusters: string[];
   placement: PlacementOptions;
+  /** What environments checked before this one ask of the same cluster. */
+  claimed?: ClusterClaim;
 };
+
+/** Pods and CPU that other environments of the same service need on a cluster. */
+export type ClusterClaim = {
+  envs: string[];
+  pods: number;
+  cpuMillicores: number;
+};
+
+const NO_CLAIM: ClusterClaim = { envs: [], pods: 0, cpuMillicores: 0 };
+
+/** Pods one environment needs during a rollout: replicas plus the surge. */
+export function podsNeeded(
+  target: PreflightTarget,
+  placement: PlacementOptions,
+): number {
+  return (
+    target.replicas + surgePods(target.replicas, placement.maxSurgePercent)
+  );
+}
+
+function alsoOnCluster(claimed: ClusterClaim): string {
+  return `${claimed.envs.join(', ')} on the same cluster`;
+}
 
 function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
@@ -24,16 +49,6 @@ function plural(count: number, one: string, many = `${one}s`) {
 /** Extra pods during a rolling update: `maxSurge` rounded up, as the Deployment controller does. */
 export function surgePods(replicas: number, maxSurgePercent: number): number {
   return Math.ceil((replicas * maxSurgePercent) / 100);
-}
-
-/** Namespaces the backend reports for a cluster: a `namespaces` list if it has one (not yet in the contract). */
-function listedNamespaces(
-  detail: ClusterDetail | undefined,
-): string[] | undefined {
-  const value = (detail as { namespaces?: unknown } | undefined)?.namespaces;
-  return Array.isArray(value) && value.every(v => typeof v === 'string')
-    ? (value as string[])
-    : undefined;
 }
 
 function versionCheck(
@@ -100,37 +115,52 @@ function versionCheck(
 
 function namespaceCheck(
   base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
+  overview: ClusterOverview,
   detail: ClusterDetail | undefined,
 ): PreflightCheck {
-  const namespaces = listedNamespaces(detail);
   const at = { ...base, check: 'namespace' as const };
-  if (namespaces) {
-    return namespaces.includes(base.namespace)
-      ? {
-          ...at,
-          status: 'failed',
-          message: `Namespace ${base.namespace} already exists on cluster ${base.cluster}: choose another service name`,
-        }
-      : {
-          ...at,
-          status: 'passed',
-          message: `Namespace ${base.namespace} does not exist on cluster ${base.cluster} yet`,
-        };
-  }
+  const listed = detail?.namespaces;
+  // Without the namespace list, a backend still knows the namespaces that run workloads.
   const workload = detail?.spot?.workloads.find(
     w => w.workload.namespace === base.namespace,
   );
-  if (workload) {
+  const runs = workload
+    ? `it runs ${workload.workload.kind} ${workload.workload.name}`
+    : undefined;
+  const asOf = overview.collectedAt
+    ? `namespaces as collected at ${overview.collectedAt}${
+        overview.stale ? ', stale' : ''
+      }`
+    : undefined;
+  if (listed?.includes(base.namespace) || workload) {
+    const why = [runs, listed && asOf].filter(Boolean).join('; ');
     return {
       ...at,
       status: 'failed',
-      message: `Namespace ${base.namespace} already exists on cluster ${base.cluster} (it runs ${workload.workload.kind} ${workload.workload.name}): choose another service name`,
+      message: `Namespace ${base.namespace} already exists on cluster ${
+        base.cluster
+      }${why ? ` (${why})` : ''}: choose another service name`,
+    };
+  }
+  if (listed) {
+    return {
+      ...at,
+      status: 'passed',
+      message: `Namespace ${base.namespace} does not exist on cluster ${
+        base.cluster
+      } yet${asOf ? ` (${asOf})` : ''}`,
     };
   }
   return {
     ...at,
     status: 'not-checked',
-    message: `Whether namespace ${base.namespace} exists on cluster ${base.cluster} was not checked: the eks-platform backend does not list namespaces (no workloads of it were found)`,
+    message: `Whether namespace ${base.namespace} exists on cluster ${
+      base.cluster
+    } was not checked: the eks-platform backend has no namespace list for it (${
+      detail?.spot
+        ? 'its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml'
+        : 'the cluster has not been collected'
+    }), and none of its workloads run in that namespace`,
   };
 }
 
@@ -176,6 +206,7 @@ function capacityCheck(
   overview: ClusterOverview,
   detail: ClusterDetail | undefined,
   placement: PlacementOptions,
+  claimed: ClusterClaim,
 ): PreflightCheck {
   const surge = surgePods(target.replicas, placement.maxSurgePercent);
   const needed = target.replicas + surge;
@@ -217,7 +248,14 @@ function capacityCheck(
         least.availabilityZone ? ` (${least.availabilityZone})` : ''
       } has ${plural(least.freeAddresses, 'free address', 'free addresses')}`
     : '';
-  if (available < needed) {
+  const shared =
+    claimed.pods > 0
+      ? `, of which ${plural(claimed.pods, 'pod')} go to ${alsoOnCluster(
+          claimed,
+        )}`
+      : '';
+  const left = available - claimed.pods;
+  if (left < needed) {
     const limit = limitingFactor(detail);
     return {
       ...at,
@@ -225,9 +263,15 @@ function capacityCheck(
       message: `Cluster ${base.cluster} has room for only ${plural(
         available,
         'more pod',
-      )}${scope}${limit ? `, limited by ${limit}` : ''}, but ${
+      )}${scope}${limit ? `, limited by ${limit}` : ''}${shared}, but ${
         base.env
-      } needs ${need}${leastText}`,
+      } needs ${need}${
+        claimed.pods > 0
+          ? ` (${claimed.pods + needed} pods in all with ${claimed.envs.join(
+              ', ',
+            )})`
+          : ''
+      }${leastText}`,
     };
   }
   return {
@@ -236,7 +280,7 @@ function capacityCheck(
     message: `Cluster ${base.cluster} has room for ${plural(
       available,
       'more pod',
-    )}${scope}; ${base.env} needs ${need}`,
+    )}${scope}${shared}; ${base.env} needs ${need}`,
   };
 }
 
@@ -245,33 +289,37 @@ function cpuCheck(
   target: PreflightTarget,
   overview: ClusterOverview,
   placement: PlacementOptions,
+  claimed: ClusterClaim,
 ): PreflightCheck | undefined {
   const spot = overview.spot;
   if (!spot || target.cpuMillicores === undefined) {
     return undefined;
   }
-  const pods =
-    target.replicas + surgePods(target.replicas, placement.maxSurgePercent);
-  const needed = pods * target.cpuMillicores;
+  const needed = podsNeeded(target, placement) * target.cpuMillicores;
   const free = spot.allocatableCpuMillis - spot.requestedCpuMillis;
+  const shared =
+    claimed.cpuMillicores > 0
+      ? `, of which ${claimed.cpuMillicores}m go to ${alsoOnCluster(claimed)}`
+      : '';
   const at = { ...base, check: 'cpu' as const };
-  return needed > free
+  return needed > free - claimed.cpuMillicores
     ? {
         ...at,
         status: 'warning',
-        message: `Cluster ${base.cluster} has ${free}m CPU unrequested but ${base.env} requests ${needed}m: the cluster autoscaler or Karpenter must add nodes`,
+        message: `Cluster ${base.cluster} has ${free}m CPU unrequested${shared}, but ${base.env} requests ${needed}m: the cluster autoscaler or Karpenter must add nodes`,
       }
     : {
         ...at,
         status: 'passed',
-        message: `Cluster ${base.cluster} has ${free}m CPU unrequested; ${base.env} requests ${needed}m`,
+        message: `Cluster ${base.cluster} has ${free}m CPU unrequested${shared}; ${base.env} requests ${needed}m`,
       };
 }
 
 /**
  * The preflight checks of one environment on its cluster: the cluster is known, its Kubernetes
  * version is supported, the namespace does not exist yet, and the pod subnets and node slots can
- * hold the replicas plus the rollout surge.
+ * hold the replicas plus the rollout surge, after what other environments of the service
+ * (`claimed`) need on the same cluster.
  */
 export function checkEnvironment(
   input: CheckEnvironmentInput,
@@ -296,12 +344,13 @@ export function checkEnvironment(
       },
     ];
   }
+  const claimed = input.claimed ?? NO_CLAIM;
   const checks: PreflightCheck[] = [
     versionCheck(base, overview, detail),
-    namespaceCheck(base, detail),
-    capacityCheck(base, target, overview, detail, placement),
+    namespaceCheck(base, overview, detail),
+    capacityCheck(base, target, overview, detail, placement, claimed),
   ];
-  const cpu = cpuCheck(base, target, overview, placement);
+  const cpu = cpuCheck(base, target, overview, placement, claimed);
   if (cpu) checks.push(cpu);
   return checks;
 }

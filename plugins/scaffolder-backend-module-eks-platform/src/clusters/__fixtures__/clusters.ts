@@ -20,7 +20,9 @@ import { ClusterDataSource } from '../ClusterDataSource';
  *   room, and payments-api already running in payments-api-prod;
  * - staging-eu-west-1: 1.33 in extended support, pod subnets nearly exhausted: 7 free addresses in
  *   eu-west-1a (one on-demand and one spot node), none left in 1b and 1c;
- * - legacy-eu-west-1: 1.31, past the end of extended support (2026-11-26).
+ * - legacy-eu-west-1: 1.31, past the end of extended support (2026-11-26); its backend could not
+ *   list namespaces.
+ * prod-eu-west-1 also has an empty namespace, orders-api-prod, created by hand.
  */
 
 const COLLECTED_AT = '2026-11-27T06:00:00Z';
@@ -116,6 +118,11 @@ function build(options: {
   nodes: KubeNode[];
   pods: KubePod[];
   subnets: Ec2Subnet[];
+  /**
+   * Namespaces besides those of the pods and the four every cluster has; `false` for a backend
+   * that could not list namespaces (its role predates the namespace list).
+   */
+  namespaces: string[] | false;
 }): { overview: ClusterOverview; detail: ClusterDetail } {
   const headroom = ipHeadroom(options.nodes, options.pods, options.subnets, {
     settings: DEFAULT_AWS_NODE_SETTINGS,
@@ -171,8 +178,22 @@ function build(options: {
       podsFailingIpAssignment: 0,
     },
   };
+  const namespaces =
+    options.namespaces === false
+      ? undefined
+      : [
+          ...new Set([
+            'default',
+            'kube-node-lease',
+            'kube-public',
+            'kube-system',
+            ...options.pods.map(p => p.metadata.namespace!),
+            ...options.namespaces,
+          ]),
+        ].sort();
   const detail: ClusterDetail = {
     overview,
+    ...(namespaces && { namespaces }),
     spot: {
       capacity,
       workloads: assessSpotRisk({
@@ -235,6 +256,8 @@ export const prodEuWest1 = build({
     subnet('subnet-0a1b2c3d4e5f6b101', 'eu-west-1b', '10.10.16.0/20', 3902),
     subnet('subnet-0a1b2c3d4e5f6c101', 'eu-west-1c', '10.10.32.0/20', 3950),
   ],
+  // Created by hand, nothing deployed yet.
+  namespaces: ['orders-api-prod'],
 });
 
 export const stagingEuWest1 = build({
@@ -279,6 +302,7 @@ export const stagingEuWest1 = build({
     subnet('subnet-0b2c3d4e5f6a7b404', 'eu-west-1b', '10.40.1.0/24', 0),
     subnet('subnet-0b2c3d4e5f6a7c404', 'eu-west-1c', '10.40.2.0/24', 0),
   ],
+  namespaces: [],
 });
 
 export const legacyEuWest1 = build({
@@ -305,6 +329,7 @@ export const legacyEuWest1 = build({
     subnet('subnet-0c3d4e5f6a7b8a505', 'eu-west-1a', '10.50.0.0/21', 1890),
     subnet('subnet-0c3d4e5f6a7b8b505', 'eu-west-1b', '10.50.8.0/21', 1934),
   ],
+  namespaces: false,
 });
 
 export const fixtureClusters = [prodEuWest1, stagingEuWest1, legacyEuWest1];
