@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ClusterViewService } from './services/ClusterViewService';
 import type { CollectionService } from './services/CollectionService';
+import type { JsonBody } from './services/ViewBodyCache';
 import {
   CLUSTER_NAME_PATTERN,
   CLUSTER_NAME_RULE,
@@ -59,6 +60,16 @@ const entityQuerySchema = z.object({
   entityRef: z.string().min(1).max(1000),
 });
 
+/**
+ * Sends a view serialized once for many callers, with its ETag (a matching
+ * If-None-Match gets 304 from express).
+ */
+function sendJson(res: express.Response, body: JsonBody) {
+  res.set('ETag', body.etag);
+  res.type('application/json');
+  res.send(body.bytes);
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return `${issue.path.join('.') || 'input'}: ${issue.message}`;
@@ -69,7 +80,7 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   views: Pick<
     ClusterViewService,
-    'listOverviews' | 'getDetail' | 'getHistory' | 'getEntityView'
+    'listOverviewsBody' | 'getDetailBody' | 'getHistory' | 'getEntityViewBody'
   >;
   collection: Pick<CollectionService, 'trigger'>;
   now?: () => Date;
@@ -112,12 +123,12 @@ export async function createRouter(options: {
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, eksPlatformClusterReadPermission);
-    res.json(await views.listOverviews());
+    sendJson(res, await views.listOverviewsBody());
   });
 
   router.get('/clusters/:name', async (req, res) => {
     await authorize(req, eksPlatformClusterReadPermission);
-    res.json(await views.getDetail(clusterName(req)));
+    sendJson(res, await views.getDetailBody(clusterName(req)));
   });
 
   router.get('/clusters/:name/history', async (req, res) => {
@@ -157,7 +168,10 @@ export async function createRouter(options: {
     if (!parsed.success) {
       throw new InputError(`Invalid entity query: ${firstIssue(parsed.error)}`);
     }
-    res.json(await views.getEntityView(parsed.data.entityRef, credentials));
+    sendJson(
+      res,
+      await views.getEntityViewBody(parsed.data.entityRef, credentials),
+    );
   });
 
   router.post('/clusters/:name/refresh', async (req, res) => {

@@ -4,6 +4,7 @@ import type { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  type ClusterSummary,
   type ClusterDetail,
   type ClusterOverviewResponse,
   type EntityViewResponse,
@@ -11,7 +12,12 @@ import {
   type HistoryResponse,
   getEntityClusterNames,
 } from '@eks-platform/plugin-eks-platform-common';
-import type { SnapshotStore, StoredHistoryPoint } from '../store/SnapshotStore';
+import type {
+  SnapshotStore,
+  StoredClusterState,
+  StoredHistoryPoint,
+  StoredStates,
+} from '../store/SnapshotStore';
 import {
   FORECAST_WINDOW_DAYS,
   detailOf,
@@ -23,6 +29,7 @@ import {
   overviewOf,
 } from '../views/ClusterViews';
 import type { ClusterRegistry } from './ClusterRegistry';
+import { type JsonBody, ViewBodyCache } from './ViewBodyCache';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +48,7 @@ export class ClusterViewService {
   readonly #catalog: CatalogService;
   readonly #staleAfterMs: number;
   readonly #now: () => Date;
+  readonly #bodies = new ViewBodyCache();
 
   static fromConfig(
     config: Config,
@@ -75,42 +83,56 @@ export class ClusterViewService {
   }
 
   async listOverviews(): Promise<ClusterOverviewResponse> {
-    const now = this.#now();
-    const clusters = await this.#registry.listClusters();
-    const names = clusters.map(c => c.name);
-    const [states, histories] = await Promise.all([
-      this.#store.listStates(names),
-      this.#forecastHistories(names, now),
+    const now = this.#second();
+    const [clusters, stored] = await Promise.all([
+      this.#registry.listClusters(),
+      this.#store.readStates(),
     ]);
-    const items = clusters.map(summary => {
-      const state = states.get(summary.name);
-      const forecasts = forecastsFrom(
-        histories.get(summary.name),
-        now,
-        leastFreeSubnetId(state),
-      );
-      return overviewOf(summary, state, forecasts, {
-        now,
-        staleAfterMs: this.#staleAfterMs,
-      });
-    });
-    return { items };
+    return this.#overviews(clusters, stored.states, now);
+  }
+
+  /** {@link ClusterViewService.listOverviews}, serialized; reused while nothing it reads changes. */
+  async listOverviewsBody(): Promise<JsonBody> {
+    const now = this.#second();
+    const [clusters, stored] = await Promise.all([
+      this.#registry.listClusters(),
+      this.#store.readStates(),
+    ]);
+    return this.#bodies.get(
+      'clusters',
+      versionOf(stored.generation, now, clusters),
+      () => this.#overviews(clusters, stored.states, now),
+    );
   }
 
   /** @throws NotFoundError for an unknown cluster. */
   async getDetail(name: string): Promise<ClusterDetail> {
-    const now = this.#now();
-    const summary = await this.#registry.getCluster(name);
+    const now = this.#second();
+    const [summary, stored] = await Promise.all([
+      this.#registry.getCluster(name),
+      this.#store.readStates(),
+    ]);
     if (!summary) {
       throw new NotFoundError(`No cluster named '${name}'`);
     }
-    const state = await this.#store.getState(name);
-    const forecasts = await this.#forecasts(name, now);
-    const overview = overviewOf(summary, state, forecasts, {
-      now,
-      staleAfterMs: this.#staleAfterMs,
-    });
-    return detailOf(overview, state, forecasts, now);
+    return this.#detail(summary, stored.states.get(name), now);
+  }
+
+  /** {@link ClusterViewService.getDetail}, serialized; reused while nothing it reads changes. */
+  async getDetailBody(name: string): Promise<JsonBody> {
+    const now = this.#second();
+    const [summary, stored] = await Promise.all([
+      this.#registry.getCluster(name),
+      this.#store.readStates(),
+    ]);
+    if (!summary) {
+      throw new NotFoundError(`No cluster named '${name}'`);
+    }
+    return this.#bodies.get(
+      `cluster:${name}`,
+      versionOf(stored.generation, now, summary),
+      () => this.#detail(summary, stored.states.get(name), now),
+    );
   }
 
   /** @throws NotFoundError for an unknown cluster. */
@@ -154,13 +176,41 @@ export class ClusterViewService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityViewResponse> {
+    const query = await this.#entityQuery(entityRef, credentials);
+    return this.#entityView(query);
+  }
+
+  /** {@link ClusterViewService.getEntityView}, serialized; reused while nothing it reads changes. */
+  async getEntityViewBody(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<JsonBody> {
+    // The catalog is asked on every call: whether the caller may see the entity is theirs alone.
+    const query = await this.#entityQuery(entityRef, credentials);
+    return this.#bodies.get(
+      `entity:${query.ref}`,
+      versionOf(query.stored.generation, query.now, [
+        query.known,
+        query.names,
+        query.matcher,
+      ]),
+      () => this.#entityView(query),
+    );
+  }
+
+  async #entityQuery(entityRef: string, credentials: BackstageCredentials) {
     let ref: string;
     try {
       ref = stringifyEntityRef(parseEntityRef(entityRef));
     } catch (error) {
       throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
     }
-    const entity = await this.#catalog.getEntityByRef(ref, { credentials });
+    const now = this.#second();
+    const [entity, known, stored] = await Promise.all([
+      this.#catalog.getEntityByRef(ref, { credentials }),
+      this.#registry.listClusters(),
+      this.#store.readStates(),
+    ]);
     if (!entity) {
       throw new NotFoundError(`No entity '${ref}'`);
     }
@@ -175,19 +225,28 @@ export class ClusterViewService {
       );
     }
     const { names } = getEntityClusterNames(entity);
-    const known = await this.#registry.listClusters();
     const byName = new Map(known.map(c => [c.name, c]));
-    const unknownClusters = names.filter(n => !byName.has(n));
-    const clusterNames = names.filter(n => byName.has(n));
-    const now = this.#now();
-    const [states, histories] = await Promise.all([
-      this.#store.listStates(clusterNames),
-      this.#forecastHistories(clusterNames, now),
-    ]);
-    const clusters = clusterNames.map(name => {
-      const state = states.get(name);
-      const forecasts = forecastsFrom(histories.get(name), now);
-      const overview = overviewOf(byName.get(name)!, state, forecasts, {
+    return {
+      ref,
+      now,
+      stored,
+      matcher,
+      names,
+      known: names.filter(n => byName.has(n)).map(n => byName.get(n)!),
+    };
+  }
+
+  async #entityView(
+    query: EntityQuery,
+  ): Promise<EntityViewResponse> {
+    const { ref, now, stored, matcher, names, known } = query;
+    const clusterNames = known.map(c => c.name);
+    const unknownClusters = names.filter(n => !clusterNames.includes(n));
+    const histories = await this.#forecastHistories(clusterNames, now);
+    const clusters = known.map(summary => {
+      const state = stored.states.get(summary.name);
+      const forecasts = forecastsFrom(histories.get(summary.name), now);
+      const overview = overviewOf(summary, state, forecasts, {
         now,
         staleAfterMs: this.#staleAfterMs,
       });
@@ -195,6 +254,53 @@ export class ClusterViewService {
       return entityClusterViewOf(overview, detail, state, matcher);
     });
     return { entityRef: ref, unknownClusters, clusters };
+  }
+
+  async #overviews(
+    clusters: ClusterSummary[],
+    states: Map<string, StoredClusterState>,
+    now: Date,
+  ): Promise<ClusterOverviewResponse> {
+    const histories = await this.#forecastHistories(
+      clusters.map(c => c.name),
+      now,
+    );
+    const items = clusters.map(summary => {
+      const state = states.get(summary.name);
+      const forecasts = forecastsFrom(
+        histories.get(summary.name),
+        now,
+        leastFreeSubnetId(state),
+      );
+      return overviewOf(summary, state, forecasts, {
+        now,
+        staleAfterMs: this.#staleAfterMs,
+      });
+    });
+    return { items };
+  }
+
+  async #detail(
+    summary: ClusterSummary,
+    state: StoredClusterState | undefined,
+    now: Date,
+  ): Promise<ClusterDetail> {
+    const forecasts = await this.#forecasts(summary.name, now);
+    const overview = overviewOf(summary, state, forecasts, {
+      now,
+      staleAfterMs: this.#staleAfterMs,
+    });
+    return detailOf(overview, state, forecasts, now);
+  }
+
+  /**
+   * `now` to the whole second. Views depend on `now` (staleness, forecasts,
+   * support phases); computing them for whole seconds lets one serialized
+   * answer serve every request of that second, exactly.
+   */
+  #second(): Date {
+    const ms = this.#now().getTime();
+    return new Date(ms - (ms % 1000));
   }
 
   async #forecasts(cluster: string, now: Date) {
@@ -213,6 +319,22 @@ export class ClusterViewService {
       to: now.toISOString(),
     });
   }
+}
+
+type EntityQuery = {
+  ref: string;
+  now: Date;
+  stored: StoredStates;
+  matcher: ReturnType<typeof entityPodMatcher>;
+  /** The clusters the entity's annotation names, in its order. */
+  names: string[];
+  /** Those of them the registry knows. */
+  known: ClusterSummary[];
+};
+
+/** What a serialized view was computed from, as one comparable string. */
+function versionOf(generation: number, now: Date, inputs: unknown): string {
+  return `${generation}|${now.getTime()}|${JSON.stringify(inputs)}`;
 }
 
 function forecastsFrom(

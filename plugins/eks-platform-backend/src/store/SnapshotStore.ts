@@ -35,6 +35,16 @@ export type HistoryRequest = {
 type HistoryRow = StoredHistoryPoint & { cluster: string };
 
 /**
+ * Every cluster's stored state, and a number that changes whenever any of it
+ * (a snapshot or an attempt) changes, so that answers computed from it can be
+ * reused while it stays the same.
+ */
+export type StoredStates = {
+  generation: number;
+  states: Map<string, StoredClusterState>;
+};
+
+/**
  * The plugin's database: one current snapshot per cluster, its history, and
  * the latest attempt. A snapshot, its history points and the attempt row are
  * written in one transaction, so a reader sees the old snapshot or the new
@@ -54,7 +64,10 @@ export class SnapshotStore {
     string,
     { collectedAt: string; snapshot: ClusterSnapshot }
   >();
-  readonly #current: CoalescedRead<void, Map<string, StoredClusterState>>;
+  readonly #current: CoalescedRead<void, StoredStates>;
+  /** What the last read saw: every snapshot's `collected_at` and every attempt row. */
+  #fingerprint = '';
+  #generation = 0;
   readonly #histories: CoalescedRead<HistoryRequest, HistoryRow[]>;
 
   static async create(options: {
@@ -135,8 +148,17 @@ export class SnapshotStore {
   async listStates(
     clusters: string[],
   ): Promise<Map<string, StoredClusterState>> {
-    const current = await this.#current.read(undefined);
-    return new Map(clusters.map(c => [c, current.get(c) ?? { cluster: c }]));
+    const { states } = await this.readStates();
+    return new Map(clusters.map(c => [c, states.get(c) ?? { cluster: c }]));
+  }
+
+  /**
+   * Every stored cluster's state with its generation. Never older than what
+   * the database held when called; concurrent callers share one read.
+   * Readers must not mutate what they get.
+   */
+  readStates(): Promise<StoredStates> {
+    return this.#current.read(undefined);
   }
 
   /**
@@ -175,7 +197,7 @@ export class SnapshotStore {
    * Reads every cluster's snapshot version and latest attempt in one small
    * query, then reads and parses only the snapshots whose version changed.
    */
-  async #readCurrent(): Promise<Map<string, StoredClusterState>> {
+  async #readCurrent(): Promise<StoredStates> {
     const rows: VersionRow[] = await this.#db(SNAPSHOTS)
       .select(
         this.#db.raw("'snapshot' as kind"),
@@ -195,6 +217,20 @@ export class SnapshotStore {
             'error',
           ),
       );
+    const fingerprint = rows
+      .map(
+        r =>
+          `${r.kind}\u0000${r.cluster}\u0000${r.at}\u0000${
+            r.succeeded_at ?? ''
+          }\u0000${r.error ?? ''}`,
+      )
+      .sort()
+      .join('\u0001');
+    if (fingerprint !== this.#fingerprint) {
+      this.#fingerprint = fingerprint;
+      this.#generation++;
+    }
+    const generation = this.#generation;
     const versions = new Map<string, string>();
     const attempts = new Map<string, AttemptRow>();
     for (const row of rows) {
@@ -230,7 +266,7 @@ export class SnapshotStore {
       if (!versions.has(c)) this.#parsed.delete(c);
     }
     const clusters = new Set([...versions.keys(), ...attempts.keys()]);
-    return new Map(
+    const states = new Map(
       [...clusters].map(c => {
         const version = versions.get(c);
         const entry = this.#parsed.get(c);
@@ -242,6 +278,7 @@ export class SnapshotStore {
         return [c, toState(c, current, attempts.get(c))];
       }),
     );
+    return { generation, states };
   }
 
   /** One query for the history requests of several callers. */
