@@ -203,6 +203,38 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     expect(response.body).toMatchObject({ error: { name: 'InputError' } });
   });
 
+  it('sends gzip to callers that accept it, plain JSON to others, and 304 for a current ETag', async () => {
+    const server = await start();
+    await request(server).post(
+      '/api/eks-platform/clusters/staging-eu-west-1/refresh',
+    );
+    const url = '/api/eks-platform/entity?entityRef=component:default/payments-api';
+    const plain = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'identity');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    expect(plain.body.clusters[0].cluster.collectedAt).toEqual(
+      expect.any(String),
+    );
+    const gzipped = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'gzip, deflate, br');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gzipped.body).toEqual(plain.body);
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+
+    const unchanged = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', gzipped.headers.etag);
+    expect(unchanged.status).toBe(304);
+  });
+
   it('answers 404 for an unknown cluster or entity', async () => {
     const server = await start();
     for (const path of [

@@ -61,12 +61,26 @@ const entityQuerySchema = z.object({
 });
 
 /**
- * Sends a view serialized once for many callers, with its ETag (a matching
- * If-None-Match gets 304 from express).
+ * Sends a view serialized once for many callers, gzip-encoded when the caller
+ * accepts it (as browsers do; Backstage's compression middleware leaves an
+ * encoded answer alone instead of compressing it again per request), with the
+ * representation's ETag (a matching If-None-Match gets 304 from express).
  */
-function sendJson(res: express.Response, body: JsonBody) {
-  res.set('ETag', body.etag);
+function sendJson(
+  req: express.Request,
+  res: express.Response,
+  body: JsonBody,
+) {
+  res.vary('Accept-Encoding');
   res.type('application/json');
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    const gzip = body.gzip();
+    res.set('Content-Encoding', 'gzip');
+    res.set('ETag', gzip.etag);
+    res.send(gzip.bytes);
+    return;
+  }
+  res.set('ETag', body.etag);
   res.send(body.bytes);
 }
 
@@ -123,12 +137,12 @@ export async function createRouter(options: {
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, eksPlatformClusterReadPermission);
-    sendJson(res, await views.listOverviewsBody());
+    sendJson(req, res, await views.listOverviewsBody());
   });
 
   router.get('/clusters/:name', async (req, res) => {
     await authorize(req, eksPlatformClusterReadPermission);
-    sendJson(res, await views.getDetailBody(clusterName(req)));
+    sendJson(req, res, await views.getDetailBody(clusterName(req)));
   });
 
   router.get('/clusters/:name/history', async (req, res) => {
@@ -169,6 +183,7 @@ export async function createRouter(options: {
       throw new InputError(`Invalid entity query: ${firstIssue(parsed.error)}`);
     }
     sendJson(
+      req,
       res,
       await views.getEntityViewBody(parsed.data.entityRef, credentials),
     );

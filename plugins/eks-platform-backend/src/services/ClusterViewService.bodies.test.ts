@@ -71,7 +71,9 @@ describe('serialized views (one answer shared by the requests of a second)', () 
     // The catalog hides the entity from one user, as a permission policy would.
     const catalog = catalogServiceMock.mock({
       getEntityByRef: jest.fn(async (_ref, options) =>
-        JSON.stringify(options?.credentials) === JSON.stringify(hidden)
+        options &&
+        'credentials' in options &&
+        JSON.stringify(options.credentials) === JSON.stringify(hidden)
           ? undefined
           : PAYMENTS,
       ),

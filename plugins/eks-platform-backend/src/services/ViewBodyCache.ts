@@ -1,16 +1,30 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
-/** A view serialized once: the JSON bytes sent to every caller and their strong ETag. */
+/**
+ * A view serialized once for every caller: the JSON bytes, their gzip
+ * encoding (what browsers ask for; compressed on first use) and a strong ETag
+ * for each.
+ */
 export type JsonBody = {
   bytes: Buffer;
   etag: string;
+  gzip(): { bytes: Buffer; etag: string };
 };
 
 /** Serializes a view and hashes it for its ETag. */
 export function jsonBody(value: unknown): JsonBody {
   const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-  const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
-  return { bytes, etag };
+  const hash = createHash('sha1').update(bytes).digest('base64url');
+  let gzipped: { bytes: Buffer; etag: string } | undefined;
+  return {
+    bytes,
+    etag: `"${hash}"`,
+    gzip: () => {
+      gzipped ??= { bytes: gzipSync(bytes), etag: `"${hash}-gzip"` };
+      return gzipped;
+    },
+  };
 }
 
 type Entry = { version: string; body: Promise<JsonBody> };
