@@ -247,6 +247,8 @@ export function formatReport(report: FullReport): string {
           'p99 ms',
           'max ms',
           'req/s',
+          'JSON KiB',
+          'wire KiB',
         ],
         api.endpoints.map(e => [
           e.name,
@@ -257,6 +259,12 @@ export function formatReport(report: FullReport): string {
           fmt(e.p99Ms, 1),
           fmt(e.maxMs, 1),
           fmt(e.throughputRps, 0),
+          fmt(e.responseBytes / 1024, 1),
+          e.wireBytes === undefined
+            ? '-'
+            : `${fmt(e.wireBytes / 1024, 1)}${
+                e.contentEncoding ? ` (${e.contentEncoding})` : ''
+              }`,
         ]),
       ),
       '',

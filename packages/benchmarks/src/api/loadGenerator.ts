@@ -20,10 +20,20 @@ export type LoadResult = {
   statuses: Record<string, number>;
   wallMs: number;
   firstError?: string;
+  /** Bytes on the wire of the last successful answer (compressed when the server compressed it). */
+  wireBytes?: number;
+  /** Its Content-Encoding, when it had one. */
+  contentEncoding?: string;
 };
 
 function once(job: LoadJob, agent: http.Agent) {
-  return new Promise<{ status: number; ms: number; body?: string }>(resolve => {
+  return new Promise<{
+    status: number;
+    ms: number;
+    body?: string;
+    wireBytes?: number;
+    contentEncoding?: string;
+  }>(resolve => {
     const started = performance.now();
     const request = http.request(
       job.url,
@@ -40,6 +50,8 @@ function once(job: LoadJob, agent: http.Agent) {
               status === 200
                 ? undefined
                 : Buffer.concat(chunks).toString('utf8').slice(0, 300),
+            wireBytes: chunks.reduce((sum, c) => sum + c.length, 0),
+            contentEncoding: response.headers['content-encoding'],
           });
         });
         response.on('error', () =>
@@ -68,11 +80,16 @@ async function drive(
   const client = async () => {
     while (next < total) {
       next++;
-      const { status, ms, body } = await once(job, agent);
+      const { status, ms, body, wireBytes, contentEncoding } = await once(
+        job,
+        agent,
+      );
       if (!result) continue;
       result.statuses[status] = (result.statuses[status] ?? 0) + 1;
       if (status === 200) {
         result.latenciesMs.push(ms);
+        result.wireBytes = wireBytes;
+        result.contentEncoding = contentEncoding;
       } else {
         result.errors++;
         result.firstError ??= `HTTP ${status}: ${body ?? ''}`;

@@ -21,7 +21,11 @@ export type EndpointLatency = {
   maxMs: number;
   meanMs: number;
   throughputRps: number;
+  /** Size of the answer's JSON. */
   responseBytes: number;
+  /** Size on the wire with the browser's Accept-Encoding, and its encoding. */
+  wireBytes?: number;
+  contentEncoding?: string;
 };
 
 export type ApiResult = {
@@ -69,6 +73,10 @@ function summarise(
     meanMs: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
     throughputRps: (sorted.length + result.errors) / (result.wallMs / 1000),
     responseBytes,
+    ...(result.wireBytes !== undefined && { wireBytes: result.wireBytes }),
+    ...(result.contentEncoding && {
+      contentEncoding: result.contentEncoding,
+    }),
   };
 }
 
@@ -102,9 +110,12 @@ export async function measureApi(options: {
     const collectAllMs = await backend.collectAll();
     options.log(`api: collected in ${(collectAllMs / 1000).toFixed(1)} s`);
 
+    // What Chromium sends: Backstage's compression middleware (and our
+    // pre-compressed answers) compress for it, as they do for every user.
     const headers = {
       Authorization: backend.authorization,
       Accept: 'application/json',
+      'Accept-Encoding': 'gzip, deflate, br, zstd',
     };
     const entityRef = 'component:default/payments-api';
     const targets: Array<{
