@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { screenshots, signInAsGuest } from './helpers';
+import { BACKEND, guestToken, screenshots, signInAsGuest } from './helpers';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`the fleet page shows every cluster with the demo fleet's numbers (${theme} theme)`, async ({
@@ -57,3 +57,50 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('refreshing a cluster on the fleet page collects it and reloads its row', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/eks-platform');
+  const table = page.getByTestId('eks-fleet-table');
+  const staging = table
+    .getByRole('row')
+    .filter({ hasText: 'staging-eu-west-1' });
+  await expect(staging).toContainText(/(?<!\d)3\s*\/\s*251(?!\d)/, {
+    timeout: 90_000,
+  });
+  // The collection time the page shows now, from the same API.
+  const response = await fetch(`${BACKEND}/api/eks-platform/clusters`, {
+    headers: { Authorization: `Bearer ${await guestToken()}` },
+  });
+  const before = (await response.json()).items.find(
+    (c: { name: string }) => c.name === 'staging-eu-west-1',
+  ).collectedAt as string;
+
+  // After the refresh the page asks for the list again until the cluster has been collected anew.
+  const reloaded = page.waitForResponse(
+    async r => {
+      if (new URL(r.url()).pathname !== '/api/eks-platform/clusters') {
+        return false;
+      }
+      const body = await r.json().catch(() => undefined);
+      const item = body?.items?.find(
+        (c: { name: string }) => c.name === 'staging-eu-west-1',
+      );
+      return !!item && item.collectedAt > before;
+    },
+    { timeout: 90_000 },
+  );
+  const button = page.getByRole('button', {
+    name: 'Refresh staging-eu-west-1',
+  });
+  await button.click();
+  await expect(
+    page.getByText('Collection of staging-eu-west-1 scheduled'),
+  ).toBeVisible();
+  await reloaded;
+  // The button is usable again once the row has been reloaded, and no "has not finished" warning showed.
+  await expect(button).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByText(/has not finished after/)).toHaveCount(0);
+});

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const screenshots = join(__dirname, '..', 'e2e-screenshots');
+/** The backend the README's start command runs. */
+export const BACKEND = 'http://localhost:7007';
 mkdirSync(screenshots, { recursive: true });
 
 /** Signs in with the guest provider, as a user of the local demo does. */
@@ -26,4 +28,12 @@ export function entityTab(page: Page, name: string) {
   return page
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name, exact: true });
+}
+
+/** A guest user's Backstage token, for calling the backend's API directly as the app would. */
+export async function guestToken(): Promise<string> {
+  const response = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
+    method: 'POST',
+  });
+  return (await response.json()).backstageIdentity.token;
 }

@@ -1,11 +1,16 @@
 import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { entityTab, screenshots, signInAsGuest } from './helpers';
+import {
+  BACKEND,
+  entityTab,
+  guestToken,
+  screenshots,
+  signInAsGuest,
+} from './helpers';
 
 const root = join(__dirname, '..');
 const gitopsRepo = join(root, '.gitops', 'platform.git');
-const backend = 'http://localhost:7007';
 
 function gitopsLog(): string {
   try {
@@ -48,13 +53,6 @@ async function fillServicePage(page: Page, name: string, description: string) {
     .click();
   await page.getByRole('textbox', { name: 'Description' }).fill(description);
   await page.getByRole('button', { name: 'Next' }).click();
-}
-
-async function guestToken(): Promise<string> {
-  const response = await fetch(`${backend}/api/auth/guest/refresh`, {
-    method: 'POST',
-  });
-  return (await response.json()).backstageIdentity.token;
 }
 
 test('a developer scaffolds a gRPC service namespace from the UI and it lands in GitOps and the catalog', async ({
@@ -163,13 +161,13 @@ test('the preflight refuses a service whose namespace someone already created on
   // The next collection lists it (a platform engineer's refresh instead of waiting for the schedule).
   const headers = { Authorization: `Bearer ${await guestToken()}` };
   const refresh = await fetch(
-    `${backend}/api/eks-platform/clusters/prod-eu-west-1/refresh`,
+    `${BACKEND}/api/eks-platform/clusters/prod-eu-west-1/refresh`,
     { method: 'POST', headers },
   );
   expect(refresh.status).toBe(202);
   await expect(async () => {
     const detail = await fetch(
-      `${backend}/api/eks-platform/clusters/prod-eu-west-1`,
+      `${BACKEND}/api/eks-platform/clusters/prod-eu-west-1`,
       { headers },
     ).then(r => r.json());
     expect(detail.namespaces).toContain(`${name}-dev`);

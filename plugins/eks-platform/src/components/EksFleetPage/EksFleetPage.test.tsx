@@ -5,7 +5,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { eksPlatformApiRef } from '../../api';
 import { FixtureEksPlatformApi } from '../../__fixtures__/FixtureEksPlatformApi';
-import { FIXTURE_NOW } from '../../__fixtures__/fleet';
+import {
+  FIXTURE_NOW,
+  fleetOverviewResponse,
+} from '../../__fixtures__/fleet';
 import { ChartSizeContext } from './charts/ChartFrame';
 import { EksFleetPage } from './EksFleetPage';
 
@@ -178,7 +181,7 @@ describe('EksFleetPage', () => {
     await renderPage(fakeApi());
     await screen.findByTestId('eks-fleet-table');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Export CSV \(all \d+ clusters\)$/ }));
 
     expect(click).toHaveBeenCalledTimes(1);
     expect(created).toHaveLength(1);
@@ -214,6 +217,49 @@ describe('EksFleetPage', () => {
           ),
         }),
       ),
+    );
+  });
+
+  it('reloads the row once the refreshed cluster has been collected', async () => {
+    const api = fakeApi();
+    const { alertApi } = await renderPage(api);
+    await screen.findByTestId('eks-fleet-table');
+    expect(within(rowOf('prod-ap-south-1')).getByText('stale')).toBeTruthy();
+
+    // The backend collects it a moment after the refresh: a fresh, complete snapshot.
+    const collected = {
+      items: fleetOverviewResponse.items.map(c =>
+        c.name === 'prod-ap-south-1'
+          ? {
+              ...c,
+              collectedAt: '2026-11-21T23:59:30.000Z',
+              stale: false,
+              partial: [],
+              lastError: undefined,
+            }
+          : c,
+      ),
+    };
+    api.refreshCluster.mockImplementationOnce(async name => {
+      api.getClusterOverviews.mockResolvedValue(collected);
+      return { cluster: name, status: 'scheduled' };
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Refresh prod-ap-south-1' }),
+    );
+
+    await waitFor(
+      () =>
+        expect(within(rowOf('prod-ap-south-1')).queryByText('stale')).toBeNull(),
+      { timeout: 6_000 },
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Refresh prod-ap-south-1' }),
+      ).toBeEnabled(),
+    );
+    expect(alertApi.post).not.toHaveBeenCalledWith(
+      expect.objectContaining({ severity: 'warning' }),
     );
   });
 

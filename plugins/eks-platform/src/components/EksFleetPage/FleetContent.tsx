@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { eksPlatformApiRef } from '../../api';
 import { ClustersLoadError } from '../common';
@@ -14,6 +14,7 @@ import { FleetEmptyState } from './FleetEmptyState';
 import { toFleetRow } from './fleetRows';
 import { FleetTable } from './FleetTable';
 import { toCsv } from './toCsv';
+import { waitForCollection } from './waitForCollection';
 
 /**
  * Loads the fleet overview and shows the table, the CSV export and the charts (the
@@ -29,30 +30,52 @@ export const FleetContent = () => {
   const [refreshing, setRefreshing] = useState<Set<string>>(new Set());
   const rows = useMemo(() => (value?.items ?? []).map(toFleetRow), [value]);
 
+  const unmounted = useRef(false);
+  useEffect(
+    () => () => {
+      unmounted.current = true;
+    },
+    [],
+  );
+
   const refresh = useCallback(
     async (name: string) => {
       setRefreshing(s => new Set(s).add(name));
       try {
+        const before = value?.items.find(c => c.name === name);
         await api.refreshCluster(name);
         alertApi.post({
           message: `Collection of ${name} scheduled; its row updates once the run completes.`,
           severity: 'success',
           display: 'transient',
         });
+        const updated = await waitForCollection(api, name, before, {
+          isCancelled: () => unmounted.current,
+        });
+        if (updated) {
+          retry();
+        } else if (!unmounted.current) {
+          alertApi.post({
+            message: `The collection of ${name} has not finished after 2 minutes; the row shows its last data.`,
+            severity: 'warning',
+          });
+        }
       } catch (e) {
         alertApi.post({
           message: `Could not refresh ${name}: ${(e as Error).message}`,
           severity: 'error',
         });
       } finally {
-        setRefreshing(s => {
-          const next = new Set(s);
-          next.delete(name);
-          return next;
-        });
+        if (!unmounted.current) {
+          setRefreshing(s => {
+            const next = new Set(s);
+            next.delete(name);
+            return next;
+          });
+        }
       }
     },
-    [api, alertApi],
+    [api, alertApi, value, retry],
   );
 
   if (loading && !value) {
@@ -95,7 +118,7 @@ export const FleetContent = () => {
             startIcon={<GetAppIcon />}
             onClick={exportCsv}
           >
-            Export CSV
+            Export CSV (all {rows.length} clusters)
           </Button>
         </Box>
         {/* The table is wider than a laptop screen: it scrolls inside the page, not the page itself. */}
