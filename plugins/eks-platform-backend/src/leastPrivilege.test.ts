@@ -17,6 +17,7 @@ import {
 } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
 import { CollectionService } from './services/CollectionService';
+import { NamespaceCheckService } from './services/NamespaceCheckService';
 import { SnapshotStore } from './store/SnapshotStore';
 
 jest.setTimeout(90_000);
@@ -212,7 +213,7 @@ const grantedFor = (access: KubeAccess) =>
       ruleGrants(rule, access),
   );
 
-describe('least privilege: deploy/ grants exactly what a collection of the demo fleet uses', () => {
+describe('least privilege: deploy/ grants exactly what a collection of the demo fleet and the preflight namespace check use', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
   let awsCalls: AwsAccess[] = [];
@@ -242,6 +243,11 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
           `Collecting ${cluster.name} was partial (${snapshot?.partial}): the log would miss calls`,
         );
       }
+    }
+    // The scaffolder's preflight asks each cluster whether a new service's namespace exists yet.
+    const namespaces = new NamespaceCheckService({ registry, collector });
+    for (const cluster of fleet.sim.clusters()) {
+      await namespaces.check(cluster.name, 'checkout-api-dev');
     }
     const clusters = new Map(
       fleet.sim.clusters().map(c => [c.eksName, c] as const),

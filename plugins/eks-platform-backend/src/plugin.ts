@@ -8,6 +8,7 @@ import { AwsAccess } from './collector/AwsAccess';
 import { ClusterCollector } from './collector/ClusterCollector';
 import { readCollectorSettings } from './collector/readCollectorSettings';
 import { createRouter } from './router';
+import { NamespaceCheckService } from './services/NamespaceCheckService';
 import { ClusterDiscovery } from './services/ClusterDiscovery';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { ClusterViewService } from './services/ClusterViewService';
@@ -124,7 +125,13 @@ export const eksPlatformPlugin = createBackendPlugin({
         });
 
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, views, collection }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            views,
+            collection,
+            namespaces: new NamespaceCheckService({ registry, collector }),
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

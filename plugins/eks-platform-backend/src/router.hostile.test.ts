@@ -137,6 +137,26 @@ const cases: Case[] = [
     404,
     /^No cluster named 'prod-mars-1'$/,
   ],
+  [
+    'GET /clusters/:name/namespaces/:namespace for an unknown cluster',
+    'get',
+    '/clusters/prod-mars-1/namespaces/payments-prod',
+    404,
+    /^No cluster named 'prod-mars-1'$/,
+  ],
+  ...[
+    ['traversal', '..%2F..%2Fetc'],
+    ['NUL', 'payments%00prod'],
+    ['a 64-character name', 'a'.repeat(64)],
+    ['upper case', 'Payments'],
+    ['__proto__', '__proto__'],
+  ].map(([label, namespace]) => [
+    `GET /clusters/:name/namespaces/:namespace with ${label}`,
+    'get',
+    `/clusters/prod-eu-1/namespaces/${namespace}`,
+    400,
+    /^Invalid namespace name: it must be a lowercase RFC 1123 label/,
+  ]),
   // History queries.
   ...(
     [
@@ -398,6 +418,7 @@ describe('eks-platform REST API against malformed, oversized and hostile input',
     ['get', '/clusters/prod-eu-1/history?metric=free-ips'],
     ['get', '/entity?entityRef=component:default/payments-api'],
     ['post', '/clusters/prod-eu-1/refresh'],
+    ['get', '/clusters/prod-eu-1/namespaces/payments-prod'],
     ['get', `/clusters/${HUGE}`],
     ['get', '/clusters/..%2F..%2Fetc%2Fpasswd'],
   ] as const)(
@@ -424,6 +445,7 @@ describe('eks-platform REST API against malformed, oversized and hostile input',
       '/clusters/prod-eu-1',
       '/clusters/prod-eu-1/history?metric=free-ips',
       '/entity?entityRef=component:default/payments-api',
+      '/clusters/prod-eu-1/namespaces/payments-prod',
       '/clusters/prod-mars-1',
       `/clusters/${HUGE}`,
     ]) {

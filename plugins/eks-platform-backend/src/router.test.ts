@@ -208,7 +208,8 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     await request(server).post(
       '/api/eks-platform/clusters/staging-eu-west-1/refresh',
     );
-    const url = '/api/eks-platform/entity?entityRef=component:default/payments-api';
+    const url =
+      '/api/eks-platform/entity?entityRef=component:default/payments-api';
     const plain = await request(server)
       .get(url)
       .set('Accept-Encoding', 'identity');
@@ -233,6 +234,55 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
       .set('Accept-Encoding', 'gzip')
       .set('If-None-Match', gzipped.headers.etag);
     expect(unchanged.status).toBe(304);
+  });
+
+  it('asks the cluster whether a namespace exists, at the time of the request', async () => {
+    const server = await start();
+    const taken = await request(server).get(
+      '/api/eks-platform/clusters/prod-eu-west-1/namespaces/payments-prod',
+    );
+    expect(taken.status).toBe(200);
+    expect(taken.body).toEqual({
+      cluster: 'prod-eu-west-1',
+      namespace: 'payments-prod',
+      exists: true,
+      checkedAt: expect.any(String),
+    });
+    const free = await request(server).get(
+      '/api/eks-platform/clusters/prod-eu-west-1/namespaces/checkout-api-dev',
+    );
+    expect(free.body).toMatchObject({ exists: false });
+
+    expect(
+      (
+        await request(server).get(
+          '/api/eks-platform/clusters/prod-mars-1/namespaces/checkout-api-dev',
+        )
+      ).status,
+    ).toBe(404);
+    const invalid = await request(server).get(
+      '/api/eks-platform/clusters/prod-eu-west-1/namespaces/Checkout_API',
+    );
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toMatch(/Invalid namespace name/);
+
+    fleet.sim.faults.add({
+      cluster: 'prod-eu-west-1',
+      api: 'kubernetes',
+      path: '/api/v1/namespaces/checkout-api-prod',
+      fault: { type: 'status', status: 403 },
+    });
+    try {
+      const forbidden = await request(server).get(
+        '/api/eks-platform/clusters/prod-eu-west-1/namespaces/checkout-api-prod',
+      );
+      expect(forbidden.status).toBe(503);
+      expect(forbidden.body.error.message).toMatch(
+        /^Could not ask cluster prod-eu-west-1 whether namespace checkout-api-prod exists: /,
+      );
+    } finally {
+      fleet.sim.faults.clear();
+    }
   });
 
   it('answers 404 for an unknown cluster or entity', async () => {

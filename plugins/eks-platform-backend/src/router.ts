@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ClusterViewService } from './services/ClusterViewService';
 import type { CollectionService } from './services/CollectionService';
+import type { NamespaceCheckService } from './services/NamespaceCheckService';
 import type { JsonBody } from './services/ViewBodyCache';
 import {
   CLUSTER_NAME_PATTERN,
@@ -25,6 +26,12 @@ import {
 } from './services/clusterNames';
 
 const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
+
+/** A Kubernetes namespace name: an RFC 1123 label. */
+const namespaceSchema = z
+  .string()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
 
 const HISTORY_METRICS = [
   'spot-cpu-share',
@@ -66,11 +73,7 @@ const entityQuerySchema = z.object({
  * encoded answer alone instead of compressing it again per request), with the
  * representation's ETag (a matching If-None-Match gets 304 from express).
  */
-function sendJson(
-  req: express.Request,
-  res: express.Response,
-  body: JsonBody,
-) {
+function sendJson(req: express.Request, res: express.Response, body: JsonBody) {
   res.vary('Accept-Encoding');
   res.type('application/json');
   if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
@@ -97,9 +100,10 @@ export async function createRouter(options: {
     'listOverviewsBody' | 'getDetailBody' | 'getHistory' | 'getEntityViewBody'
   >;
   collection: Pick<CollectionService, 'trigger'>;
+  namespaces: Pick<NamespaceCheckService, 'check'>;
   now?: () => Date;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, views, collection } = options;
+  const { httpAuth, permissions, views, collection, namespaces } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
 
@@ -143,6 +147,18 @@ export async function createRouter(options: {
   router.get('/clusters/:name', async (req, res) => {
     await authorize(req, eksPlatformClusterReadPermission);
     sendJson(req, res, await views.getDetailBody(clusterName(req)));
+  });
+
+  router.get('/clusters/:name/namespaces/:namespace', async (req, res) => {
+    await authorize(req, eksPlatformClusterReadPermission);
+    const name = clusterName(req);
+    const namespace = namespaceSchema.safeParse(req.params.namespace);
+    if (!namespace.success) {
+      throw new InputError(
+        'Invalid namespace name: it must be a lowercase RFC 1123 label (a-z, 0-9 and "-", at most 63 characters)',
+      );
+    }
+    res.json(await namespaces.check(name, namespace.data));
   });
 
   router.get('/clusters/:name/history', async (req, res) => {

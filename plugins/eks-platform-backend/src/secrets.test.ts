@@ -204,6 +204,14 @@ describe('credentials and tokens never leave the backend', () => {
         expect(response.status).toBeLessThan(500);
         bodies.push(response.text);
       }
+      // The live namespace check, including on the cluster whose EKS token is refused (503).
+      for (const name of names) {
+        const response = await request(server).get(
+          api(`/clusters/${name}/namespaces/payments-prod`),
+        );
+        expect([200, 503]).toContain(response.status);
+        bodies.push(response.text);
+      }
       expect(bodies.join('').length).toBeGreaterThan(100_000);
       expect(logger.lines.length).toBeGreaterThan(10);
 

@@ -15,12 +15,16 @@ function component(annotations?: Record<string, string>): Entity {
 
 describe('getEntityClusterNames', () => {
   it('gives no clusters for an entity without the annotation', () => {
-    expect(getEntityClusterNames(component())).toEqual({ names: [], invalid: [] });
+    expect(getEntityClusterNames(component())).toEqual({
+      names: [],
+      invalid: [],
+    });
   });
 
   it('reads a comma separated list, trimming blanks and duplicates', () => {
     const entity = component({
-      [EKS_PLATFORM_CLUSTERS_ANNOTATION]: ' prod-eu-1, staging-eu-1 ,,prod-eu-1',
+      [EKS_PLATFORM_CLUSTERS_ANNOTATION]:
+        ' prod-eu-1, staging-eu-1 ,,prod-eu-1',
     });
     expect(getEntityClusterNames(entity)).toEqual({
       names: ['prod-eu-1', 'staging-eu-1'],

@@ -230,6 +230,19 @@ export type EntityViewResponse = {
 };
 
 /**
+ * `GET /clusters/:name/namespaces/:namespace`: whether the namespace exists on the cluster, asked of
+ * the cluster at `checkedAt` (not read from a snapshot).
+ *
+ * @public
+ */
+export type NamespaceCheckResponse = {
+  cluster: string;
+  namespace: string;
+  exists: boolean;
+  checkedAt: string;
+};
+
+/**
  * `POST /clusters/:name/refresh` response (202).
  *
  * @public

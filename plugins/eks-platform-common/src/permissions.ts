@@ -10,7 +10,6 @@ export const eksPlatformClusterReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-
 /**
  * Triggering an immediate collection of a cluster (`POST /clusters/:name/refresh`).
  *

@@ -338,6 +338,47 @@ export class ClusterCollector {
     return { snapshot, history: historyOf(snapshot) };
   }
 
+  /**
+   * Asks the cluster now whether a namespace exists (`GET /api/v1/namespaces/:name`, 404 = no), with the
+   * collector's credentials. For the scaffolder's preflight, which must not rely on a snapshot minutes old.
+   *
+   * @throws CollectionFailure when the cluster cannot be asked.
+   */
+  async namespaceExists(
+    target: ClusterTarget,
+    namespace: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<boolean> {
+    const eks = target.summary.eks;
+    let clients: AwsClients | undefined;
+    if (target.summary.authProvider === 'aws' && eks?.region) {
+      try {
+        clients = await this.#aws.clientsFor({
+          region: eks.region,
+          accountId: eks.accountId,
+          aws: target.aws,
+        });
+      } catch (error) {
+        throw classifyError(error, 'kubernetes', 'Getting AWS credentials');
+      }
+    }
+    const reader = await this.#kubernetesReader(
+      target,
+      clients,
+      options.signal,
+    );
+    try {
+      const found = await reader.get<{ kind?: string }>(
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}`,
+      );
+      return found !== undefined;
+    } catch (error) {
+      throw classifyError(error, 'kubernetes', 'Reading the namespace');
+    } finally {
+      reader.close();
+    }
+  }
+
   async #kubernetesReader(
     target: ClusterTarget,
     clients: AwsClients | undefined,

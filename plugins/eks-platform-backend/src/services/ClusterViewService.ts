@@ -236,9 +236,7 @@ export class ClusterViewService {
     };
   }
 
-  async #entityView(
-    query: EntityQuery,
-  ): Promise<EntityViewResponse> {
+  async #entityView(query: EntityQuery): Promise<EntityViewResponse> {
     const { ref, now, stored, matcher, names, known } = query;
     const clusterNames = known.map(c => c.name);
     const unknownClusters = names.filter(n => !clusterNames.includes(n));

@@ -3,7 +3,9 @@ import { ViewBodyCache, jsonBody } from './ViewBodyCache';
 describe('ViewBodyCache', () => {
   it('computes a view once per version, for callers that arrive together too', async () => {
     const cache = new ViewBodyCache();
-    const compute = jest.fn(async () => ({ items: [{ name: 'prod-eu-west-1' }] }));
+    const compute = jest.fn(async () => ({
+      items: [{ name: 'prod-eu-west-1' }],
+    }));
     const [a, b] = await Promise.all([
       cache.get('clusters', 'v1', compute),
       cache.get('clusters', 'v1', compute),
