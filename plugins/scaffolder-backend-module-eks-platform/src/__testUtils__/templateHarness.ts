@@ -20,7 +20,10 @@ export const TEMPLATE_DIR = resolve(
   '../../templates/eks-microservice',
 );
 
-/** A stand-in for the eks-platform backend: `GET /clusters` and `GET /clusters/:name` from the fixtures. */
+/**
+ * A stand-in for the eks-platform backend: `GET /clusters`, `GET /clusters/:name` and
+ * `GET /clusters/:name/namespaces/:namespace` from the fixtures.
+ */
 export const fakeEksPlatformBackend = createBackendPlugin({
   pluginId: 'eks-platform',
   register(env) {
@@ -31,6 +34,34 @@ export const fakeEksPlatformBackend = createBackendPlugin({
           if (req.method !== 'GET') return next();
           if (req.path === '/clusters') {
             res.json({ items: fixtureClusters.map(c => c.overview) });
+            return undefined;
+          }
+          const namespace = /^\/clusters\/([^/]+)\/namespaces\/([^/]+)$/.exec(
+            req.path,
+          );
+          if (namespace) {
+            const cluster = decodeURIComponent(namespace[1]);
+            const name = decodeURIComponent(namespace[2]);
+            const found = fixtureClusters.find(
+              c => c.overview.name === cluster,
+            );
+            if (!found) {
+              res.status(404).json({ error: { name: 'NotFoundError' } });
+            } else if (!found.detail.namespaces) {
+              res.status(503).json({
+                error: {
+                  name: 'ServiceUnavailableError',
+                  message: `Could not ask cluster ${cluster} whether namespace ${name} exists: forbidden`,
+                },
+              });
+            } else {
+              res.json({
+                cluster,
+                namespace: name,
+                exists: found.detail.namespaces.includes(name),
+                checkedAt: new Date().toISOString(),
+              });
+            }
             return undefined;
           }
           const match = /^\/clusters\/([^/]+)$/.exec(req.path);

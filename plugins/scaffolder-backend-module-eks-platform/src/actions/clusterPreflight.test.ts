@@ -34,6 +34,8 @@ describe('eks-platform:cluster:preflight', () => {
       'GET /clusters',
       'GET /clusters/staging-eu-west-1',
       'GET /clusters/prod-eu-west-1',
+      'GET /clusters/staging-eu-west-1/namespaces/checkout-api-dev',
+      'GET /clusters/prod-eu-west-1/namespaces/checkout-api-prod',
     ]);
     const out = outputs();
     expect(out.clusters).toEqual(['staging-eu-west-1', 'prod-eu-west-1']);
@@ -51,7 +53,7 @@ describe('eks-platform:cluster:preflight', () => {
       'prod cpu passed',
     ]);
     expect(out.checks[1].message).toBe(
-      'Namespace checkout-api-dev does not exist on cluster staging-eu-west-1 yet (namespaces as collected at 2026-11-27T06:00:00Z)',
+      'Namespace checkout-api-dev does not exist on cluster staging-eu-west-1 yet (asked the cluster at 2026-11-27T06:04:10.000Z)',
     );
     expect(out.notChecked).toEqual([]);
     expect(out.summary).toBe(
@@ -103,11 +105,11 @@ describe('eks-platform:cluster:preflight', () => {
       targets: { prod: { cluster: 'prod-eu-west-1', replicas: 2 } },
     });
     await expect(go()).rejects.toThrow(
-      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (it runs Deployment payments-api; namespaces as collected at 2026-11-27T06:00:00Z): choose another service name',
+      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z): choose another service name',
     );
   });
 
-  it('refuses a namespace that exists without workloads, from the namespace list the backend collected', async () => {
+  it('refuses a namespace that exists without workloads', async () => {
     const { run: go, outputs } = run({
       name: 'orders-api',
       environments: ['dev', 'prod'],
@@ -117,7 +119,7 @@ describe('eks-platform:cluster:preflight', () => {
       },
     });
     await expect(go()).rejects.toThrow(
-      'Preflight failed: [prod] namespace: Namespace orders-api-prod already exists on cluster prod-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z): choose another service name',
+      'Preflight failed: [prod] namespace: Namespace orders-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z): choose another service name',
     );
     expect(
       outputs()
@@ -126,7 +128,7 @@ describe('eks-platform:cluster:preflight', () => {
     ).toEqual(['dev passed', 'prod failed']);
   });
 
-  it('says so when the backend has no namespace list for a cluster', async () => {
+  it('says so when neither the cluster can be asked nor the backend has a namespace list for it', async () => {
     const { run: go, outputs } = run({
       name: 'checkout-api',
       environments: ['prod'],
@@ -134,8 +136,53 @@ describe('eks-platform:cluster:preflight', () => {
     });
     await expect(go()).rejects.toThrow(/no longer supported/);
     expect(outputs().notChecked).toEqual([
-      '[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace',
+      '[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace; asking the cluster failed: Could not ask cluster legacy-eu-west-1 whether namespace checkout-api-prod exists: Reading the namespace was forbidden (403)',
     ]);
+  });
+
+  it('refuses a namespace created after the last collection: the cluster is asked at run time', async () => {
+    const { run: go, clusters } = run({
+      name: 'inventory-api',
+      environments: ['prod'],
+      targets: { prod: { cluster: 'prod-eu-west-1', replicas: 2 } },
+    });
+    clusters.createdSince.set('prod-eu-west-1', ['inventory-api-prod']);
+    await expect(go()).rejects.toThrow(
+      'Namespace inventory-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z)',
+    );
+  });
+
+  it('falls back to the collected namespace list, with a warning, when the cluster cannot be asked', async () => {
+    const {
+      run: go,
+      outputs,
+      clusters,
+    } = run({
+      name: 'orders-api',
+      environments: ['dev', 'prod'],
+      targets: {
+        dev: { cluster: 'staging-eu-west-1', replicas: 1 },
+        prod: { cluster: 'prod-eu-west-1', replicas: 2 },
+      },
+    });
+    const timeout =
+      'Could not ask cluster staging-eu-west-1 whether namespace orders-api-dev exists: Reading the namespace timed out after 10000 ms';
+    clusters.unreachable.set('staging-eu-west-1', timeout);
+    clusters.unreachable.set(
+      'prod-eu-west-1',
+      'Could not ask cluster prod-eu-west-1 whether namespace orders-api-prod exists: unreachable',
+    );
+    // prod's collected list has orders-api-prod: still refused.
+    await expect(go()).rejects.toThrow(
+      'Namespace orders-api-prod already exists on cluster prod-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z)',
+    );
+    const dev = outputs().checks.find(
+      (c: any) => c.env === 'dev' && c.check === 'namespace',
+    );
+    expect(dev).toMatchObject({
+      status: 'warning',
+      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z); asking the cluster failed: ${timeout}`,
+    });
   });
 
   it('adds up the environments that share a cluster', async () => {

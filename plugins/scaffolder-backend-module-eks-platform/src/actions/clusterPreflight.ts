@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type {
   ClusterDetail,
   ClusterOverview,
+  NamespaceCheckResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import { ClusterDataSource } from '../clusters/ClusterDataSource';
 import {
@@ -30,8 +31,8 @@ function describe(check: PreflightCheck) {
 /**
  * Creates `eks-platform:cluster:preflight`: before anything is rendered or committed, checks the
  * service name and port, and per environment that its cluster is known and on a supported Kubernetes
- * version, that the namespace does not exist yet (in the namespace list of the cluster's last
- * collection), and that the pod subnets and node slots hold the replicas plus the rollout surge,
+ * version, that the namespace does not exist yet (asked of the cluster at run time through the
+ * eks-platform backend; when that fails, the namespace list of its last collection), and that the pod subnets and node slots hold the replicas plus the rollout surge,
  * environments on the same cluster counted together. Reads the eks-platform backend only, so dry
  * runs check too.
  *
@@ -43,7 +44,7 @@ export function createClusterPreflightAction(options: {
   return createTemplateAction({
     id: CLUSTER_PREFLIGHT_ACTION_ID,
     description:
-      'Checks per environment that the EKS cluster is known and supported, the namespace does not exist yet (from the namespaces the eks-platform backend collected) and the subnets and node slots hold the replicas plus rollout surge, adding up environments that share a cluster',
+      'Checks per environment that the EKS cluster is known and supported, the namespace does not exist yet (asked of the cluster through the eks-platform backend, else from its last collection) and the subnets and node slots hold the replicas plus rollout surge, adding up environments that share a cluster',
     examples,
     supportsDryRun: true,
     schema: {
@@ -170,6 +171,24 @@ export function createClusterPreflightAction(options: {
           .map(async c => details.set(c, await options.clusters.getCluster(c))),
       );
 
+      // Whether each namespace exists, asked of its cluster now (a snapshot may be minutes old).
+      const live = new Map<string, NamespaceCheckResponse | { error: string }>();
+      await Promise.all(
+        wanted
+          .filter(t => byName.has(t.cluster))
+          .map(async t => {
+            const namespace = `${name}-${t.env}`;
+            try {
+              live.set(
+                t.env,
+                await options.clusters.checkNamespace(t.cluster, namespace),
+              );
+            } catch (error) {
+              live.set(t.env, { error: (error as Error).message });
+            }
+          }),
+      );
+
       // Environments sharing a cluster are checked against what is left after the earlier ones.
       const claims = new Map<string, ClusterClaim>();
       const checks = wanted.flatMap(target => {
@@ -182,6 +201,7 @@ export function createClusterPreflightAction(options: {
           knownClusters: overviews.map(o => o.name),
           placement,
           claimed,
+          live: live.get(target.env),
         });
         const pods = podsNeeded(target, placement);
         claims.set(target.cluster, {

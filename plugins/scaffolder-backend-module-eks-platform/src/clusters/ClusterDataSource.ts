@@ -1,6 +1,7 @@
 import type {
   ClusterDetail,
   ClusterOverview,
+  NamespaceCheckResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 
 /**
@@ -14,4 +15,13 @@ export interface ClusterDataSource {
   listClusters(): Promise<ClusterOverview[]>;
   /** `GET /api/eks-platform/clusters/:name`; undefined when the backend does not know the cluster. */
   getCluster(name: string): Promise<ClusterDetail | undefined>;
+  /**
+   * `GET /api/eks-platform/clusters/:name/namespaces/:namespace`: asks the cluster now.
+   *
+   * @throws an error saying why when the cluster could not be asked.
+   */
+  checkNamespace(
+    cluster: string,
+    namespace: string,
+  ): Promise<NamespaceCheckResponse>;
 }

@@ -7,6 +7,7 @@ import type {
   ClusterDetail,
   ClusterOverview,
   ClusterOverviewResponse,
+  NamespaceCheckResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import { ClusterDataSource } from './ClusterDataSource';
 
@@ -44,6 +45,18 @@ export class EksPlatformClusterClient implements ClusterDataSource {
       return undefined;
     }
     return (await response.json()) as ClusterDetail;
+  }
+
+  async checkNamespace(
+    cluster: string,
+    namespace: string,
+  ): Promise<NamespaceCheckResponse> {
+    const response = await this.get(
+      `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(
+        namespace,
+      )}`,
+    );
+    return (await response.json()) as NamespaceCheckResponse;
   }
 
   private async get(path: string, allowNotFound = false): Promise<Response> {

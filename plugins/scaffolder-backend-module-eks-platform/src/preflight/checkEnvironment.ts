@@ -1,6 +1,7 @@
 import type {
   ClusterDetail,
   ClusterOverview,
+  NamespaceCheckResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import { PlacementOptions, PreflightCheck, PreflightTarget } from './types';
 
@@ -17,6 +18,8 @@ export type CheckEnvironmentInput = {
   placement: PlacementOptions;
   /** What environments checked before this one ask of the same cluster. */
   claimed?: ClusterClaim;
+  /** The cluster's answer, asked now, whether the namespace exists; or why it could not be asked. */
+  live?: NamespaceCheckResponse | { error: string };
 };
 
 /** Pods and CPU that other environments of the same service need on a cluster. */
@@ -117,8 +120,24 @@ function namespaceCheck(
   base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
   overview: ClusterOverview,
   detail: ClusterDetail | undefined,
+  live: CheckEnvironmentInput['live'],
 ): PreflightCheck {
   const at = { ...base, check: 'namespace' as const };
+  if (live && 'exists' in live) {
+    return live.exists
+      ? {
+          ...at,
+          status: 'failed',
+          message: `Namespace ${base.namespace} already exists on cluster ${base.cluster} (asked the cluster at ${live.checkedAt}): choose another service name`,
+        }
+      : {
+          ...at,
+          status: 'passed',
+          message: `Namespace ${base.namespace} does not exist on cluster ${base.cluster} yet (asked the cluster at ${live.checkedAt})`,
+        };
+  }
+  // The cluster could not be asked: fall back to what its last collection saw.
+  const liveFailed = live ? `; asking the cluster failed: ${live.error}` : '';
   const listed = detail?.namespaces;
   // Without the namespace list, a backend still knows the namespaces that run workloads.
   const workload = detail?.spot?.workloads.find(
@@ -145,10 +164,10 @@ function namespaceCheck(
   if (listed) {
     return {
       ...at,
-      status: 'passed',
-      message: `Namespace ${base.namespace} does not exist on cluster ${
+      status: live ? 'warning' : 'passed',
+      message: `Namespace ${base.namespace} did not exist on cluster ${
         base.cluster
-      } yet${asOf ? ` (${asOf})` : ''}`,
+      }${asOf ? ` (${asOf})` : ''}${liveFailed}`,
     };
   }
   return {
@@ -160,7 +179,7 @@ function namespaceCheck(
       detail?.spot
         ? 'its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml'
         : 'the cluster has not been collected'
-    }), and none of its workloads run in that namespace`,
+    }), and none of its workloads run in that namespace${liveFailed}`,
   };
 }
 
@@ -347,7 +366,7 @@ export function checkEnvironment(
   const claimed = input.claimed ?? NO_CLAIM;
   const checks: PreflightCheck[] = [
     versionCheck(base, overview, detail),
-    namespaceCheck(base, overview, detail),
+    namespaceCheck(base, overview, detail, input.live),
     capacityCheck(base, target, overview, detail, placement, claimed),
   ];
   const cpu = cpuCheck(base, target, overview, placement, claimed);

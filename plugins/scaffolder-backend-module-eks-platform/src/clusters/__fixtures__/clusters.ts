@@ -349,4 +349,33 @@ export class FakeClusterDataSource implements ClusterDataSource {
     this.calls.push(`GET /clusters/${name}`);
     return this.clusters.find(c => c.overview.name === name)?.detail;
   }
+
+  /** Clusters whose live namespace check fails, with the backend's message. */
+  readonly unreachable = new Map<string, string>();
+  /** Namespaces created on a cluster after its snapshot (seen by the live check only). */
+  readonly createdSince = new Map<string, string[]>();
+
+  async checkNamespace(cluster: string, namespace: string) {
+    this.calls.push(`GET /clusters/${cluster}/namespaces/${namespace}`);
+    const failure = this.unreachable.get(cluster);
+    if (failure) throw new Error(failure);
+    const detail = this.clusters.find(c => c.overview.name === cluster)?.detail;
+    if (!detail) throw new Error(`No cluster named '${cluster}'`);
+    // A collector role without namespace access can neither list nor get them.
+    if (!detail.namespaces) {
+      throw new Error(
+        `Could not ask cluster ${cluster} whether namespace ${namespace} exists: Reading the namespace was forbidden (403)`,
+      );
+    }
+    const live = [
+      ...(detail.namespaces ?? []),
+      ...(this.createdSince.get(cluster) ?? []),
+    ];
+    return {
+      cluster,
+      namespace,
+      exists: live.includes(namespace),
+      checkedAt: '2026-11-27T06:04:10.000Z',
+    };
+  }
 }
