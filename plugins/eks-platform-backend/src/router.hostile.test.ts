@@ -150,7 +150,7 @@ const cases: Case[] = [
     ['a 64-character name', 'a'.repeat(64)],
     ['upper case', 'Payments'],
     ['__proto__', '__proto__'],
-  ].map(([label, namespace]) => [
+  ].map(([label, namespace]): Case => [
     `GET /clusters/:name/namespaces/:namespace with ${label}`,
     'get',
     `/clusters/prod-eu-1/namespaces/${namespace}`,
