@@ -16,7 +16,9 @@ import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
 jest.setTimeout(300_000);
 
 const FREQUENCY_S = 3;
-const TIMEOUT_S = 5;
+// Long enough for a collection of the demo cluster to finish on a loaded machine (jest workers, two
+// backends, the simulator and PostgreSQL on 2 cores), short enough for the takeover below.
+const TIMEOUT_S = 10;
 const SLOW_CLUSTER = 'prod-eu-west-1';
 
 type Replica = {
@@ -362,6 +364,7 @@ describe('two backend replicas on one PostgreSQL database', () => {
       fleet.sim.cluster(SLOW_CLUSTER)!.nodeCount,
     );
 
+    let lastSeen: ClusterDetail['overview'] | undefined;
     const recovered = await waitFor(
       `${survivor.name} to collect ${SLOW_CLUSTER} after ${holder.name} died`,
       async () => {
@@ -369,6 +372,7 @@ describe('two backend replicas on one PostgreSQL database', () => {
           survivor,
           `/clusters/${SLOW_CLUSTER}`,
         );
+        lastSeen = detail.overview;
         return detail.overview.collectedAt &&
           Date.parse(detail.overview.collectedAt) > killedAt
           ? detail
@@ -378,7 +382,12 @@ describe('two backend replicas on one PostgreSQL database', () => {
       // runs (about once a minute); on a busy machine that can take two janitor rounds.
       (TIMEOUT_S + 2 * 60 + 3 * FREQUENCY_S) * 1000,
       250,
-    );
+    ).catch(error => {
+      // Say what the survivor last served: no new snapshot, or a failing collection.
+      throw new Error(
+        `${(error as Error).message}; it last served ${JSON.stringify(lastSeen)}`,
+      );
+    });
     const takeoverSeconds = (Date.now() - killedAt) / 1000;
     expect(recovered.overview).toMatchObject({ stale: false, partial: [] });
     expect(recovered.spot?.capacity.total.nodes).toBe(
