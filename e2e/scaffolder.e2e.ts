@@ -55,6 +55,19 @@ async function fillServicePage(page: Page, name: string, description: string) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
+/**
+ * With the picker open on page 2, picks prod-eu-west-1 for dev, keeps the defaults of page 3 (port
+ * 50051, spot allowed, Gateway API GRPCRoute) and page 4 (the local GitOps repository the start
+ * command created), and runs the template.
+ */
+async function pickClusterAndCreate(page: Page) {
+  await page.getByRole('option', { name: /prod-eu-west-1/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+}
+
 test('a developer scaffolds a gRPC service namespace from the UI and it lands in GitOps and the catalog', async ({
   page,
 }) => {
@@ -77,14 +90,7 @@ test('a developer scaffolds a gRPC service namespace from the UI and it lands in
     path: join(screenshots, 'scaffolder-cluster-picker.png'),
     fullPage: true,
   });
-  await page.getByRole('option', { name: /prod-eu-west-1/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Page 3: gRPC, capacity and mesh (defaults: port 50051, spot allowed, Gateway API GRPCRoute)
-  await page.getByRole('button', { name: 'Next' }).click();
-  // Page 4: GitOps repository (empty = the local default repository the start command created)
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+  await pickClusterAndCreate(page);
 
   // The run log: every step succeeds.
   await expect(
@@ -172,11 +178,7 @@ test('the preflight refuses a service whose namespace someone already created on
     'Its namespace was taken (created by the end-to-end test)',
   );
   await page.getByLabel('Cluster').first().click();
-  await page.getByRole('option', { name: /prod-eu-west-1/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+  await pickClusterAndCreate(page);
 
   // The run stops at the preflight and says which namespace on which cluster is taken.
   await expect(

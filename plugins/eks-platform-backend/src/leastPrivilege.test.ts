@@ -11,14 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  demoCollector,
   demoFleetConfig,
+  demoServices,
   startDemoFleet,
 } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
-import { CollectionService } from './services/CollectionService';
 import { NamespaceCheckService } from './services/NamespaceCheckService';
-import { SnapshotStore } from './store/SnapshotStore';
 
 jest.setTimeout(90_000);
 
@@ -221,17 +219,9 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
 
   beforeAll(async () => {
     fleet = await startDemoFleet();
-    const { config, registry, collector } = demoCollector(fleet.sim);
-    const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
-    const collection = CollectionService.fromConfig(config, {
-      registry,
-      collector,
-      store,
-      scheduler: mockServices.scheduler.mock(),
-      logger: mockServices.logger.mock(),
+    const { registry, collector, store, collection } = await demoServices({
+      sim: fleet.sim,
+      knex: await databases.init('SQLITE_3'),
     });
     fleet.sim.requestLog.reset();
     for (const cluster of fleet.sim.clusters()) {

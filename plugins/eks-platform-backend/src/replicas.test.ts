@@ -385,7 +385,9 @@ describe('two backend replicas on one PostgreSQL database', () => {
     ).catch(error => {
       // Say what the survivor last served: no new snapshot, or a failing collection.
       throw new Error(
-        `${(error as Error).message}; it last served ${JSON.stringify(lastSeen)}`,
+        `${(error as Error).message}; it last served ${JSON.stringify(
+          lastSeen,
+        )}`,
       );
     });
     const takeoverSeconds = (Date.now() - killedAt) / 1000;

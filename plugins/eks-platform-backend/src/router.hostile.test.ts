@@ -150,13 +150,15 @@ const cases: Case[] = [
     ['a 64-character name', 'a'.repeat(64)],
     ['upper case', 'Payments'],
     ['__proto__', '__proto__'],
-  ].map(([label, namespace]): Case => [
-    `GET /clusters/:name/namespaces/:namespace with ${label}`,
-    'get',
-    `/clusters/prod-eu-1/namespaces/${namespace}`,
-    400,
-    /^Invalid namespace name: it must be a lowercase RFC 1123 label/,
-  ]),
+  ].map(
+    ([label, namespace]): Case => [
+      `GET /clusters/:name/namespaces/:namespace with ${label}`,
+      'get',
+      `/clusters/prod-eu-1/namespaces/${namespace}`,
+      400,
+      /^Invalid namespace name: it must be a lowercase RFC 1123 label/,
+    ],
+  ),
   // History queries.
   ...(
     [

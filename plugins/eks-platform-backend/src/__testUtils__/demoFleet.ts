@@ -12,7 +12,12 @@ import { FleetSimulator } from '../../../../packages/fleet-simulator/src';
 import { AwsAccess } from '../collector/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Knex } from 'knex';
 import { ClusterRegistry } from '../services/ClusterRegistry';
+import { ClusterViewService } from '../services/ClusterViewService';
+import { CollectionService } from '../services/CollectionService';
+import { SnapshotStore } from '../store/SnapshotStore';
 
 /** The config an app needs to collect the simulated demo fleet. */
 export function demoFleetConfig(
@@ -106,4 +111,39 @@ export function collectorFor(data: JsonObject) {
     logger,
   });
   return { config, registry, collector, logger };
+}
+
+/**
+ * The plugin's services on the demo fleet with the real clients: store (on the
+ * given test database), collection (scheduler mocked: call `collect`) and views.
+ */
+export async function demoServices(options: {
+  sim: FleetSimulator;
+  knex: Knex;
+  extra?: JsonObject;
+  now?: () => Date;
+  catalog?: CatalogService;
+}) {
+  const { config, registry, collector } = demoCollector(
+    options.sim,
+    options.extra,
+  );
+  const store = await SnapshotStore.create({
+    database: mockServices.database({ knex: options.knex }),
+  });
+  const collection = CollectionService.fromConfig(config, {
+    registry,
+    collector,
+    store,
+    scheduler: mockServices.scheduler.mock(),
+    logger: mockServices.logger.mock(),
+    now: options.now,
+  });
+  const views = ClusterViewService.fromConfig(config, {
+    registry,
+    store,
+    catalog: options.catalog ?? catalogServiceMock(),
+    now: options.now,
+  });
+  return { config, registry, collector, store, collection, views };
 }

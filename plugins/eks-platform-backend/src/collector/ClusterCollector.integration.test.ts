@@ -1,10 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { ClusterDetail } from '@eks-platform/plugin-eks-platform-common';
-import { demoCollector, startDemoFleet } from '../__testUtils__/demoFleet';
-import { ClusterViewService } from '../services/ClusterViewService';
-import { CollectionService } from '../services/CollectionService';
-import { SnapshotStore } from '../store/SnapshotStore';
+import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
+import type { ClusterViewService } from '../services/ClusterViewService';
+import type { CollectionService } from '../services/CollectionService';
 
 jest.setTimeout(60_000);
 
@@ -20,25 +18,11 @@ describe('collecting the simulated demo fleet with the real clients', () => {
 
   beforeAll(async () => {
     fleet = await startDemoFleet();
-    const { config, registry, collector } = demoCollector(fleet.sim);
-    const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
-    collection = CollectionService.fromConfig(config, {
-      registry,
-      collector,
-      store,
-      scheduler: mockServices.scheduler.mock(),
-      logger: mockServices.logger.mock(),
+    ({ collection, views } = await demoServices({
+      sim: fleet.sim,
+      knex: await databases.init('SQLITE_3'),
       now: () => NOW,
-    });
-    views = ClusterViewService.fromConfig(config, {
-      registry,
-      store,
-      catalog: catalogServiceMock(),
-      now: () => NOW,
-    });
+    }));
     for (const cluster of fleet.sim.clusters()) {
       const { ok } = await collection.collect(cluster.name);
       if (!ok) throw new Error(`Collecting ${cluster.name} failed`);

@@ -1,9 +1,5 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { demoCollector, startDemoFleet } from '../__testUtils__/demoFleet';
-import { ClusterViewService } from '../services/ClusterViewService';
-import { CollectionService } from '../services/CollectionService';
-import { SnapshotStore } from '../store/SnapshotStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
 
 jest.setTimeout(60_000);
 
@@ -23,29 +19,15 @@ describe('collection faults against the simulated fleet', () => {
   });
 
   async function setup(extra = {}) {
-    const { config, registry, collector } = demoCollector(fleet.sim, {
-      collection: { requestTimeoutMs: 1500, maxRetries: 1, pageSize: 7 },
-      ...extra,
-    });
-    const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
-    const collection = CollectionService.fromConfig(config, {
-      registry,
-      collector,
-      store,
-      scheduler: mockServices.scheduler.mock(),
-      logger: mockServices.logger.mock(),
+    return demoServices({
+      sim: fleet.sim,
+      knex: await databases.init('SQLITE_3'),
+      extra: {
+        collection: { requestTimeoutMs: 1500, maxRetries: 1, pageSize: 7 },
+        ...extra,
+      },
       now: () => now,
     });
-    const views = ClusterViewService.fromConfig(config, {
-      registry,
-      store,
-      catalog: catalogServiceMock(),
-      now: () => now,
-    });
-    return { collection, views };
   }
 
   it('keeps the last good snapshot, marked stale with the error, when pods answer 503; other clusters are unaffected', async () => {

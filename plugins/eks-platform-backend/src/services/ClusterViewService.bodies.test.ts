@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
@@ -10,10 +6,7 @@ import type {
   ClusterOverviewResponse,
   EntityViewResponse,
 } from '@eks-platform/plugin-eks-platform-common';
-import { demoCollector, startDemoFleet } from '../__testUtils__/demoFleet';
-import { SnapshotStore } from '../store/SnapshotStore';
-import { ClusterViewService } from './ClusterViewService';
-import { CollectionService } from './CollectionService';
+import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
 import type { JsonBody } from './ViewBodyCache';
 
 jest.setTimeout(60_000);
@@ -52,21 +45,6 @@ describe('serialized views (one answer shared by the requests of a second)', () 
   });
 
   async function setup() {
-    const { config, registry, collector } = demoCollector(fleet.sim, {
-      collection: { requestTimeoutMs: 1500, maxRetries: 0 },
-    });
-    const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
-    const collection = CollectionService.fromConfig(config, {
-      registry,
-      collector,
-      store,
-      scheduler: mockServices.scheduler.mock(),
-      logger: mockServices.logger.mock(),
-      now: () => now,
-    });
     const hidden = mockCredentials.user('user:default/outsider');
     // The catalog hides the entity from one user, as a permission policy would.
     const catalog = catalogServiceMock.mock({
@@ -78,11 +56,12 @@ describe('serialized views (one answer shared by the requests of a second)', () 
           : PAYMENTS,
       ),
     });
-    const views = ClusterViewService.fromConfig(config, {
-      registry,
-      store,
-      catalog,
+    const { collection, views } = await demoServices({
+      sim: fleet.sim,
+      knex: await databases.init('SQLITE_3'),
+      extra: { collection: { requestTimeoutMs: 1500, maxRetries: 0 } },
       now: () => now,
+      catalog,
     });
     return { collection, views, hidden };
   }

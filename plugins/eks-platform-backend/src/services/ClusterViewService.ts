@@ -83,21 +83,13 @@ export class ClusterViewService {
   }
 
   async listOverviews(): Promise<ClusterOverviewResponse> {
-    const now = this.#second();
-    const [clusters, stored] = await Promise.all([
-      this.#registry.listClusters(),
-      this.#store.readStates(),
-    ]);
+    const { now, clusters, stored } = await this.#overviewQuery();
     return this.#overviews(clusters, stored.states, now);
   }
 
   /** {@link ClusterViewService.listOverviews}, serialized; reused while nothing it reads changes. */
   async listOverviewsBody(): Promise<JsonBody> {
-    const now = this.#second();
-    const [clusters, stored] = await Promise.all([
-      this.#registry.listClusters(),
-      this.#store.readStates(),
-    ]);
+    const { now, clusters, stored } = await this.#overviewQuery();
     return this.#bodies.get(
       'clusters',
       versionOf(stored.generation, now, clusters),
@@ -107,19 +99,30 @@ export class ClusterViewService {
 
   /** @throws NotFoundError for an unknown cluster. */
   async getDetail(name: string): Promise<ClusterDetail> {
-    const now = this.#second();
-    const [summary, stored] = await Promise.all([
-      this.#registry.getCluster(name),
-      this.#store.readStates(),
-    ]);
-    if (!summary) {
-      throw new NotFoundError(`No cluster named '${name}'`);
-    }
+    const { now, summary, stored } = await this.#detailQuery(name);
     return this.#detail(summary, stored.states.get(name), now);
   }
 
   /** {@link ClusterViewService.getDetail}, serialized; reused while nothing it reads changes. */
   async getDetailBody(name: string): Promise<JsonBody> {
+    const { now, summary, stored } = await this.#detailQuery(name);
+    return this.#bodies.get(
+      `cluster:${name}`,
+      versionOf(stored.generation, now, summary),
+      () => this.#detail(summary, stored.states.get(name), now),
+    );
+  }
+
+  async #overviewQuery() {
+    const now = this.#second();
+    const [clusters, stored] = await Promise.all([
+      this.#registry.listClusters(),
+      this.#store.readStates(),
+    ]);
+    return { now, clusters, stored };
+  }
+
+  async #detailQuery(name: string) {
     const now = this.#second();
     const [summary, stored] = await Promise.all([
       this.#registry.getCluster(name),
@@ -128,11 +131,7 @@ export class ClusterViewService {
     if (!summary) {
       throw new NotFoundError(`No cluster named '${name}'`);
     }
-    return this.#bodies.get(
-      `cluster:${name}`,
-      versionOf(stored.generation, now, summary),
-      () => this.#detail(summary, stored.states.get(name), now),
-    );
+    return { now, summary, stored };
   }
 
   /** @throws NotFoundError for an unknown cluster. */
