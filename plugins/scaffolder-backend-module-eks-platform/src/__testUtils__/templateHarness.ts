@@ -9,7 +9,10 @@ import { promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
-import { fixtureClusters } from '../clusters/__fixtures__/clusters';
+import {
+  fixtureClusters,
+  fixtureNamespaceCheck,
+} from '../clusters/__fixtures__/clusters';
 import { scaffolderModule } from '../module';
 
 /** The template directory of this repository. */
@@ -40,27 +43,19 @@ export const fakeEksPlatformBackend = createBackendPlugin({
             req.path,
           );
           if (namespace) {
-            const cluster = decodeURIComponent(namespace[1]);
-            const name = decodeURIComponent(namespace[2]);
-            const found = fixtureClusters.find(
-              c => c.overview.name === cluster,
-            );
-            if (!found) {
-              res.status(404).json({ error: { name: 'NotFoundError' } });
-            } else if (!found.detail.namespaces) {
-              res.status(503).json({
-                error: {
-                  name: 'ServiceUnavailableError',
-                  message: `Could not ask cluster ${cluster} whether namespace ${name} exists: forbidden`,
-                },
-              });
-            } else {
-              res.json({
-                cluster,
-                namespace: name,
-                exists: found.detail.namespaces.includes(name),
-                checkedAt: new Date().toISOString(),
-              });
+            try {
+              res.json(
+                fixtureNamespaceCheck(
+                  fixtureClusters,
+                  decodeURIComponent(namespace[1]),
+                  decodeURIComponent(namespace[2]),
+                ),
+              );
+            } catch (error) {
+              const { name, message } = error as Error;
+              res
+                .status(name === 'NotFoundError' ? 404 : 503)
+                .json({ error: { name, message } });
             }
             return undefined;
           }

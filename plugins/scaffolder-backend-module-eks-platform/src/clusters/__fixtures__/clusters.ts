@@ -1,6 +1,8 @@
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   ClusterDetail,
   ClusterOverview,
+  NamespaceCheckResponse,
   DEFAULT_AWS_NODE_SETTINGS,
   EKS_FALLBACK_CALENDAR,
   Ec2Subnet,
@@ -334,6 +336,34 @@ export const legacyEuWest1 = build({
 
 export const fixtureClusters = [prodEuWest1, stagingEuWest1, legacyEuWest1];
 
+/**
+ * What the eks-platform backend's namespace check answers for the fixtures: whether the namespace
+ * is in the cluster's namespaces (plus `createdSince`, created after the snapshot).
+ *
+ * @throws NotFoundError for an unknown cluster; ServiceUnavailableError for a cluster whose
+ *   collector role has no namespace access (no namespace list in the fixture).
+ */
+export function fixtureNamespaceCheck(
+  clusters: typeof fixtureClusters,
+  cluster: string,
+  namespace: string,
+  createdSince: string[] = [],
+): NamespaceCheckResponse {
+  const detail = clusters.find(c => c.overview.name === cluster)?.detail;
+  if (!detail) throw new NotFoundError(`No cluster named '${cluster}'`);
+  if (!detail.namespaces) {
+    throw new ServiceUnavailableError(
+      `Could not ask cluster ${cluster} whether namespace ${namespace} exists: Reading the namespace was forbidden (403)`,
+    );
+  }
+  return {
+    cluster,
+    namespace,
+    exists: [...detail.namespaces, ...createdSince].includes(namespace),
+    checkedAt: '2026-11-27T06:04:10.000Z',
+  };
+}
+
 /** A {@link ClusterDataSource} serving the fixtures, counting its calls. */
 export class FakeClusterDataSource implements ClusterDataSource {
   readonly calls: string[] = [];
@@ -359,23 +389,11 @@ export class FakeClusterDataSource implements ClusterDataSource {
     this.calls.push(`GET /clusters/${cluster}/namespaces/${namespace}`);
     const failure = this.unreachable.get(cluster);
     if (failure) throw new Error(failure);
-    const detail = this.clusters.find(c => c.overview.name === cluster)?.detail;
-    if (!detail) throw new Error(`No cluster named '${cluster}'`);
-    // A collector role without namespace access can neither list nor get them.
-    if (!detail.namespaces) {
-      throw new Error(
-        `Could not ask cluster ${cluster} whether namespace ${namespace} exists: Reading the namespace was forbidden (403)`,
-      );
-    }
-    const live = [
-      ...(detail.namespaces ?? []),
-      ...(this.createdSince.get(cluster) ?? []),
-    ];
-    return {
+    return fixtureNamespaceCheck(
+      this.clusters,
       cluster,
       namespace,
-      exists: live.includes(namespace),
-      checkedAt: '2026-11-27T06:04:10.000Z',
-    };
+      this.createdSince.get(cluster),
+    );
   }
 }
