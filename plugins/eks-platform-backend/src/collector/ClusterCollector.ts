@@ -188,11 +188,7 @@ export class ClusterCollector {
     let clients: AwsClients | undefined;
     if (region) {
       try {
-        clients = await this.#aws.clientsFor({
-          region,
-          accountId: eksIdentity?.accountId,
-          aws: target.aws,
-        });
+        clients = await this.#clientsFor(target, region);
       } catch (error) {
         fail(classifyError(error, 'eks', 'Getting AWS credentials'));
       }
@@ -353,11 +349,7 @@ export class ClusterCollector {
     let clients: AwsClients | undefined;
     if (target.summary.authProvider === 'aws' && eks?.region) {
       try {
-        clients = await this.#aws.clientsFor({
-          region: eks.region,
-          accountId: eks.accountId,
-          aws: target.aws,
-        });
+        clients = await this.#clientsFor(target, eks.region);
       } catch (error) {
         throw classifyError(error, 'kubernetes', 'Getting AWS credentials');
       }
@@ -377,6 +369,15 @@ export class ClusterCollector {
     } finally {
       reader.close();
     }
+  }
+
+  /** AWS clients for the cluster's account (its assume-role, if any) in `region`. */
+  #clientsFor(target: ClusterTarget, region: string): Promise<AwsClients> {
+    return this.#aws.clientsFor({
+      region,
+      accountId: target.summary.eks?.accountId,
+      aws: target.aws,
+    });
   }
 
   async #kubernetesReader(
