@@ -105,3 +105,9 @@ export class AwsAccess {
     };
   }
 }
+
+/** Frees the clients' connections (clients made by {@link AwsAccess.clientsFor}). */
+export function closeAwsClients(clients: AwsClients | undefined): void {
+  clients?.eks.destroy();
+  clients?.ec2.destroy();
+}

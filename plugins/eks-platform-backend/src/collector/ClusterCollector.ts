@@ -42,7 +42,7 @@ import {
   summariseCapacity,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterTarget } from '../types';
-import type { AwsAccess, AwsClients } from './AwsAccess';
+import { type AwsAccess, type AwsClients, closeAwsClients } from './AwsAccess';
 import { createEksToken } from './eksToken';
 import { CollectionFailure, classifyError } from './errors';
 import { KubernetesReader } from './KubernetesReader';
@@ -208,12 +208,19 @@ export class ClusterCollector {
       target,
       clients,
       options.signal,
-    );
+    ).catch(error => {
+      closeAwsClients(clients);
+      throw error;
+    });
 
     // EKS runs while Kubernetes is listed; EC2 needs both.
     const eksPromise =
       clients && eksIdentity
-        ? this.#collectEks(clients.eks, eksIdentity.clusterName).catch(
+        ? this.#collectEks(
+            clients.eks,
+            eksIdentity.clusterName,
+            options.signal,
+          ).catch(
             error => {
               fail(classifyError(error, 'eks', 'Reading EKS'));
               return undefined;
@@ -225,6 +232,7 @@ export class ClusterCollector {
       kube = await this.collectKubernetes(reader, name);
     } catch (error) {
       await eksPromise;
+      closeAwsClients(clients);
       throw classifyError(error, 'kubernetes', 'Reading Kubernetes');
     } finally {
       reader.close();
@@ -236,7 +244,7 @@ export class ClusterCollector {
       | undefined;
     if (clients) {
       try {
-        ec2 = await this.#collectEc2(clients.ec2, {
+        ec2 = await this.#collectEc2(clients.ec2, options.signal, {
           subnetIds: [
             ...new Set([
               ...(eks?.subnetIds ?? []),
@@ -258,6 +266,8 @@ export class ClusterCollector {
         fail(classifyError(error, 'ec2', 'Reading EC2'));
       }
     }
+    // Each collection makes its own clients: free their sockets now, not when the server drops them.
+    closeAwsClients(clients);
 
     const rules = this.#settings.capacityTypeRules;
     const aggregates = kube.pods;
@@ -354,11 +364,12 @@ export class ClusterCollector {
         throw classifyError(error, 'kubernetes', 'Getting AWS credentials');
       }
     }
+    // The clients were only needed for the EKS token.
     const reader = await this.#kubernetesReader(
       target,
       clients,
       options.signal,
-    );
+    ).finally(() => closeAwsClients(clients));
     try {
       const found = await reader.get<{ kind?: string }>(
         `/api/v1/namespaces/${encodeURIComponent(namespace)}`,
@@ -602,14 +613,22 @@ export class ClusterCollector {
     return names.sort();
   }
 
-  async #collectEks(eks: EKSClient, clusterName: string) {
+  async #collectEks(
+    eks: EKSClient,
+    clusterName: string,
+    signal: AbortSignal | undefined,
+  ) {
+    // The scheduler's timeout cancels AWS calls too.
+    const send = { abortSignal: signal };
     const { cluster } = await eks.send(
       new DescribeClusterCommand({ name: clusterName }),
+      send,
     );
     const clusterVersions: EksClusterVersionInfo[] = [];
     for await (const page of paginateDescribeClusterVersions(
       { client: eks },
       { clusterType: 'eks', includeAll: true },
+      send,
     )) {
       clusterVersions.push(...(page.clusterVersions ?? []));
     }
@@ -617,6 +636,7 @@ export class ClusterCollector {
     for await (const page of paginateListInsights(
       { client: eks },
       { clusterName },
+      send,
     )) {
       insights.push(...(page.insights ?? []));
     }
@@ -624,10 +644,12 @@ export class ClusterCollector {
     for await (const page of paginateListNodegroups(
       { client: eks },
       { clusterName },
+      send,
     )) {
       for (const nodegroupName of page.nodegroups ?? []) {
         const { nodegroup } = await eks.send(
           new DescribeNodegroupCommand({ clusterName, nodegroupName }),
+          send,
         );
         if (nodegroup) {
           nodegroups.push({
@@ -646,10 +668,12 @@ export class ClusterCollector {
     for await (const page of paginateListAddons(
       { client: eks },
       { clusterName },
+      send,
     )) {
       for (const addonName of page.addons ?? []) {
         const { addon } = await eks.send(
           new DescribeAddonCommand({ clusterName, addonName }),
+          send,
         );
         if (addon) {
           addons.push({
@@ -661,6 +685,7 @@ export class ClusterCollector {
         for await (const versions of paginateDescribeAddonVersions(
           { client: eks },
           { addonName },
+          send,
         )) {
           addonVersions.push(
             ...(versions.addons ?? []).map(a => ({
@@ -717,6 +742,7 @@ export class ClusterCollector {
 
   async #collectEc2(
     ec2: EC2Client,
+    signal: AbortSignal | undefined,
     input: {
       subnetIds: string[];
       eksClusterName?: string;
@@ -745,6 +771,7 @@ export class ClusterCollector {
       for await (const page of paginateDescribeSubnets(
         { client: ec2 },
         request,
+        { abortSignal: signal },
       )) {
         subnets.push(
           ...(page.Subnets ?? []).map(s => ({
@@ -764,6 +791,7 @@ export class ClusterCollector {
         new DescribeInstanceTypesCommand({
           InstanceTypes: input.instanceTypes.slice(i, i + 100) as never,
         }),
+        { abortSignal: signal },
       );
       instanceTypes.push(
         ...(InstanceTypes ?? []).map(t => ({

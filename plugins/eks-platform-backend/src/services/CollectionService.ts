@@ -20,6 +20,12 @@ export const DEFAULT_COLLECTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition
     scope: 'global',
   };
 
+/**
+ * How long a cancelled collection (task timeout) may take to wind down
+ * before it is given up on.
+ */
+export const ABANDON_AFTER_ABORT_MS = 5_000;
+
 /** Default history retention in days. */
 export const DEFAULT_RETENTION_DAYS = 30;
 
@@ -153,10 +159,69 @@ export class CollectionService {
   /**
    * Collects one cluster now and stores the outcome. Never throws for a
    * collection failure: it is recorded instead.
+   *
+   * When `signal` aborts (the scheduler's task timeout), the collection's
+   * requests are cancelled; should it still not have ended
+   * {@link ABANDON_AFTER_ABORT_MS} later, it is recorded as timed out and
+   * this returns, so that a call that ignores cancellation can never hold
+   * the cluster's scheduler task for good.
    */
   async collect(
     cluster: string,
     options: { signal?: AbortSignal } = {},
+  ): Promise<{ ok: boolean }> {
+    const work = this.#collectAndStore(cluster, options);
+    const { signal } = options;
+    if (!signal) {
+      return work;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort = () => {};
+    const abandoned = new Promise<{ ok: boolean }>(resolve => {
+      onAbort = () => {
+        timer = setTimeout(
+          () => resolve(this.#abandon(cluster)),
+          ABANDON_AFTER_ABORT_MS,
+        );
+      };
+    });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await Promise.race([work, abandoned]);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async #abandon(cluster: string): Promise<{ ok: boolean }> {
+    const failure = new CollectionFailure({
+      kind: 'timeout',
+      source: 'kubernetes',
+      message: `The collection of ${cluster} timed out and did not stop within ${
+        ABANDON_AFTER_ABORT_MS / 1000
+      } s of being cancelled`,
+    });
+    this.#logger.warn(failure.message);
+    try {
+      await this.#store.saveFailure(
+        cluster,
+        failure.toCollectionError(this.#now()),
+      );
+    } catch (error) {
+      this.#logger.warn(
+        `Could not record the timed-out collection of ${cluster}: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    return { ok: false };
+  }
+
+  async #collectAndStore(
+    cluster: string,
+    options: { signal?: AbortSignal },
   ): Promise<{ ok: boolean }> {
     const started = Date.now();
     try {
