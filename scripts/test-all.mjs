@@ -85,9 +85,13 @@ const lint = await run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
 steps.push({ name: 'lint', ...lint, passed: lint.code === 0 ? 1 : 0, failed: lint.code === 0 ? 0 : 1 });
 
 const jestFile = join(out, 'jest.json');
-const unit = await run('unit and integration tests (jest)', 'yarn', [
-  'backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestFile}`,
-]);
+// The replica test writes both backends' whole logs here (for a failure).
+const unit = await run(
+  'unit and integration tests (jest)',
+  'yarn',
+  ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestFile}`],
+  { EKS_PLATFORM_REPLICA_LOG_DIR: join(out, 'replicas') },
+);
 const jest = readJson(jestFile);
 steps.push({
   name: 'jest',

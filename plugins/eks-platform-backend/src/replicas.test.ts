@@ -4,6 +4,7 @@ import type {
   ClusterOverviewResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
@@ -119,6 +120,15 @@ describe('two backend replicas on one PostgreSQL database', () => {
   afterAll(async () => {
     for (const replica of replicas) {
       if (replica.child.exitCode === null) replica.child.kill('SIGKILL');
+      // For a failure on CI: each replica's whole log, where asked.
+      const logDir = process.env.EKS_PLATFORM_REPLICA_LOG_DIR;
+      if (logDir) {
+        await fs.mkdir(logDir, { recursive: true });
+        await fs.writeFile(
+          path.join(logDir, `replica-${replica.name}.log`),
+          `${replica.stdout.join('')}\n--- stderr\n${replica.stderr.join('')}`,
+        );
+      }
     }
     await fleet?.stop();
   });
@@ -224,7 +234,14 @@ describe('two backend replicas on one PostgreSQL database', () => {
     fleet.sim.requestLog.reset();
     const windowStart = Date.now();
     const intervals = 4;
-    await new Promise(r => setTimeout(r, intervals * FREQUENCY_S * 1000));
+    // A timer can fire a millisecond before Date.now() says it is due: wait until it is.
+    for (
+      let left = intervals * FREQUENCY_S * 1000;
+      left > 0;
+      left = windowStart + intervals * FREQUENCY_S * 1000 - Date.now()
+    ) {
+      await new Promise(r => setTimeout(r, left));
+    }
     const nodeLists = new Map(
       clusters.map(c => [
         c.name,
@@ -382,12 +399,25 @@ describe('two backend replicas on one PostgreSQL database', () => {
       // runs (about once a minute); on a busy machine that can take two janitor rounds.
       (TIMEOUT_S + 2 * 60 + 3 * FREQUENCY_S) * 1000,
       250,
-    ).catch(error => {
-      // Say what the survivor last served: no new snapshot, or a failing collection.
+    ).catch(async error => {
+      // Say what the survivor last served (no new snapshot, or a failing collection), what its
+      // scheduler says of the task, and what it logged about the cluster.
+      const task = await get<{ tasks: Array<{ taskId: string }> }>(
+        survivor,
+        '/.backstage/scheduler/v1/tasks',
+      )
+        .then(({ tasks }) => tasks.find(t => t.taskId === taskId))
+        .catch(e => String(e));
+      const log = survivor.stdout
+        .join('')
+        .split('\n')
+        .filter(line => /prod-eu-west-1|[Tt]ask|janitor/.test(line))
+        .slice(-40)
+        .join('\n');
       throw new Error(
         `${(error as Error).message}; it last served ${JSON.stringify(
           lastSeen,
-        )}`,
+        )}; its scheduler: ${JSON.stringify(task)}; its log:\n${log}`,
       );
     });
     const takeoverSeconds = (Date.now() - killedAt) / 1000;
