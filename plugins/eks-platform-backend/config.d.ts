@@ -84,7 +84,9 @@ export interface Config {
     /**
      * When each cluster is collected: one scheduler task per cluster
      * (`eks-platform-collect:<cluster>`, scope `global`). Default: every 5
-     * minutes, timeout 2 minutes, initial delay 5 seconds.
+     * minutes, timeout 2 minutes, initial delay 5 seconds. At the timeout the
+     * collection's Kubernetes and AWS calls are cancelled; one still running
+     * 5 seconds later is recorded as timed out.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** History kept in the plugin's database. */
