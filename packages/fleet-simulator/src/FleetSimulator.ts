@@ -7,7 +7,8 @@ import YAML from 'yaml';
 import { AwsHandler } from './aws/AwsHandler';
 import { KubeApiHandler } from './kube/KubeApiHandler';
 import { ClusterModel, resourceKey } from './model/ClusterModel';
-import { buildCluster, kubeletVersionFor } from './model/buildCluster';
+import { buildCluster } from './model/buildCluster';
+import { kubeletVersionFor } from './model/nodeObjects';
 import { GenerateOptions, generateCluster } from './model/generateCluster';
 import { EksCatalog, Scenario } from './scenario/schema';
 import {

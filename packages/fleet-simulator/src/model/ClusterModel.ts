@@ -66,6 +66,40 @@ export function resourceKey(group: string, version: string, plural: string) {
   return `${group}/${version}/${plural}`;
 }
 
+/** The objects a cluster starts with, by resource; a resource left out is not served at all. */
+export interface ClusterObjects {
+  nodes: KubeObject[];
+  pods: KubeObject[] | ObjectCollection;
+  namespaces: KubeObject[];
+  events?: KubeObject[];
+  services: KubeObject[];
+  deployments: KubeObject[];
+  replicaSets: KubeObject[];
+  statefulSets?: KubeObject[];
+  daemonSets: KubeObject[];
+  hpas: KubeObject[];
+  pdbs: KubeObject[];
+  eniConfigs?: KubeObject[];
+}
+
+const CLUSTER_OBJECT_RESOURCES: [keyof ClusterObjects, ResourceKey][] = [
+  ['nodes', resourceKey('', 'v1', 'nodes')],
+  ['pods', resourceKey('', 'v1', 'pods')],
+  ['namespaces', resourceKey('', 'v1', 'namespaces')],
+  ['events', resourceKey('', 'v1', 'events')],
+  ['services', resourceKey('', 'v1', 'services')],
+  ['deployments', resourceKey('apps', 'v1', 'deployments')],
+  ['replicaSets', resourceKey('apps', 'v1', 'replicasets')],
+  ['statefulSets', resourceKey('apps', 'v1', 'statefulsets')],
+  ['daemonSets', resourceKey('apps', 'v1', 'daemonsets')],
+  ['hpas', resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers')],
+  ['pdbs', resourceKey('policy', 'v1', 'poddisruptionbudgets')],
+  [
+    'eniConfigs',
+    resourceKey('crd.k8s.amazonaws.com', 'v1alpha1', 'eniconfigs'),
+  ],
+];
+
 /**
  * Everything the simulator serves for one cluster: its Kubernetes objects by resource, and its EKS
  * and EC2 facts.
@@ -88,6 +122,18 @@ export class ClusterModel {
 
   setCollection(key: ResourceKey, collection: ObjectCollection) {
     this.collections.set(key, collection);
+  }
+
+  /** Sets the collection of every resource given; arrays are held as sorted collections. */
+  setObjects(objects: ClusterObjects) {
+    for (const [field, key] of CLUSTER_OBJECT_RESOURCES) {
+      const value = objects[field];
+      if (value === undefined) continue;
+      this.setCollection(
+        key,
+        Array.isArray(value) ? new ArrayCollection(value) : value,
+      );
+    }
   }
 
   collection(key: ResourceKey): ObjectCollection | undefined {

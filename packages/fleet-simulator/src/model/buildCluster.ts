@@ -3,13 +3,8 @@ import {
   ScenarioCluster,
   ScenarioNodeGroup,
 } from '../scenario/schema';
-import {
-  ClusterModel,
-  NodeGroupFacts,
-  SubnetFacts,
-  resourceKey,
-} from './ClusterModel';
-import { ArrayCollection, KubeObject } from './ObjectCollection';
+import { ClusterModel, NodeGroupFacts, SubnetFacts } from './ClusterModel';
+import { KubeObject } from './ObjectCollection';
 import { SeededRandom, hexId, nameSuffix, uid } from './determinism';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
 import {
@@ -19,15 +14,11 @@ import {
   parseCidr,
 } from './ipv4';
 import {
-  ContainerInput,
-  Taint,
-  buildDaemonSet,
   buildDeployment,
   buildEniConfig,
   buildEvent,
   buildHpa,
   buildNamespace,
-  buildNode,
   buildPdb,
   buildPod,
   buildReplicaSet,
@@ -37,10 +28,13 @@ import {
   WorkloadInput,
 } from './kubeObjects';
 import {
-  awsNodeContainers,
-  corednsContainer,
-  kubeProxyContainers,
-} from './systemWorkloads';
+  buildDaemonSetPod,
+  buildGroupNode,
+  buildNodeDaemonSets,
+  kubeletVersionFor,
+  managedNodeGroupFacts,
+} from './nodeObjects';
+import { corednsContainer } from './systemWorkloads';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -49,67 +43,12 @@ export function defaultToken(clusterName: string): string {
   return `fleet-sim-${clusterName}-${hexId(`token:${clusterName}`, 16)}`;
 }
 
-/** `1.33` -> `v1.33.5-eks-<hash>` using the catalog's patch release; full versions pass through. */
-export function kubeletVersionFor(
-  version: string,
-  catalog: EksCatalog,
-  salt: string,
-): string {
-  if (version.startsWith('v')) return version;
-  const known = catalog.versions.find(v => v.version === version);
-  const patch = known?.patch ?? `${version}.0`;
-  return `v${patch}-eks-${hexId(`kubelet:${patch}:${salt}`, 7)}`;
-}
-
 export const SYSTEM_NAMESPACES = [
   'default',
   'kube-node-lease',
   'kube-public',
   'kube-system',
 ];
-
-export function osImageFor(amiType: string | undefined): string {
-  if (amiType?.startsWith('AL2_')) return 'Amazon Linux 2';
-  if (amiType?.startsWith('BOTTLEROCKET'))
-    return 'Bottlerocket OS 1.44.0 (aws-k8s)';
-  return 'Amazon Linux 2023.8.20250915';
-}
-
-export function capacityLabels(
-  group: ScenarioNodeGroup,
-): Record<string, string> {
-  const spot = group.capacityType === 'spot';
-  switch (group.provisioner) {
-    case 'managed':
-      return {
-        'eks.amazonaws.com/nodegroup': group.name,
-        'eks.amazonaws.com/capacityType': spot ? 'SPOT' : 'ON_DEMAND',
-        'eks.amazonaws.com/nodegroup-image': `ami-${hexId(
-          `ami:${group.name}`,
-          17,
-        )}`,
-      };
-    case 'karpenter':
-      return {
-        'karpenter.sh/capacity-type': spot ? 'spot' : 'on-demand',
-        'karpenter.sh/nodepool': group.nodePool ?? group.name,
-        'karpenter.sh/initialized': 'true',
-        'karpenter.sh/registered': 'true',
-        'karpenter.k8s.aws/ec2nodeclass': 'default',
-      };
-    case 'ocean':
-      // `od` is documented by Spot; `spot` is the value seen on spot nodes (UNVERIFIED upstream).
-      return {
-        'spotinst.io/node-lifecycle': spot ? 'spot' : 'od',
-        'spotinst.io/ocean-vng': group.name,
-      };
-    default:
-      return {
-        'node.kubernetes.io/lifecycle': spot ? 'spot' : 'normal',
-        'alpha.eksctl.io/nodegroup-name': group.name,
-      };
-  }
-}
 
 interface NodeRecord {
   object: KubeObject;
@@ -189,16 +128,6 @@ export function buildCluster(
         region === 'us-east-1'
           ? `ip-${ip.replace(/\./g, '-')}.ec2.internal`
           : `ip-${ip.replace(/\./g, '-')}.${region}.compute.internal`;
-      const taints: Taint[] = [...(group.taints ?? [])];
-      if (i < (group.disrupted ?? 0)) {
-        taints.push({ key: 'karpenter.sh/disrupted', effect: 'NoSchedule' });
-      } else if (i < (group.disrupted ?? 0) + (group.interrupted ?? 0)) {
-        taints.push({
-          key: 'aws-node-termination-handler/spot-itn',
-          value: `${hexId(name, 10)}`,
-          effect: 'NoSchedule',
-        });
-      }
       const maxPods = maxPodsFor(type, mode);
       const eniConfig = mode.customNetworking
         ? cluster.eniConfigs.find(
@@ -207,7 +136,9 @@ export function buildCluster(
               cluster.subnets.find(s => s.id === e.subnet)?.zone === zone,
           )
         : undefined;
-      const object = buildNode({
+      const object = buildGroupNode({
+        group,
+        indexInGroup: i,
         name,
         ip,
         zone,
@@ -215,20 +146,9 @@ export function buildCluster(
         instanceType: type,
         maxPods,
         kubeletVersion: kubelet,
-        labels: {
-          ...capacityLabels(group),
-          ...(eniConfig
-            ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name }
-            : {}),
-          ...group.labels,
-        },
-        annotations: eniConfig
-          ? { 'k8s.amazonaws.com/eniConfig': eniConfig.name }
-          : undefined,
-        taints,
         createdAt: age(1, 40),
         instanceId: `i-0${hexId(`instance:${name}`, 16)}`,
-        osImage: osImageFor(group.amiType),
+        eniConfigName: eniConfig?.name,
       });
       nodes.push({
         object,
@@ -270,71 +190,26 @@ export function buildCluster(
   };
 
   // kube-system DaemonSets: one hostNetwork pod per node each
-  const awsNode = awsNodeContainers(region, cluster.cni);
-  const dsSpecs: {
-    name: string;
-    labels: Record<string, string>;
-    containers: ContainerInput[];
-    initContainers?: ContainerInput[];
-  }[] = [
-    {
-      name: 'aws-node',
-      labels: {
-        'k8s-app': 'aws-node',
-        'app.kubernetes.io/name': 'aws-node',
-        'app.kubernetes.io/instance': 'aws-vpc-cni',
-      },
-      containers: awsNode.containers,
-      initContainers: awsNode.initContainers,
-    },
-    {
-      name: 'kube-proxy',
-      labels: {
-        'k8s-app': 'kube-proxy',
-        'eks.amazonaws.com/component': 'kube-proxy',
-      },
-      containers: kubeProxyContainers(region, cluster.eks.version),
-      initContainers: undefined,
-    },
-  ];
-  for (const ds of dsSpecs) {
-    const daemonSet = buildDaemonSet({
-      name: ds.name,
-      namespace: 'kube-system',
-      labels: ds.labels,
-      nodes: nodes.length,
-      containers: ds.containers,
-      initContainers: ds.initContainers,
-      hostNetwork: true,
-      createdAt: clusterCreated,
-    });
-    daemonSets.push(daemonSet);
+  for (const daemonSet of buildNodeDaemonSets({
+    region,
+    cni: cluster.cni,
+    kubernetesVersion: cluster.eks.version,
+    nodes: nodes.length,
+    createdAt: clusterCreated,
+    addonLabels: true,
+  })) {
+    daemonSets.push(daemonSet.object);
     for (const node of nodes) {
       node.podCount += 1;
       pods.push(
-        buildPod({
-          name: `${ds.name}-${nameSuffix(`${ds.name}/${node.name}`, 5)}`,
-          namespace: 'kube-system',
-          labels: {
-            ...ds.labels,
-            'controller-revision-hash': hexId(`${ds.name}-rev`, 10),
-            'pod-template-generation': '2',
-          },
-          owner: ownerRefOf(daemonSet),
-          nodeName: node.name,
-          hostIp: node.ip,
-          hostNetwork: true,
-          containers: ds.containers,
-          initContainers: ds.initContainers,
-          phase: 'Running',
-          createdAt: new Date(
+        buildDaemonSetPod(
+          daemonSet,
+          node,
+          new Date(
             Date.parse(node.object.metadata.creationTimestamp as string) +
               20000,
           ),
-          serviceAccountName: ds.name,
-          priorityClassName: 'system-node-critical',
-          tolerateEverything: true,
-        }),
+        ),
       );
     }
   }
@@ -594,39 +469,20 @@ export function buildCluster(
 
   const nodeGroups: NodeGroupFacts[] = cluster.nodeGroups
     .filter(g => g.provisioner === 'managed')
-    .map(g => {
-      const version = (g.kubeletVersion ?? cluster.eks.version)
-        .replace(/^v/, '')
-        .split('.')
-        .slice(0, 2)
-        .join('.');
-      return {
-        name: g.name,
-        capacityType: g.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
-        instanceTypes: g.instanceTypes,
-        desiredSize: g.nodes,
-        version,
-        releaseVersion:
-          g.releaseVersion ??
-          `${
-            catalog.versions.find(v => v.version === version)?.patch ??
-            `${version}.0`
-          }-20250915`,
-        amiType:
-          g.amiType ??
-          (getInstanceType(g.instanceTypes[0]).architecture === 'arm64'
-            ? 'AL2023_ARM_64_STANDARD'
-            : 'AL2023_x86_64_STANDARD'),
+    .map(g =>
+      managedNodeGroupFacts(g, {
+        version: (g.kubeletVersion ?? cluster.eks.version)
+          .replace(/^v/, '')
+          .split('.')
+          .slice(0, 2)
+          .join('.'),
         subnets: [...new Set((g.zones ?? zones).map(z => nodeSubnetIn(z).id))],
-        labels: g.labels ?? {},
-        taints: g.taints ?? [],
-        status: g.status ?? 'ACTIVE',
-        health: g.health ?? [],
         createdAt: new Date(
           Math.max(clusterCreated.getTime(), now.getTime() - 200 * DAY),
         ),
-      };
-    });
+        catalog,
+      }),
+    );
 
   const model = new ClusterModel(
     cluster.name,
@@ -658,54 +514,21 @@ export function buildCluster(
     clusterCreated,
   );
 
-  model.setCollection(
-    resourceKey('', 'v1', 'nodes'),
-    new ArrayCollection(nodes.map(n => n.object)),
-  );
-  model.setCollection(resourceKey('', 'v1', 'pods'), new ArrayCollection(pods));
-  model.setCollection(
-    resourceKey('', 'v1', 'namespaces'),
-    new ArrayCollection([...namespaces.values()]),
-  );
-  model.setCollection(
-    resourceKey('', 'v1', 'events'),
-    new ArrayCollection(events),
-  );
-  model.setCollection(
-    resourceKey('', 'v1', 'services'),
-    new ArrayCollection(services),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'deployments'),
-    new ArrayCollection(deployments),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'replicasets'),
-    new ArrayCollection(replicaSets),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'statefulsets'),
-    new ArrayCollection(statefulSets),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'daemonsets'),
-    new ArrayCollection(daemonSets),
-  );
-  model.setCollection(
-    resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'),
-    new ArrayCollection(hpas),
-  );
-  model.setCollection(
-    resourceKey('policy', 'v1', 'poddisruptionbudgets'),
-    new ArrayCollection(pdbs),
-  );
-  model.setCollection(
-    resourceKey('crd.k8s.amazonaws.com', 'v1alpha1', 'eniconfigs'),
-    new ArrayCollection(
-      cluster.eniConfigs.map(e =>
-        buildEniConfig({ ...e, createdAt: clusterCreated }),
-      ),
+  model.setObjects({
+    nodes: nodes.map(n => n.object),
+    pods,
+    namespaces: [...namespaces.values()],
+    events,
+    services,
+    deployments,
+    replicaSets,
+    statefulSets,
+    daemonSets,
+    hpas,
+    pdbs,
+    eniConfigs: cluster.eniConfigs.map(e =>
+      buildEniConfig({ ...e, createdAt: clusterCreated }),
     ),
-  );
+  });
   return model;
 }

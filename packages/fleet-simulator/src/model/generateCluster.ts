@@ -1,15 +1,6 @@
 import { EksCatalog, ScenarioNodeGroup } from '../scenario/schema';
-import {
-  ClusterModel,
-  NodeGroupFacts,
-  SubnetFacts,
-  resourceKey,
-} from './ClusterModel';
-import {
-  ArrayCollection,
-  KubeObject,
-  ObjectCollection,
-} from './ObjectCollection';
+import { ClusterModel, NodeGroupFacts, SubnetFacts } from './ClusterModel';
+import { KubeObject, ObjectCollection } from './ObjectCollection';
 import { hexId, nameSuffix, uid } from './determinism';
 import { InstanceTypeSpec, getInstanceType, maxPodsFor } from './instanceTypes';
 import { AWS_RESERVED_PER_SUBNET, formatIpv4, parseIpv4 } from './ipv4';
@@ -17,25 +8,24 @@ import {
   ContainerInput,
   OwnerRef,
   WorkloadInput,
-  buildDaemonSet,
   buildDeployment,
   buildHpa,
   buildNamespace,
-  buildNode,
   buildPdb,
   buildPod,
   buildReplicaSet,
   buildService,
   ownerRefOf,
 } from './kubeObjects';
-import { awsNodeContainers, kubeProxyContainers } from './systemWorkloads';
 import {
-  SYSTEM_NAMESPACES,
-  capacityLabels,
-  defaultToken,
+  NodeDaemonSet,
+  buildDaemonSetPod,
+  buildGroupNode,
+  buildNodeDaemonSets,
   kubeletVersionFor,
-  osImageFor,
-} from './buildCluster';
+  managedNodeGroupFacts,
+} from './nodeObjects';
+import { SYSTEM_NAMESPACES, defaultToken } from './buildCluster';
 
 /** Options of a generated large cluster. */
 export interface GenerateOptions {
@@ -111,12 +101,7 @@ class GeneratedPodCollection implements ObjectCollection {
     private readonly daemonPods: number,
     private readonly total: number,
     private readonly workloads: GenWorkload[],
-    private readonly daemonSets: {
-      object: KubeObject;
-      containers: ContainerInput[];
-      initContainers?: ContainerInput[];
-      labels: Record<string, string>;
-    }[],
+    private readonly daemonSets: NodeDaemonSet[],
     private readonly zoneBases: number[],
     private readonly nodesPerZone: number,
     private readonly createdAt: Date,
@@ -150,29 +135,11 @@ class GeneratedPodCollection implements ObjectCollection {
   get(index: number): KubeObject {
     const n = this.nodes.length;
     if (index < this.daemonPods) {
-      const ds = this.daemonSets[Math.floor(index / n)];
-      const node = this.nodes[index % n];
-      const dsName = ds.object.metadata.name;
-      return buildPod({
-        name: `${dsName}-${nameSuffix(`${dsName}/${node.name}`, 5)}`,
-        namespace: 'kube-system',
-        labels: {
-          ...ds.labels,
-          'controller-revision-hash': hexId(`${dsName}-rev`, 10),
-          'pod-template-generation': '2',
-        },
-        owner: ownerRefOf(ds.object),
-        nodeName: node.name,
-        hostIp: node.ip,
-        hostNetwork: true,
-        containers: ds.containers,
-        initContainers: ds.initContainers,
-        phase: 'Running',
-        createdAt: this.createdAt,
-        serviceAccountName: dsName,
-        priorityClassName: 'system-node-critical',
-        tolerateEverything: true,
-      });
+      return buildDaemonSetPod(
+        this.daemonSets[Math.floor(index / n)],
+        this.nodes[index % n],
+        this.createdAt,
+      );
     }
     const j = index - this.daemonPods;
     const w = this.workloadAt(index);
@@ -329,19 +296,11 @@ export function generateCluster(
         group.instanceTypes[i % group.instanceTypes.length],
       );
       nodeTypes.add(type);
-      const taints = [];
-      if (i < (group.disrupted ?? 0))
-        taints.push({ key: 'karpenter.sh/disrupted', effect: 'NoSchedule' });
-      else if (i < (group.disrupted ?? 0) + (group.interrupted ?? 0)) {
-        taints.push({
-          key: 'aws-node-termination-handler/spot-itn',
-          value: hexId(nodeName, 10),
-          effect: 'NoSchedule',
-        });
-      }
       nodes.push({ name: nodeName, ip, zoneIndex, indexInZone });
       nodeObjects.push(
-        buildNode({
+        buildGroupNode({
+          group,
+          indexInGroup: i,
           name: nodeName,
           ip,
           zone: `${region}${ZONE_LETTERS[zoneIndex]}`,
@@ -352,11 +311,8 @@ export function generateCluster(
             customNetworking: false,
           }),
           kubeletVersion: kubelet,
-          labels: capacityLabels(group),
-          taints,
           createdAt,
           instanceId: `i-0${hexId(`instance:${seed}:${nodeName}`, 16)}`,
-          osImage: osImageFor(undefined),
         }),
       );
     }
@@ -468,33 +424,14 @@ export function generateCluster(
     customNetworking: false,
     env: {},
   };
-  const awsNode = awsNodeContainers(region, cni);
-  const dsDefs = [
-    {
-      name: 'aws-node',
-      labels: { 'k8s-app': 'aws-node' },
-      containers: awsNode.containers,
-      initContainers: awsNode.initContainers,
-    },
-    {
-      name: 'kube-proxy',
-      labels: { 'k8s-app': 'kube-proxy' },
-      containers: kubeProxyContainers(region, version),
-      initContainers: undefined,
-    },
-  ].map(d => ({
-    ...d,
-    object: buildDaemonSet({
-      name: d.name,
-      namespace: 'kube-system',
-      labels: d.labels,
-      nodes: nodeCount,
-      containers: d.containers,
-      initContainers: d.initContainers,
-      hostNetwork: true,
-      createdAt,
-    }),
-  }));
+  const dsDefs = buildNodeDaemonSets({
+    region,
+    cni,
+    kubernetesVersion: version,
+    nodes: nodeCount,
+    createdAt,
+    addonLabels: false,
+  });
 
   const podCollection = new GeneratedPodCollection(
     nodes,
@@ -529,24 +466,14 @@ export function generateCluster(
 
   const nodeGroups: NodeGroupFacts[] = groups
     .filter(g => g.provisioner === 'managed')
-    .map(g => ({
-      name: g.name,
-      capacityType: 'ON_DEMAND',
-      instanceTypes: g.instanceTypes,
-      desiredSize: g.nodes,
-      version,
-      releaseVersion: `${
-        catalog.versions.find(v => v.version === version)?.patch ??
-        `${version}.0`
-      }-20250915`,
-      amiType: 'AL2023_x86_64_STANDARD',
-      subnets: subnets.map(s => s.id),
-      labels: {},
-      taints: [],
-      status: 'ACTIVE',
-      health: [],
-      createdAt,
-    }));
+    .map(g =>
+      managedNodeGroupFacts(g, {
+        version,
+        subnets: subnets.map(s => s.id),
+        createdAt,
+        catalog,
+      }),
+    );
 
   const model = new ClusterModel(
     name,
@@ -593,38 +520,16 @@ export function generateCluster(
     [...nodeTypes],
     createdAt,
   );
-  model.setCollection(
-    resourceKey('', 'v1', 'nodes'),
-    new ArrayCollection(nodeObjects),
-  );
-  model.setCollection(resourceKey('', 'v1', 'pods'), podCollection);
-  model.setCollection(
-    resourceKey('', 'v1', 'namespaces'),
-    new ArrayCollection(namespaces),
-  );
-  model.setCollection(
-    resourceKey('', 'v1', 'services'),
-    new ArrayCollection(services),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'deployments'),
-    new ArrayCollection(deployments),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'replicasets'),
-    new ArrayCollection(replicaSets),
-  );
-  model.setCollection(
-    resourceKey('apps', 'v1', 'daemonsets'),
-    new ArrayCollection(dsDefs.map(d => d.object)),
-  );
-  model.setCollection(
-    resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'),
-    new ArrayCollection(hpas),
-  );
-  model.setCollection(
-    resourceKey('policy', 'v1', 'poddisruptionbudgets'),
-    new ArrayCollection(pdbs),
-  );
+  model.setObjects({
+    nodes: nodeObjects,
+    pods: podCollection,
+    namespaces,
+    services,
+    deployments,
+    replicaSets,
+    daemonSets: dsDefs.map(d => d.object),
+    hpas,
+    pdbs,
+  });
   return model;
 }
