@@ -15,6 +15,7 @@ import {
   formatCount,
   formatDays,
 } from '../common';
+import { CardSection } from './CardSection';
 import { NoData } from './NoData';
 
 const useStyles = makeStyles(theme => ({
@@ -61,6 +62,21 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
   const { status } = version;
   const incompatible = version.addons.filter(a => a.compatible === false);
   const failing = version.insights.failing;
+  /** A support deadline with where it comes from, when EKS (or the calendar) knows it. */
+  const supportDate = (
+    label: string,
+    date: string | undefined,
+    field: 'endOfStandardSupportDate' | 'endOfExtendedSupportDate',
+  ) =>
+    date !== undefined && {
+      label,
+      value: (
+        <Explained
+          value={date}
+          {...explain.supportDate(at, field, status.source)}
+        />
+      ),
+    };
 
   return (
     <InfoCard
@@ -77,32 +93,16 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
       <FigureList
         aria-label={`Version of ${cluster.name}`}
         items={[
-          status.endOfStandardSupport !== undefined && {
-            label: 'End of standard support',
-            value: (
-              <Explained
-                value={status.endOfStandardSupport}
-                {...explain.supportDate(
-                  at,
-                  'endOfStandardSupportDate',
-                  status.source,
-                )}
-              />
-            ),
-          },
-          status.endOfExtendedSupport !== undefined && {
-            label: 'End of extended support',
-            value: (
-              <Explained
-                value={status.endOfExtendedSupport}
-                {...explain.supportDate(
-                  at,
-                  'endOfExtendedSupportDate',
-                  status.source,
-                )}
-              />
-            ),
-          },
+          supportDate(
+            'End of standard support',
+            status.endOfStandardSupport,
+            'endOfStandardSupportDate',
+          ),
+          supportDate(
+            'End of extended support',
+            status.endOfExtendedSupport,
+            'endOfExtendedSupportDate',
+          ),
           status.daysLeftInPhase !== undefined && {
             label: 'Days left in phase',
             value: (
@@ -127,10 +127,7 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
         ]}
       />
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          Kubelet skew per node group
-        </Typography>
+      <CardSection title="Kubelet skew per node group">
         {version.skew.length === 0 ? (
           <NoData>No node groups reported.</NoData>
         ) : (
@@ -165,19 +162,17 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
             ))}
           </Box>
         )}
-      </Box>
+      </CardSection>
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          Failing upgrade insights (
-          <Explained
-            value={`${formatCount(failing.length)} of ${formatCount(
-              version.insights.total,
-            )}`}
-            {...explain.insights(at)}
-          />
-          )
-        </Typography>
+      <CardSection
+        title="Failing upgrade insights"
+        count={{
+          value: `${formatCount(failing.length)} of ${formatCount(
+            version.insights.total,
+          )}`,
+          ...explain.insights(at),
+        }}
+      >
         {failing.length === 0 ? (
           <NoData>
             {version.insights.total === 0
@@ -211,17 +206,15 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
             ))}
           </Box>
         )}
-      </Box>
+      </CardSection>
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          Incompatible add-ons (
-          <Explained
-            value={formatCount(incompatible.length)}
-            {...explain.addons(at)}
-          />
-          )
-        </Typography>
+      <CardSection
+        title="Incompatible add-ons"
+        count={{
+          value: formatCount(incompatible.length),
+          ...explain.addons(at),
+        }}
+      >
         {incompatible.length === 0 ? (
           <NoData>
             {version.addons.length === 0
@@ -237,7 +230,7 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
             ))}
           </Box>
         )}
-      </Box>
+      </CardSection>
     </InfoCard>
   );
 };

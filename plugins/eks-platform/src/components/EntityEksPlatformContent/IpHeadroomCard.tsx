@@ -20,6 +20,7 @@ import {
   formatDays,
   formatPercent,
 } from '../common';
+import { CardSection } from './CardSection';
 import { NoData } from './NoData';
 
 const FORECAST_WORDS: Record<
@@ -134,10 +135,7 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
         </NoData>
       )}
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          Subnets where this component runs
-        </Typography>
+      <CardSection title="Subnets where this component runs">
         {subnetRows.length === 0 ? (
           <NoData>
             {ec2Missing
@@ -188,13 +186,10 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
             </TableBody>
           </Table>
         )}
-      </Box>
+      </CardSection>
 
       {zones.length > 0 && (
-        <Box mt={3}>
-          <Typography variant="subtitle2" component="h5" gutterBottom>
-            Node slots per zone
-          </Typography>
+        <CardSection title="Node slots per zone">
           <Table
             size="small"
             aria-label={`Node slots per zone on ${cluster.name}`}
@@ -249,13 +244,10 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
               ))}
             </TableBody>
           </Table>
-        </Box>
+        </CardSection>
       )}
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          This component's pods failing IP assignment
-        </Typography>
+      <CardSection title="This component's pods failing IP assignment">
         {ipFailures.length === 0 ? (
           <NoData>None.</NoData>
         ) : (
@@ -278,7 +270,7 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
             ))}
           </Box>
         )}
-      </Box>
+      </CardSection>
     </InfoCard>
   );
 };

@@ -17,6 +17,7 @@ import {
   formatPercent,
 } from '../common';
 import { CapacityByType } from './CapacityByType';
+import { CardSection } from './CardSection';
 import { NoData } from './NoData';
 
 /**
@@ -108,10 +109,7 @@ export const SpotCapacityCard = (props: { view: EntityClusterView }) => {
         </Table>
       )}
 
-      <Box mt={3}>
-        <Typography variant="subtitle2" component="h5" gutterBottom>
-          Cluster capacity
-        </Typography>
+      <CardSection title="Cluster capacity">
         {cluster.spot ? (
           <FigureList
             aria-label={`Capacity of ${cluster.name}`}
@@ -176,7 +174,7 @@ export const SpotCapacityCard = (props: { view: EntityClusterView }) => {
           </NoData>
         )}
         {cluster.spot && <CapacityByType cluster={cluster.name} at={at} />}
-      </Box>
+      </CardSection>
     </InfoCard>
   );
 };

@@ -6,15 +6,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import type { ReactNode } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart } from 'recharts';
 import {
   CollectedAt,
   Explained,
@@ -26,6 +18,7 @@ import {
   formatPercent,
 } from '../../common';
 import { ChartFrame } from './ChartFrame';
+import { ClusterBarGuides } from './ChartGuides';
 import type { BlueGreenPair } from './findBlueGreenPairs';
 import { useChartTheme } from './useChartTheme';
 
@@ -185,25 +178,10 @@ export const BlueGreenComparison = (props: {
               layout="vertical"
               margin={{ left: 24, right: 24 }}
             >
-              <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
-              <XAxis
-                type="number"
-                unit=" cores"
-                stroke={chart.axis}
-                tick={chart.tick}
+              <ClusterBarGuides
+                valueAxis={{ unit: ' cores' }}
+                nameWidth={120}
               />
-              <YAxis
-                type="category"
-                dataKey="name"
-                width={120}
-                stroke={chart.axis}
-                tick={chart.tick}
-              />
-              <Tooltip
-                contentStyle={chart.tooltip}
-                labelStyle={chart.tooltipLabel}
-              />
-              <Legend wrapperStyle={chart.legend} />
               <Bar
                 dataKey="requested"
                 name="Requested CPU"

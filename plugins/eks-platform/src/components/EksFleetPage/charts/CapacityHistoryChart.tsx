@@ -1,21 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type { HistoryResponse } from '@eks-platform/plugin-eks-platform-common';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, ComposedChart, Line } from 'recharts';
 import { eksPlatformApiRef } from '../../../api';
 import { formatPercent } from '../../common';
 import { ChartCard } from './ChartCard';
 import { ChartFrame } from './ChartFrame';
-import { defaultRange, shortTimeLabel } from './time';
+import { TimeSeriesGuides } from './ChartGuides';
+import { defaultRange } from './time';
 import { useChartTheme } from './useChartTheme';
 
 /** One point of the capacity chart, in cores. */
@@ -77,6 +69,16 @@ export function capacityPoints(
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/** The stacked capacity areas, bottom first, with their theme series colour. */
+const CAPACITY_AREAS: Array<{
+  dataKey: 'other' | 'spot';
+  name: string;
+  series: number;
+}> = [
+  { dataKey: 'other', name: 'On-demand and other', series: 0 },
+  { dataKey: 'spot', name: 'Spot', series: 1 },
+];
+
 /**
  * Allocatable CPU split into spot and other capacity over time, with requested CPU
  * as a line, for one cluster.
@@ -118,49 +120,23 @@ export const CapacityHistoryChart = (props: { cluster: string }) => {
     >
       <ChartFrame height={280}>
         <ComposedChart data={value}>
-          <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={shortTimeLabel}
-            stroke={chart.axis}
-            tick={chart.tick}
-          />
-          <YAxis
-            stroke={chart.axis}
-            tick={chart.tick}
-            unit=" cores"
-            width={80}
-          />
-          <Tooltip
-            contentStyle={chart.tooltip}
-            labelStyle={chart.tooltipLabel}
-            labelFormatter={label => shortTimeLabel(Number(label))}
+          <TimeSeriesGuides
+            valueAxis={{ unit: ' cores', width: 80 }}
             formatter={(v: any) => `${round1(Number(v))} cores`}
           />
-          <Legend wrapperStyle={chart.legend} />
-          <Area
-            type="stepAfter"
-            dataKey="other"
-            name="On-demand and other"
-            stackId="capacity"
-            stroke={chart.series[0]}
-            fill={chart.series[0]}
-            fillOpacity={0.3}
-            isAnimationActive={false}
-          />
-          <Area
-            type="stepAfter"
-            dataKey="spot"
-            name="Spot"
-            stackId="capacity"
-            stroke={chart.series[1]}
-            fill={chart.series[1]}
-            fillOpacity={0.3}
-            isAnimationActive={false}
-          />
+          {CAPACITY_AREAS.map(area => (
+            <Area
+              key={area.dataKey}
+              type="stepAfter"
+              dataKey={area.dataKey}
+              name={area.name}
+              stackId="capacity"
+              stroke={chart.series[area.series]}
+              fill={chart.series[area.series]}
+              fillOpacity={0.3}
+              isAnimationActive={false}
+            />
+          ))}
           <Line
             type="monotone"
             dataKey="requested"

@@ -1,21 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type { HistoryResponse } from '@eks-platform/plugin-eks-platform-common';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, ReferenceLine } from 'recharts';
 import { eksPlatformApiRef } from '../../../api';
 import { formatDateTime, formatDays } from '../../common';
 import { ChartCard } from './ChartCard';
 import { ChartFrame } from './ChartFrame';
-import { DAY_MS, defaultRange, shortTimeLabel } from './time';
+import { TimeSeriesGuides } from './ChartGuides';
+import { DAY_MS, defaultRange } from './time';
 import { useChartTheme } from './useChartTheme';
 
 /** How far ahead a forecast line is drawn at most. */
@@ -124,24 +116,10 @@ export const FreeIpsChart = (props: { cluster: string }) => {
     >
       <ChartFrame height={280}>
         <LineChart data={data?.rows}>
-          <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={shortTimeLabel}
-            stroke={chart.axis}
-            tick={chart.tick}
-          />
-          <YAxis stroke={chart.axis} tick={chart.tick} allowDecimals={false} />
-          <Tooltip
-            contentStyle={chart.tooltip}
-            labelStyle={chart.tooltipLabel}
-            labelFormatter={label => shortTimeLabel(Number(label))}
+          <TimeSeriesGuides
+            valueAxis={{ allowDecimals: false }}
             formatter={(v: any) => Math.round(Number(v))}
           />
-          <Legend wrapperStyle={chart.legend} />
           <ReferenceLine y={0} stroke={chart.error} />
           {data?.keys.map(k => {
             const base = k.forecast ? k.key.replace(/:forecast$/, '') : k.key;

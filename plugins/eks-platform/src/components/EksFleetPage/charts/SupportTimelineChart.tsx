@@ -4,20 +4,12 @@ import type {
   ClusterVersionStatus,
 } from '@eks-platform/plugin-eks-platform-common';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, ReferenceLine } from 'recharts';
 import { eksPlatformApiRef } from '../../../api';
 import { formatDays } from '../../common';
 import { ChartCard } from './ChartCard';
 import { ChartFrame } from './ChartFrame';
+import { ClusterBarGuides } from './ChartGuides';
 import { DAY_MS, dayLabel } from './time';
 import { useChartTheme } from './useChartTheme';
 
@@ -151,27 +143,14 @@ export const SupportTimelineChart = (props: {
           layout="vertical"
           margin={{ left: 24, right: 24 }}
         >
-          <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            domain={[0, 'dataMax']}
-            tickFormatter={(d: number) => dayLabel(Date.now() + d * DAY_MS)}
-            stroke={chart.axis}
-            tick={chart.tick}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={130}
-            stroke={chart.axis}
-            tick={chart.tick}
-          />
-          <Tooltip
-            contentStyle={chart.tooltip}
-            labelStyle={chart.tooltipLabel}
+          <ClusterBarGuides
+            valueAxis={{
+              domain: [0, 'dataMax'],
+              tickFormatter: (d: number) => dayLabel(Date.now() + d * DAY_MS),
+            }}
+            nameWidth={130}
             formatter={(v: any, name: any) => [formatDays(Number(v)), name]}
           />
-          <Legend wrapperStyle={chart.legend} />
           <Bar
             dataKey="standardDays"
             name="Standard support left"
