@@ -25,6 +25,7 @@ import {
   buildService,
   buildStatefulSet,
   ownerRefOf,
+  privateDnsName,
   WorkloadInput,
 } from './kubeObjects';
 import {
@@ -124,10 +125,7 @@ export function buildCluster(
         throw new Error(
           `Subnet ${subnet.id} has no room for node ${i} of ${group.name}`,
         );
-      const name =
-        region === 'us-east-1'
-          ? `ip-${ip.replace(/\./g, '-')}.ec2.internal`
-          : `ip-${ip.replace(/\./g, '-')}.${region}.compute.internal`;
+      const name = privateDnsName(ip, region);
       const maxPods = maxPodsFor(type, mode);
       const eniConfig = mode.customNetworking
         ? cluster.eniConfigs.find(

@@ -37,6 +37,36 @@ describe('generated large cluster', () => {
     expect(pods(a).size()).toBe(3000);
   });
 
+  it('names nodes by their EC2 private DNS name, which has no region in us-east-1', () => {
+    const catalog = loadCatalog();
+    const nodeNames = (region: string) => {
+      const model = generateCluster(
+        { nodes: 3, pods: 0, seed: 1, region },
+        catalog,
+      );
+      const nodes = model.collection(resourceKey('', 'v1', 'nodes'))!;
+      return Array.from({ length: nodes.size() }, (_, i) => nodes.get(i)).map(
+        node => {
+          const { addresses } = node.status as {
+            addresses: Array<{ type: string; address: string }>;
+          };
+          expect(addresses.find(a => a.type === 'InternalDNS')?.address).toBe(
+            node.metadata.name,
+          );
+          return node.metadata.name as string;
+        },
+      );
+    };
+    expect(nodeNames('us-east-1')).toEqual([
+      expect.stringMatching(/^ip-\d+-\d+-\d+-\d+\.ec2\.internal$/),
+      expect.stringMatching(/\.ec2\.internal$/),
+      expect.stringMatching(/\.ec2\.internal$/),
+    ]);
+    expect(nodeNames('ap-south-1')[0]).toMatch(
+      /^ip-\d+-\d+-\d+-\d+\.ap-south-1\.compute\.internal$/,
+    );
+  });
+
   describe('served with 20,000 pods', () => {
     let sim: FleetSimulator;
     let stateDir: string;

@@ -16,6 +16,7 @@ import {
   buildReplicaSet,
   buildService,
   ownerRefOf,
+  privateDnsName,
 } from './kubeObjects';
 import {
   NodeDaemonSet,
@@ -288,10 +289,7 @@ export function generateCluster(
       const zoneIndex = k % 3;
       const indexInZone = Math.floor(k / 3);
       const ip = formatIpv4(zoneBases[zoneIndex] + 4 + indexInZone);
-      const nodeName = `ip-${ip.replace(
-        /\./g,
-        '-',
-      )}.${region}.compute.internal`;
+      const nodeName = privateDnsName(ip, region);
       const type = getInstanceType(
         group.instanceTypes[i % group.instanceTypes.length],
       );

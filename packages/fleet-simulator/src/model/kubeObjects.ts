@@ -29,15 +29,22 @@ export interface NodeInput {
   osImage: string;
 }
 
+/**
+ * An EC2 instance's private DNS name, which is also its node name: `ip-10-0-1-2.ec2.internal` in
+ * us-east-1, `ip-10-0-1-2.<region>.compute.internal` in every other region.
+ */
+export function privateDnsName(ip: string, region: string): string {
+  const host = `ip-${ip.replace(/\./g, '-')}`;
+  return region === 'us-east-1'
+    ? `${host}.ec2.internal`
+    : `${host}.${region}.compute.internal`;
+}
+
 export function buildNode(input: NodeInput): KubeObject {
   const { instanceType: type } = input;
   const memory = memoryKiB(type, input.maxPods);
   const arch = type.architecture === 'arm64' ? 'arm64' : 'amd64';
   const created = timestamp(input.createdAt);
-  const dnsSuffix =
-    input.region === 'us-east-1'
-      ? 'ec2.internal'
-      : `${input.region}.compute.internal`;
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -119,7 +126,7 @@ export function buildNode(input: NodeInput): KubeObject {
         { type: 'InternalIP', address: input.ip },
         {
           type: 'InternalDNS',
-          address: `ip-${input.ip.replace(/\./g, '-')}.${dnsSuffix}`,
+          address: privateDnsName(input.ip, input.region),
         },
         { type: 'Hostname', address: input.name },
       ],
