@@ -220,12 +220,10 @@ export class ClusterCollector {
             clients.eks,
             eksIdentity.clusterName,
             options.signal,
-          ).catch(
-            error => {
-              fail(classifyError(error, 'eks', 'Reading EKS'));
-              return undefined;
-            },
-          )
+          ).catch(error => {
+            fail(classifyError(error, 'eks', 'Reading EKS'));
+            return undefined;
+          })
         : Promise.resolve(undefined);
     let kube: Awaited<ReturnType<ClusterCollector['collectKubernetes']>>;
     try {
