@@ -67,6 +67,23 @@ async function readBlob(blob: Blob): Promise<string> {
   });
 }
 
+/** Catches the CSV downloads the page offers, checking the file name of each. */
+function captureCsvDownloads() {
+  const created: Blob[] = [];
+  const createObjectURL = jest.fn((blob: Blob) => {
+    created.push(blob);
+    return 'blob:eks-fleet';
+  });
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest
+    .spyOn(HTMLAnchorElement.prototype, 'click')
+    .mockImplementation(function noNavigation(this: HTMLAnchorElement) {
+      expect(this.download).toBe('eks-fleet-2026-11-21.csv');
+      expect(this.href).toBe('blob:eks-fleet');
+    });
+  return { created, click };
+}
+
 describe('EksFleetPage', () => {
   beforeEach(() => {
     // the clock starts at FIXTURE_NOW and runs on (debounced inputs need it to move)
@@ -166,18 +183,7 @@ describe('EksFleetPage', () => {
   });
 
   it('exports the table as CSV', async () => {
-    const created: Blob[] = [];
-    const createObjectURL = jest.fn((blob: Blob) => {
-      created.push(blob);
-      return 'blob:eks-fleet';
-    });
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function noNavigation(this: HTMLAnchorElement) {
-        expect(this.download).toBe('eks-fleet-2026-11-21.csv');
-        expect(this.href).toBe('blob:eks-fleet');
-      });
+    const { created, click } = captureCsvDownloads();
     await renderPage(fakeApi());
     await screen.findByTestId('eks-fleet-table');
 
@@ -196,6 +202,39 @@ describe('EksFleetPage', () => {
     expect(lines.find(l => l.startsWith('legacy-eu-west-1,'))).toContain(
       ',1.31,extended,5,2026-11-26,',
     );
+  });
+
+  it('exports only the clusters the search leaves in the table', async () => {
+    const { created, click } = captureCsvDownloads();
+    await renderPage(fakeApi());
+    await screen.findByTestId('eks-fleet-table');
+    const search = screen.getByRole('textbox', { name: 'Search' });
+
+    await userEvent.type(search, 'EU-WEST');
+
+    const button = screen.getByRole('button', {
+      name: 'Export CSV (3 of 7 clusters)',
+    });
+    await waitFor(() => expect(tableRows()).toHaveLength(3));
+    await userEvent.click(button);
+    expect(click).toHaveBeenCalledTimes(1);
+    const lines = (await readBlob(created[0])).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^cluster,title,region,/);
+    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+      'prod-eu-west-1',
+      'staging-eu-west-1',
+      'legacy-eu-west-1',
+    ]);
+
+    await userEvent.type(search, '-9');
+    expect(
+      screen.getByRole('button', { name: 'Export CSV (0 of 7 clusters)' }),
+    ).toBeDisabled();
+
+    await userEvent.clear(search);
+    expect(
+      screen.getByRole('button', { name: 'Export CSV (all 7 clusters)' }),
+    ).toBeEnabled();
   });
 
   it('asks the backend to refresh a cluster and says so', async () => {

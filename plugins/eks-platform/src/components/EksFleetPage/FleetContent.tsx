@@ -1,4 +1,8 @@
-import { Progress, WarningPanel } from '@backstage/core-components';
+import {
+  Progress,
+  WarningPanel,
+  type TableState,
+} from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -12,8 +16,9 @@ import { downloadCsv } from './downloadCsv';
 import { FleetCharts } from './FleetCharts';
 import { FleetEmptyState } from './FleetEmptyState';
 import { toFleetRow } from './fleetRows';
-import { FleetTable } from './FleetTable';
+import { FleetTable, visibleFleetRows } from './FleetTable';
 import { toCsv } from './toCsv';
+import { isTableNarrowed } from './visibleRows';
 import { waitForCollection } from './waitForCollection';
 
 /**
@@ -29,6 +34,12 @@ export const FleetContent = () => {
   );
   const [refreshing, setRefreshing] = useState<Set<string>>(new Set());
   const rows = useMemo(() => (value?.items ?? []).map(toFleetRow), [value]);
+  // the table's search and filters, so the export writes the rows it shows
+  const [tableState, setTableState] = useState<TableState>({});
+  const shown = useMemo(
+    () => visibleFleetRows(rows, tableState),
+    [rows, tableState],
+  );
 
   const unmounted = useRef(false);
   useEffect(
@@ -93,8 +104,11 @@ export const FleetContent = () => {
   );
   const exportCsv = () => {
     const day = new Date(Date.now()).toISOString().slice(0, 10);
-    downloadCsv(toCsv(rows), `eks-fleet-${day}.csv`);
+    downloadCsv(toCsv(shown), `eks-fleet-${day}.csv`);
   };
+  const exportScope = isTableNarrowed(tableState)
+    ? `${shown.length} of ${rows.length}`
+    : `all ${rows.length}`;
 
   return (
     <Grid container spacing={3} direction="column" wrap="nowrap">
@@ -117,13 +131,19 @@ export const FleetContent = () => {
             color="primary"
             startIcon={<GetAppIcon />}
             onClick={exportCsv}
+            disabled={shown.length === 0}
           >
-            Export CSV (all {rows.length} clusters)
+            Export CSV ({exportScope} clusters)
           </Button>
         </Box>
         {/* The table is wider than a laptop screen: it scrolls inside the page, not the page itself. */}
         <Box maxWidth="100%" overflow="auto">
-          <FleetTable rows={rows} onRefresh={refresh} refreshing={refreshing} />
+          <FleetTable
+            rows={rows}
+            onRefresh={refresh}
+            refreshing={refreshing}
+            onStateChange={setTableState}
+          />
         </Box>
       </Grid>
       <Grid item>

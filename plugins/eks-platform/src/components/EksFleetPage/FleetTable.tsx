@@ -1,4 +1,8 @@
-import { Table, type TableColumn } from '@backstage/core-components';
+import {
+  Table,
+  type TableColumn,
+  type TableState,
+} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import IconButton from '@material-ui/core/IconButton';
@@ -20,6 +24,7 @@ import {
   formatPercent,
 } from '../common';
 import type { FleetRow } from './fleetRows';
+import { visibleRows } from './visibleRows';
 
 const Missing = () => (
   <Typography variant="body2" color="textSecondary" component="span">
@@ -266,14 +271,28 @@ function columns(
 }
 
 /**
+ * The rows {@link FleetTable} shows after the search and filters it reported
+ * through `onStateChange`, in data order (not the table's sort order).
+ */
+export function visibleFleetRows(
+  rows: FleetRow[],
+  state: TableState,
+): FleetRow[] {
+  // which rows show depends on the columns' fields, not on how cells render
+  return visibleRows(rows, columns(() => {}, new Set()), state);
+}
+
+/**
  * All clusters with their version phase and deadline, spot share, requested vs
  * allocatable CPU, least IP headroom, days to exhaustion and data age; sortable,
- * searchable and filterable by phase and region.
+ * searchable and filterable by phase and region. `onStateChange` hears the search
+ * text and selected filters (see {@link visibleFleetRows}); pass a stable function.
  */
 export const FleetTable = (props: {
   rows: FleetRow[];
   onRefresh: (name: string) => void;
   refreshing: Set<string>;
+  onStateChange?: (state: TableState) => void;
   actions?: ReactNode;
 }) => (
   <div data-testid="eks-fleet-table">
@@ -286,6 +305,7 @@ export const FleetTable = (props: {
         { column: 'Phase', type: 'multiple-select' },
         { column: 'Region', type: 'multiple-select' },
       ]}
+      onStateChange={props.onStateChange}
       options={{
         paging: false,
         search: true,

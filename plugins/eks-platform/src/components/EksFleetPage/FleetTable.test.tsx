@@ -1,0 +1,99 @@
+import type { TableState } from '@backstage/core-components';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fleetOverviews } from '../../__fixtures__/fleet';
+import { toFleetRow } from './fleetRows';
+import { FleetTable, visibleFleetRows } from './FleetTable';
+
+const fleet = fleetOverviews.map(toFleetRow);
+
+/** The cluster names of the rows the table shows, top to bottom. */
+function shownNames(): string[] {
+  const table = screen.getByTestId('eks-fleet-table');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1) // the header
+    .map(row => row.querySelector('td > div > div')?.textContent)
+    .filter((name): name is string => !!name);
+}
+
+/** Picks values in one of the table's filter selects (the panel must be open). */
+async function choose(filter: string, values: string[]) {
+  const select = screen
+    .getAllByTestId('select')
+    .find(el => el.getAttribute('aria-label') === filter);
+  if (!select) throw new Error(`no ${filter} filter`);
+  await userEvent.click(within(select).getByRole('button'));
+  const listbox = await screen.findByRole('listbox');
+  for (const value of values) {
+    await userEvent.click(within(listbox).getByRole('option', { name: value }));
+  }
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+}
+
+describe('FleetTable', () => {
+  it('shows exactly the rows visibleFleetRows computes from the state it reports', async () => {
+    let reported: TableState = {};
+    await renderInTestApp(
+      <FleetTable
+        rows={fleet}
+        onRefresh={() => {}}
+        refreshing={new Set()}
+        onStateChange={state => {
+          reported = state;
+        }}
+      />,
+    );
+    const search = screen.getByPlaceholderText('Filter');
+    /** Waits for the debounced search, then compares the table with the computed rows. */
+    const agree = async () => {
+      await waitFor(() =>
+        expect(shownNames()).toEqual(
+          visibleFleetRows(fleet, reported).map(r => r.name),
+        ),
+      );
+      return shownNames();
+    };
+
+    expect(await agree()).toHaveLength(7);
+
+    // Search alone: matches on raw field values, whatever the cells render.
+    for (const [text, expected] of [
+      ['CHECKOUT', ['checkout-blue', 'checkout-green']],
+      ['  EU-West ', ['prod-eu-west-1', 'staging-eu-west-1', 'legacy-eu-west-1']],
+      ['1.6', ['staging-eu-west-1']], // days to exhaustion, a number
+      ['0.78', ['prod-eu-west-1']], // the spot share the cell shows as 78%
+      ['78%', []],
+      ['Staging EU', []], // the title is shown, but is no column's field
+    ] as const) {
+      await userEvent.clear(search);
+      await userEvent.type(search, text);
+      expect(reported.search).toBe(text);
+      expect(await agree()).toEqual(expected);
+    }
+    await userEvent.clear(search);
+    expect(await agree()).toHaveLength(7);
+
+    // Filters alone, then with a search.
+    await userEvent.click(screen.getByRole('button', { name: 'filter list' }));
+    await choose('Phase', ['extended']);
+    await choose('Region', ['eu-west-1', 'eu-central-1']);
+    expect(reported.filters).toEqual({
+      Phase: ['extended'],
+      Region: ['eu-west-1', 'eu-central-1'],
+    });
+    expect(await agree()).toEqual([
+      'prod-eu-west-1',
+      'staging-eu-west-1',
+      'legacy-eu-west-1',
+      'checkout-blue',
+    ]);
+
+    // choosing filters re-mounts the toolbar, so find the search box again
+    await userEvent.type(screen.getByPlaceholderText('Filter'), '1.33');
+    expect(reported.search).toBe('1.33');
+    expect(await agree()).toEqual(['prod-eu-west-1', 'staging-eu-west-1']);
+  });
+});
