@@ -7,7 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ClusterOverviewResponse } from '@eks-platform/plugin-eks-platform-common';
 import request from 'supertest';
-import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
+import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
 
 jest.setTimeout(90_000);
@@ -16,14 +16,8 @@ describe('a backend with EKS discovery and no configured clusters', () => {
   const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
   });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
 
   it.each(databases.eachSupportedId())(
     'discovers staging-eu-west-1 at start-up, collects it with an EKS token and serves its figures, on %p',

@@ -13,7 +13,7 @@ import {
   eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
 import request from 'supertest';
-import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
+import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -70,14 +70,8 @@ const BROKEN_SELECTOR = {
 };
 
 describe('eks-platform REST API on the simulated demo fleet', () => {
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
 
   async function start(services: any[] = []) {
     const { server } = await startTestBackend({

@@ -10,7 +10,7 @@ import type { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
+import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
 
 jest.setTimeout(120_000);
@@ -70,14 +70,8 @@ const PAYMENTS = {
 };
 
 describe('credentials and tokens never leave the backend', () => {
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
 
   /**
    * The demo fleet, plus one cluster reached with an EKS token. The token

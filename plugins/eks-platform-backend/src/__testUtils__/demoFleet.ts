@@ -66,6 +66,25 @@ export function demoFleetConfig(
   };
 }
 
+/** The demo fleet started by {@link startDemoFleet}. */
+export type DemoFleet = Awaited<ReturnType<typeof startDemoFleet>>;
+
+/**
+ * Starts the demo fleet before the suite's tests (in a `beforeAll` registered where this is
+ * called) and stops it after them. The returned object is filled in by then: use `fleet.sim` in
+ * hooks and tests, not at the top of the suite.
+ */
+export function useDemoFleet(): DemoFleet {
+  const fleet = {} as DemoFleet;
+  beforeAll(async () => {
+    Object.assign(fleet, await startDemoFleet());
+  });
+  afterAll(async () => {
+    await fleet.stop?.();
+  });
+  return fleet;
+}
+
 /** Starts the demo fleet on ephemeral loopback ports. */
 export async function startDemoFleet() {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-platform-sim-'));

@@ -1,19 +1,13 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
+import { demoServices, useDemoFleet } from '../__testUtils__/demoFleet';
 
 jest.setTimeout(60_000);
 
 describe('collection faults against the simulated fleet', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
   let now = new Date('2026-11-20T12:00:00Z');
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
   afterEach(() => {
     fleet.sim.faults.clear();
   });

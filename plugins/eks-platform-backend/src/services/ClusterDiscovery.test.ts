@@ -9,7 +9,7 @@ import type { JsonObject } from '@backstage/types';
 import { AwsAccess } from '../collector/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
-import { demoFleetConfig, startDemoFleet } from '../__testUtils__/demoFleet';
+import { demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
 import { DiscoveredClusterStore } from '../store/DiscoveredClusterStore';
 import { ClusterDiscovery } from './ClusterDiscovery';
 import { ClusterRegistry } from './ClusterRegistry';
@@ -22,14 +22,8 @@ describe('EKS discovery with the simulated fleet', () => {
   const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
   });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
   afterEach(() => {
     fleet.sim.faults.clear();
   });

@@ -6,7 +6,7 @@ import type {
   ClusterOverviewResponse,
   EntityViewResponse,
 } from '@eks-platform/plugin-eks-platform-common';
-import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
+import { demoServices, useDemoFleet } from '../__testUtils__/demoFleet';
 import type { JsonBody } from './ViewBodyCache';
 
 jest.setTimeout(60_000);
@@ -31,15 +31,9 @@ function parse<T>(body: JsonBody): T {
 
 describe('serialized views (one answer shared by the requests of a second)', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
   let now: Date;
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
   afterEach(() => {
     fleet.sim.faults.clear();
   });

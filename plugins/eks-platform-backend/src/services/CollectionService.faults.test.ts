@@ -12,11 +12,7 @@ import type {
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { startClosableProxy } from '../__testUtils__/closableProxy';
-import {
-  collectorFor,
-  demoFleetConfig,
-  startDemoFleet,
-} from '../__testUtils__/demoFleet';
+import { collectorFor, demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
 import { eksPlatformPlugin } from '../plugin';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterViewService } from './ClusterViewService';
@@ -195,14 +191,8 @@ const awsRows = (source: 'eks' | 'ec2'): Row[] => [
 // test checks the same in real backend processes.
 describe('collection under injected faults, with the real clients', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
   afterEach(() => {
     fleet.sim.faults.clear();
   });

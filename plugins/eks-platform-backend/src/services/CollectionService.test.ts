@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { demoCollector, startDemoFleet } from '../__testUtils__/demoFleet';
+import { demoCollector, useDemoFleet } from '../__testUtils__/demoFleet';
 import type { ClusterCollector } from '../collector/ClusterCollector';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ABANDON_AFTER_ABORT_MS, CollectionService } from './CollectionService';
@@ -10,14 +10,8 @@ const CLUSTER = 'prod-eu-west-1';
 
 describe('CollectionService when the scheduler cancels a collection', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let fleet: Awaited<ReturnType<typeof startDemoFleet>>;
+  const fleet = useDemoFleet();
 
-  beforeAll(async () => {
-    fleet = await startDemoFleet();
-  });
-  afterAll(async () => {
-    await fleet?.stop();
-  });
   afterEach(() => {
     fleet.sim.faults.clear();
   });
