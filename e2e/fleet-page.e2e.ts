@@ -58,6 +58,42 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+test('the CSV export writes the clusters the searched table shows', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/eks-platform');
+  const table = page.getByTestId('eks-fleet-table');
+  await expect(
+    table.getByRole('row').filter({ hasText: 'staging-eu-west-1' }),
+  ).toContainText(/(?<!\d)3\s*\/\s*251(?!\d)/, { timeout: 90_000 });
+
+  await page.getByRole('textbox', { name: 'Search' }).fill('eu-west-1');
+  const button = page.getByRole('button', {
+    name: /^Export CSV \(\d+ of \d+ clusters\)$/,
+  });
+  await expect(button).toBeVisible();
+  const [, shown, all] = /\((\d+) of (\d+)/.exec(
+    (await button.textContent()) ?? '',
+  )!;
+  // What the table shows after the search: its body rows.
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(Number(shown));
+  expect(Number(shown)).toBeLessThan(Number(all));
+
+  const download = page.waitForEvent('download');
+  await button.click();
+  const path = join(screenshots, 'fleet-searched.csv');
+  await (await download).saveAs(path);
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(path, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(Number(shown) + 1);
+  for (const line of lines.slice(1)) {
+    expect(line).toContain('eu-west-1');
+  }
+  expect(lines.join('\n')).not.toContain('prod-us-east-1');
+});
+
 test('refreshing a cluster on the fleet page collects it and reloads its row', async ({
   page,
 }) => {
