@@ -5,10 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { eksPlatformApiRef } from '../../api';
 import { FixtureEksPlatformApi } from '../../__fixtures__/FixtureEksPlatformApi';
-import {
-  FIXTURE_NOW,
-  fleetOverviewResponse,
-} from '../../__fixtures__/fleet';
+import { FIXTURE_NOW, fleetOverviewResponse } from '../../__fixtures__/fleet';
 import { ChartSizeContext } from './charts/ChartFrame';
 import { EksFleetPage } from './EksFleetPage';
 
@@ -187,7 +184,9 @@ describe('EksFleetPage', () => {
     await renderPage(fakeApi());
     await screen.findByTestId('eks-fleet-table');
 
-    await userEvent.click(screen.getByRole('button', { name: /^Export CSV \(all \d+ clusters\)$/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Export CSV \(all \d+ clusters\)$/ }),
+    );
 
     expect(click).toHaveBeenCalledTimes(1);
     expect(created).toHaveLength(1);
@@ -289,7 +288,9 @@ describe('EksFleetPage', () => {
 
     await waitFor(
       () =>
-        expect(within(rowOf('prod-ap-south-1')).queryByText('stale')).toBeNull(),
+        expect(
+          within(rowOf('prod-ap-south-1')).queryByText('stale'),
+        ).toBeNull(),
       { timeout: 6_000 },
     );
     await waitFor(() =>

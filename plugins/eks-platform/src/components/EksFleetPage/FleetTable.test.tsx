@@ -62,7 +62,10 @@ describe('FleetTable', () => {
     // Search alone: matches on raw field values, whatever the cells render.
     for (const [text, expected] of [
       ['CHECKOUT', ['checkout-blue', 'checkout-green']],
-      ['  EU-West ', ['prod-eu-west-1', 'staging-eu-west-1', 'legacy-eu-west-1']],
+      [
+        '  EU-West ',
+        ['prod-eu-west-1', 'staging-eu-west-1', 'legacy-eu-west-1'],
+      ],
       ['1.6', ['staging-eu-west-1']], // days to exhaustion, a number
       ['0.78', ['prod-eu-west-1']], // the spot share the cell shows as 78%
       ['78%', []],

@@ -279,7 +279,11 @@ export function visibleFleetRows(
   state: TableState,
 ): FleetRow[] {
   // which rows show depends on the columns' fields, not on how cells render
-  return visibleRows(rows, columns(() => {}, new Set()), state);
+  return visibleRows(
+    rows,
+    columns(() => {}, new Set()),
+    state,
+  );
 }
 
 /**

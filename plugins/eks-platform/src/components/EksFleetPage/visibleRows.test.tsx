@@ -153,9 +153,7 @@ describe('visibleRows', () => {
     expect(visibleRows(nodeGroups, columns, { search: 'ami-0c1d' })).toEqual(
       [],
     );
-    expect(visibleRows(nodeGroups, columns, { search: 'lt-0123' })).toEqual(
-      [],
-    );
+    expect(visibleRows(nodeGroups, columns, { search: 'lt-0123' })).toEqual([]);
     expect(visibleRows(nodeGroups, columns, { search: 'scale' })).toEqual([]);
     const amiSearchable = columns.map(c =>
       c.field === 'amiId' ? { ...c, searchable: true } : c,
@@ -313,7 +311,10 @@ describe('isTableNarrowed', () => {
   it('is true while a search text or a filter value is set', () => {
     expect(isTableNarrowed({})).toBe(false);
     expect(
-      isTableNarrowed({ filtersOpen: true, filters: { Phase: [], Region: [] } }),
+      isTableNarrowed({
+        filtersOpen: true,
+        filters: { Phase: [], Region: [] },
+      }),
     ).toBe(false);
     expect(isTableNarrowed({ search: 'checkout' })).toBe(true);
     expect(isTableNarrowed({ filters: { Region: ['eu-west-1'] } })).toBe(true);
