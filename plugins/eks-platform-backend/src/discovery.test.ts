@@ -18,7 +18,6 @@ describe('a backend with EKS discovery and no configured clusters', () => {
   });
   const fleet = useDemoFleet();
 
-
   it.each(databases.eachSupportedId())(
     'discovers staging-eu-west-1 at start-up, collects it with an EKS token and serves its figures, on %p',
     async databaseId => {

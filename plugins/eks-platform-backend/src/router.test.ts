@@ -72,7 +72,6 @@ const BROKEN_SELECTOR = {
 describe('eks-platform REST API on the simulated demo fleet', () => {
   const fleet = useDemoFleet();
 
-
   async function start(services: any[] = []) {
     const { server } = await startTestBackend({
       features: [

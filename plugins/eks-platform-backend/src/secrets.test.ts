@@ -72,7 +72,6 @@ const PAYMENTS = {
 describe('credentials and tokens never leave the backend', () => {
   const fleet = useDemoFleet();
 
-
   /**
    * The demo fleet, plus one cluster reached with an EKS token. The token
    * names prod-eu-west-1 but is sent to staging-eu-west-1's API server, which

@@ -7,10 +7,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { EksPlatformClient, eksPlatformApiRef } from './api';
-import {
-  EksClusterPicker,
-  eksClusterPickerValidation,
-} from './scaffolder';
+import { EksClusterPicker, eksClusterPickerValidation } from './scaffolder';
 import { fleetRouteRef, rootRouteRef } from './routes';
 
 /**

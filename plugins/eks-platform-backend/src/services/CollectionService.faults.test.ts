@@ -12,7 +12,11 @@ import type {
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { startClosableProxy } from '../__testUtils__/closableProxy';
-import { collectorFor, demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
+import {
+  collectorFor,
+  demoFleetConfig,
+  useDemoFleet,
+} from '../__testUtils__/demoFleet';
 import { eksPlatformPlugin } from '../plugin';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterViewService } from './ClusterViewService';

@@ -78,7 +78,10 @@ describe('eks-platform /alpha plugin', () => {
     );
     expect(
       screen.getByRole('link', { name: 'Kubernetes tab' }),
-    ).toHaveAttribute('href', '/catalog/default/component/payments-grpc/kubernetes');
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-grpc/kubernetes',
+    );
   });
 
   it('serves the fleet page in an app at /eks-platform', async () => {

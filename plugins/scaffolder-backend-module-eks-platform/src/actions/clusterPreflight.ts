@@ -172,7 +172,10 @@ export function createClusterPreflightAction(options: {
       );
 
       // Whether each namespace exists, asked of its cluster now (a snapshot may be minutes old).
-      const live = new Map<string, NamespaceCheckResponse | { error: string }>();
+      const live = new Map<
+        string,
+        NamespaceCheckResponse | { error: string }
+      >();
       await Promise.all(
         wanted
           .filter(t => byName.has(t.cluster))

@@ -59,7 +59,9 @@ async function renderTab(
     </TestApiProvider>,
     options.withCatalogRoute === false
       ? {}
-      : { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      : {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        },
   );
 }
 
@@ -404,8 +406,12 @@ describe('EntityEksPlatformContent', () => {
 
     await screen.findByRole('region', { name: 'prod-eu-west-1' });
     const nav = screen.getByRole('navigation', { name: 'Related views' });
-    expect(nav).toHaveTextContent('Pods (kubernetes-id payments): Kubernetes tab');
-    expect(within(nav).queryByRole('link', { name: 'Kubernetes tab' })).toBeNull();
+    expect(nav).toHaveTextContent(
+      'Pods (kubernetes-id payments): Kubernetes tab',
+    );
+    expect(
+      within(nav).queryByRole('link', { name: 'Kubernetes tab' }),
+    ).toBeNull();
   });
 
   it('loads the capacity by type of a cluster when asked', async () => {
