@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { entityTab, screenshots, signInAsGuest } from './helpers';
+import {
+  entityTab,
+  expectedVersionOf,
+  screenshots,
+  signInAsGuest,
+} from './helpers';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a service's EKS platform tab shows its clusters' real numbers (${theme} theme)`, async ({
@@ -56,7 +61,9 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(
       prod.getByRole('heading', { name: 'Cluster version' }),
     ).toBeVisible();
-    await expect(prod).toContainText('Kubernetes 1.33');
+    await expect(prod).toContainText(
+      `Kubernetes ${expectedVersionOf('prod-eu-west-1').version}`,
+    );
 
     // A number explains itself on hover.
     await subnets.getByRole('button').first().hover();

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const screenshots = join(__dirname, '..', 'e2e-screenshots');
@@ -36,4 +36,45 @@ export async function guestToken(): Promise<string> {
     method: 'POST',
   });
   return (await response.json()).backstageIdentity.token;
+}
+
+/** One version of the EKS calendar the running simulator serves (its fleet.json). */
+type CalendarRow = {
+  version: string;
+  endOfStandardSupport: string;
+  endOfExtendedSupport: string;
+};
+
+/**
+ * What a simulated cluster's version should show today: its version, support phase and the
+ * date that phase ends, worked out from the simulator's calendar (AWS's dates) and the clock.
+ */
+export function expectedVersionOf(cluster: string): {
+  version: string;
+  phase: 'standard support' | 'extended support' | 'unsupported';
+  /** `YYYY-MM-DD`: end of the current phase, or when support ended. */
+  date: string;
+} {
+  const fleet = JSON.parse(
+    readFileSync(join(__dirname, '..', '.fleet-sim', 'fleet.json'), 'utf8'),
+  ) as {
+    clusters: Record<string, { kubernetesVersion: string }>;
+    eksCalendar: CalendarRow[];
+  };
+  const version = fleet.clusters[cluster].kubernetesVersion;
+  const row = fleet.eksCalendar.find(v => v.version === version)!;
+  const today = new Date().toISOString().slice(0, 10);
+  if (today < row.endOfStandardSupport)
+    return {
+      version,
+      phase: 'standard support',
+      date: row.endOfStandardSupport,
+    };
+  if (today < row.endOfExtendedSupport)
+    return {
+      version,
+      phase: 'extended support',
+      date: row.endOfExtendedSupport,
+    };
+  return { version, phase: 'unsupported', date: row.endOfExtendedSupport };
 }

@@ -42,6 +42,8 @@ cmd_test() {
   ensure_postgres || echo "[test] PostgreSQL is not available: database tests run on SQLite only" >&2
   source "$REPO_ROOT/scripts/chromium.sh"
   ensure_chromium
+  # The time-travel pass runs the unit and integration tests with their clock 400 days ahead.
+  ensure_debian_package faketime faketime
   exec node "$REPO_ROOT/scripts/test-all.mjs" "$@"
 }
 

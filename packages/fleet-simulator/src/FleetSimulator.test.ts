@@ -23,6 +23,7 @@ import {
   paginateDescribeInstanceTypes,
 } from '@aws-sdk/client-ec2';
 import { FleetSimulator } from './FleetSimulator';
+import { shiftMinor, versionAtPlace } from './scenario/calendar';
 import { kubeGet, startTestFleet } from './testUtils';
 
 describe('FleetSimulator with the demo fleet', () => {
@@ -363,8 +364,10 @@ describe('FleetSimulator with the demo fleet', () => {
     const { cluster } = await client.send(
       new DescribeClusterCommand({ name: 'legacy-eu-west-1' }),
     );
+    // The legacy cluster runs the newest version past its end of extended support, on any day.
+    const legacy = versionAtPlace(sim.catalog, 'unsupported', new Date());
     expect(cluster).toMatchObject({
-      version: '1.31',
+      version: legacy,
       status: 'ACTIVE',
       upgradePolicy: { supportType: 'EXTENDED' },
     });
@@ -378,15 +381,10 @@ describe('FleetSimulator with the demo fleet', () => {
     )) {
       versions.push(...(page.clusterVersions ?? []));
     }
-    expect(versions.map(v => v.clusterVersion)).toEqual([
-      '1.34',
-      '1.33',
-      '1.32',
-      '1.31',
-      '1.30',
-      '1.29',
-      '1.28',
-    ]);
+    // Every minor from the newest down to 1.28, newest first, with AWS's published dates.
+    const minors = versions.map(v => Number(v.clusterVersion!.split('.')[1]));
+    expect(minors.at(-1)).toBe(28);
+    expect(minors).toEqual(minors.map((_, i) => minors[0] - i));
     const v131 = versions.find(v => v.clusterVersion === '1.31');
     expect(v131?.endOfExtendedSupportDate?.toISOString()).toBe(
       '2026-11-26T00:00:00.000Z',
@@ -395,11 +393,14 @@ describe('FleetSimulator with the demo fleet', () => {
     expect(v132?.endOfStandardSupportDate?.toISOString()).toBe(
       '2026-03-23T00:00:00.000Z',
     );
+    expect(versions.find(v => v.clusterVersion === legacy)?.versionStatus).toBe(
+      'UNSUPPORTED',
+    );
 
     const groups = await client.send(
       new ListNodegroupsCommand({ clusterName: 'legacy-eu-west-1' }),
     );
-    expect(groups.nodegroups).toEqual(['core-131', 'legacy-al2']);
+    expect(groups.nodegroups).toEqual(['core-al2023', 'legacy-al2']);
     const { nodegroup } = await client.send(
       new DescribeNodegroupCommand({
         clusterName: 'legacy-eu-west-1',
@@ -407,7 +408,7 @@ describe('FleetSimulator with the demo fleet', () => {
       }),
     );
     expect(nodegroup).toMatchObject({
-      version: '1.28',
+      version: shiftMinor(legacy, -3),
       amiType: 'AL2_x86_64',
       capacityType: 'ON_DEMAND',
     });

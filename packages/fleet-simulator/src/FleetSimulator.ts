@@ -60,6 +60,8 @@ function urlHost(host: string) {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
 /**
  * A running simulated fleet: one HTTPS Kubernetes API per cluster, one AWS endpoint (EKS + EC2) and
  * an admin endpoint, all on loopback.
@@ -98,7 +100,7 @@ export class FleetSimulator {
     let catalog: EksCatalog;
     let models: ClusterModel[];
     if (options.generate) {
-      catalog = loadCatalog();
+      catalog = loadCatalog(undefined, now);
       scenario = {
         aws: {
           accessKeyId: 'AKIDFLEETSIMULATOR',
@@ -110,6 +112,7 @@ export class FleetSimulator {
     } else {
       const loaded = loadScenarioFile(
         options.scenarioFile ?? demoScenarioPath(),
+        now,
       );
       catalog = loaded.catalog;
       scenario = loaded.scenario;
@@ -278,9 +281,17 @@ export class FleetSimulator {
             eksName: c.eksName,
             region: c.region,
             accountId: c.accountId,
+            kubernetesVersion: c.kubernetesVersion,
           },
         ]),
       ),
+      eksCalendar: this.catalog.versions.map(v => ({
+        version: v.version,
+        releaseDate: day(v.releaseDate),
+        endOfStandardSupport: day(v.endOfStandardSupport),
+        endOfExtendedSupport: day(v.endOfExtendedSupport),
+        projected: v.projected ?? false,
+      })),
     };
   }
 

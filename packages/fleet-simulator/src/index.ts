@@ -11,4 +11,12 @@ export { generatedPendingCount } from './model/generateCluster';
 export { maxPodsFor, listInstanceTypes } from './model/instanceTypes';
 export type { InstanceTypeSpec, CniMode } from './model/instanceTypes';
 export { main, parseCli } from './cli';
+export {
+  CALENDAR_PLACES,
+  versionAtPlace,
+  versionStatusOn,
+  shiftMinor,
+} from './scenario/calendar';
+export type { CalendarPlace } from './scenario/calendar';
+export { loadCatalog } from './scenario/loadScenario';
 export * from './types';

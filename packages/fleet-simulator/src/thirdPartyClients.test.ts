@@ -63,6 +63,12 @@ describe('the simulator driven by real third-party clients', () => {
     AWS_PAGER: '',
   });
 
+  /** The kubelet patch version the catalog gives the cluster's control-plane version. */
+  const kubeletPatch = (cluster: string) => {
+    const version = sim.cluster(cluster).kubernetesVersion;
+    return sim.catalog.versions.find(v => v.version === version)!.patch;
+  };
+
   it('kubectl get nodes lists every node of the cluster', async () => {
     const { stdout } = await run(
       kubectl,
@@ -72,7 +78,11 @@ describe('the simulator driven by real third-party clients', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(sim.cluster('prod-eu-west-1').nodeCount);
     expect(lines[0]).toMatch(
-      /^ip-10-10-\d+-\d+\.eu-west-1\.compute\.internal\s+Ready\s+<none>\s+\S+\s+v1\.33\.5-eks-/,
+      new RegExp(
+        `^ip-10-10-\\d+-\\d+\\.eu-west-1\\.compute\\.internal\\s+Ready\\s+<none>\\s+\\S+\\s+v${kubeletPatch(
+          'prod-eu-west-1',
+        ).replace(/\./g, '\\.')}-eks-`,
+      ),
     );
   });
 
@@ -182,7 +192,7 @@ describe('the simulator driven by real third-party clients', () => {
     const { cluster } = JSON.parse(stdout);
     expect(cluster).toMatchObject({
       name: 'legacy-eu-west-1',
-      version: '1.31',
+      version: sim.cluster('legacy-eu-west-1').kubernetesVersion,
       status: 'ACTIVE',
       endpoint: sim.cluster('legacy-eu-west-1').url,
       arn: 'arn:aws:eks:eu-west-1:333344445555:cluster/legacy-eu-west-1',

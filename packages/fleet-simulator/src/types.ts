@@ -85,6 +85,20 @@ export interface FleetFile {
       eksName: string;
       region: string;
       accountId: string;
+      /** The control plane's version, resolved from the scenario's place in the calendar at start. */
+      kubernetesVersion: string;
     }
   >;
+  /** The EKS calendar the simulator serves (newest first), so tests can work out what a day shows. */
+  eksCalendar: SimulatedEksVersion[];
+}
+
+/** One version of the simulated EKS calendar, with `YYYY-MM-DD` dates (UTC). @public */
+export interface SimulatedEksVersion {
+  version: string;
+  releaseDate: string;
+  endOfStandardSupport: string;
+  endOfExtendedSupport: string;
+  /** Projected past AWS's published calendar, not an AWS fact. */
+  projected: boolean;
 }

@@ -246,11 +246,18 @@ describe('app-config.production.yaml', () => {
         expect(response.status).toBe(200);
         await backend.stop();
 
+        // The plugin's own database: in a connection string the URL's (empty)
+        // path would win over a separate `database` field and name the
+        // server's default database instead.
+        const pluginUrl = new URL(postgresUrl!);
+        pluginUrl.pathname = `/${encodeURIComponent(database)}`;
         const plugin = knexFactory({
           client: 'pg',
-          connection: { connectionString: postgresUrl, database },
+          connection: pluginUrl.toString(),
         });
         try {
+          const current = await plugin.raw('SELECT current_database() AS db');
+          expect(current.rows[0].db).toBe(database);
           const tables = await plugin('pg_tables')
             .where({ schemaname: 'public' })
             .pluck('tablename');

@@ -101,10 +101,13 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     expect(list.status).toBe(200);
     const overview: ClusterOverviewResponse = list.body;
     const staging = overview.items.find(c => c.name === 'staging-eu-west-1')!;
+    // The version the simulator resolved from the scenario's place in the EKS calendar.
+    const stagingVersion =
+      fleet.sim.cluster('staging-eu-west-1').kubernetesVersion;
     expect(staging).toMatchObject({
       stale: false,
       partial: [],
-      version: { kubernetesVersion: '1.33' },
+      version: { kubernetesVersion: stagingVersion },
       ip: { leastFreeSubnet: { freeAddresses: 3 }, podsFailingIpAssignment: 6 },
     });
     expect(staging.collectedAt).toEqual(expect.any(String));
@@ -125,7 +128,7 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     const body: ClusterDetail = detail.body;
     expect(body.ip?.failures).toHaveLength(6);
     expect(body.spot?.capacity.total.nodes).toBe(6);
-    expect(body.version?.status.version).toBe('1.33');
+    expect(body.version?.status.version).toBe(stagingVersion);
 
     const history = await request(server).get(
       '/api/eks-platform/clusters/staging-eu-west-1/history?metric=free-ips',

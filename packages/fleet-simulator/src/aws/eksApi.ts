@@ -1,6 +1,7 @@
 import { ClusterModel } from '../model/ClusterModel';
 import { hexId, uid } from '../model/determinism';
-import { EksCatalog, EksVersionInfo } from '../scenario/schema';
+import { versionStatusOn } from '../scenario/calendar';
+import { EksCatalog } from '../scenario/schema';
 import { AwsApiError, paginate } from './pagination';
 
 /** What the AWS handlers know about the fleet. */
@@ -28,12 +29,6 @@ export interface EksRoute {
 }
 
 const epoch = (date: Date) => date.getTime() / 1000;
-
-function versionStatus(v: EksVersionInfo, now: Date) {
-  if (now < v.endOfStandardSupport) return 'STANDARD_SUPPORT';
-  if (now < v.endOfExtendedSupport) return 'EXTENDED_SUPPORT';
-  return 'UNSUPPORTED';
-}
 
 const LEGACY_STATUS: Record<string, string> = {
   STANDARD_SUPPORT: 'standard-support',
@@ -125,7 +120,7 @@ export function routeEks(
               Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]),
           )
           .map(v => {
-            const status = versionStatus(v, now);
+            const status = versionStatusOn(v, now);
             return {
               clusterVersion: v.version,
               clusterType,

@@ -490,7 +490,11 @@ export function buildCluster(
       accountId: cluster.eks.accountId,
       region,
       version: cluster.eks.version,
-      platformVersion: cluster.eks.platformVersion,
+      platformVersion:
+        cluster.eks.platformVersion ??
+        catalog.versions.find(v => v.version === cluster.eks.version)
+          ?.platformVersion ??
+        'eks.1',
       status: cluster.eks.status,
       createdAt: clusterCreated,
       supportType: cluster.eks.supportType,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { calendarOn } from './calendar';
+import { resolveScenarioVersions } from './resolveVersions';
 import { EksCatalog, Scenario, catalogSchema, scenarioSchema } from './schema';
 
 /** The package root (where `scenarios/` lives), the same from src/ and from a build. */
@@ -24,7 +26,8 @@ function formatIssues(
     .join('\n')}`;
 }
 
-export function loadCatalog(file?: string): EksCatalog {
+/** The EKS catalog as it stands on `now`: published rows plus projected ones (calendar.ts). */
+export function loadCatalog(file?: string, now: Date = new Date()): EksCatalog {
   const resolved =
     file ?? path.join(packageRoot(), 'scenarios', 'eks-catalog.yaml');
   const parsed = catalogSchema.safeParse(
@@ -32,23 +35,40 @@ export function loadCatalog(file?: string): EksCatalog {
   );
   if (!parsed.success)
     throw new Error(formatIssues(resolved, parsed.error.issues));
-  return parsed.data;
+  return calendarOn(parsed.data, now);
 }
 
-/** Reads and validates a scenario file and the EKS catalog it uses. */
-export function loadScenarioFile(file: string): {
+/** Reads and validates a scenario file and the EKS catalog it uses, both as of `now`. */
+export function loadScenarioFile(
+  file: string,
+  now: Date = new Date(),
+): {
   scenario: Scenario;
   catalog: EksCatalog;
 } {
   const text = fs.readFileSync(file, 'utf8');
-  return parseScenario(text, file);
+  return parseScenario(text, file, now);
 }
 
+/**
+ * Parses a scenario: its version places (`{newest}`, `{cp-3}`, ...) are resolved against the
+ * EKS calendar on `now` before it is validated.
+ */
 export function parseScenario(
   text: string,
   file = '<inline>',
+  now: Date = new Date(),
 ): { scenario: Scenario; catalog: EksCatalog } {
-  const parsed = scenarioSchema.safeParse(YAML.parse(text));
+  const raw = YAML.parse(text) as { catalog?: unknown } | null;
+  const catalog = loadCatalog(
+    typeof raw?.catalog === 'string'
+      ? path.resolve(path.dirname(file), raw.catalog)
+      : undefined,
+    now,
+  );
+  const parsed = scenarioSchema.safeParse(
+    resolveScenarioVersions(raw, catalog, now, file),
+  );
   if (!parsed.success) throw new Error(formatIssues(file, parsed.error.issues));
   const scenario = parsed.data;
   const names = new Set<string>();
@@ -57,10 +77,5 @@ export function parseScenario(
       throw new Error(`${file}: cluster '${c.name}' appears twice`);
     names.add(c.name);
   }
-  const catalog = loadCatalog(
-    scenario.catalog
-      ? path.resolve(path.dirname(file), scenario.catalog)
-      : undefined,
-  );
   return { scenario, catalog };
 }

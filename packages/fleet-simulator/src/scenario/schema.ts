@@ -128,8 +128,10 @@ const clusterSchema = z.object({
     name: z.string().optional(),
     accountId: z.string().regex(/^\d{12}$/),
     region: z.string(),
+    /** `1.33`, or a place in the EKS calendar such as `{oldest-extended}` (resolveVersions.ts). */
     version: z.string().regex(/^\d+\.\d+$/),
-    platformVersion: z.string().default('eks.1'),
+    /** Default: the catalog's platform version for `version`. */
+    platformVersion: z.string().optional(),
     status: z.string().default('ACTIVE'),
     createdAt: z.coerce.date(),
     supportType: z.enum(['STANDARD', 'EXTENDED']).default('EXTENDED'),
@@ -179,12 +181,16 @@ const versionSchema = z.object({
   patch: z.string(),
   platformVersion: z.string(),
   default: z.boolean().default(false),
+  /** Not an AWS fact: projected past the published calendar (see calendar.ts). */
+  projected: z.boolean().optional(),
 });
 
 const addonCatalogSchema = z.object({
   name: z.string(),
   type: z.string(),
   owner: z.string().default('aws'),
+  /** One build per cluster version (kube-proxy): versions without a row get a generated one. */
+  perClusterVersion: z.boolean().default(false),
   versions: z.array(
     z.object({
       version: z.string(),

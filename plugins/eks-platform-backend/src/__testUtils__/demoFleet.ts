@@ -8,7 +8,7 @@ import path from 'node:path';
 // The simulator is a test peer, not a dependency of this package: tests import
 // it by path.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FleetSimulator } from '../../../../packages/fleet-simulator/src';
+import { FleetSimulator } from '@eks-platform/fleet-simulator';
 import { AwsAccess } from '../collector/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';

@@ -1,13 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { ClusterDetail } from '@eks-platform/plugin-eks-platform-common';
+import { shiftMinor, versionAtPlace } from '@eks-platform/fleet-simulator';
 import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
 import type { ClusterViewService } from '../services/ClusterViewService';
 import type { CollectionService } from '../services/CollectionService';
 
 jest.setTimeout(60_000);
 
-// A fixed day, so that support phases and days left do not depend on when the test runs.
-const NOW = new Date('2026-11-20T12:00:00Z');
+// Today: the scenario's versions are resolved against the EKS calendar on this day too, so the
+// phases expected below are worked out from the calendar and the clock.
+const NOW = new Date();
 
 describe('collecting the simulated demo fleet with the real clients', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -80,19 +82,28 @@ describe('collecting the simulated demo fleet with the real clients', () => {
     });
   });
 
-  it('shows the legacy cluster on 1.31 in extended support until 2026-11-26, with kubelets at the skew limit and failing insights', () => {
+  it('shows the legacy cluster as unsupported since its end of extended support, with kubelets at the skew limit and failing insights', () => {
     const detail = details.get('legacy-eu-west-1')!;
+    // The scenario puts it on the newest version past its end of extended support, today.
+    const legacy = versionAtPlace(fleet.sim.catalog, 'unsupported', NOW);
+    const endOfExtended = fleet.sim.catalog.versions
+      .find(v => v.version === legacy)!
+      .endOfExtendedSupport.toISOString()
+      .slice(0, 10);
     expect(detail.overview.version).toMatchObject({
-      kubernetesVersion: '1.31',
-      phase: 'extended',
-      daysLeft: 6,
-      nextDeadline: '2026-11-26',
+      kubernetesVersion: legacy,
+      phase: 'unsupported',
+    });
+    expect(detail.overview.version?.nextDeadline).toBeUndefined();
+    expect(detail.version!.status).toMatchObject({
+      endOfExtendedSupport: endOfExtended,
+      summary: expect.stringContaining(`since ${endOfExtended}`),
     });
     expect(detail.version!.status.source).toBe('api');
     const al2 = detail.version!.skew.find(s => s.nodeGroup === 'legacy-al2');
-    expect(al2?.kubeletVersions).toEqual(['1.28']);
-    // 1.28 against 1.31 is 3 minors, the most the skew policy allows: the
-    // calculation warns; the upgrade to 1.32 would break it, which is what
+    expect(al2?.kubeletVersions).toEqual([shiftMinor(legacy, -3)]);
+    // 3 minors behind the control plane is the most the skew policy allows:
+    // the calculation warns; the next upgrade would break it, which is what
     // EKS's "Kubelet version skew" insight reports as ERROR.
     expect(al2?.worst).toMatchObject({ status: 'warn', minorsBehind: 3 });
     expect(
@@ -106,6 +117,40 @@ describe('collecting the simulated demo fleet with the real clients', () => {
       PASSING: 1,
     });
     expect(detail.version!.insights.worst).toBe('ERROR');
+  });
+
+  it('tells the demo fleet’s version stories on any day: extended support ending first, STANDARD policy nearing its auto-upgrade, the newest version', () => {
+    const calendar = fleet.sim.catalog;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const row = (place: 'oldest-extended' | 'oldest-standard' | 'newest') =>
+      calendar.versions.find(
+        v => v.version === versionAtPlace(calendar, place, NOW),
+      )!;
+    const daysTo = (d: Date) =>
+      Math.round((d.getTime() - Date.parse(day(NOW))) / 86_400_000);
+
+    const extended = row('oldest-extended');
+    expect(details.get('prod-ap-south-1')!.overview.version).toMatchObject({
+      kubernetesVersion: extended.version,
+      phase: 'extended',
+      nextDeadline: day(extended.endOfExtendedSupport),
+      daysLeft: daysTo(extended.endOfExtendedSupport),
+    });
+
+    const standard = row('oldest-standard');
+    const blue = details.get('checkout-blue')!;
+    expect(blue.overview.version).toMatchObject({
+      kubernetesVersion: standard.version,
+      phase: 'standard',
+      nextDeadline: day(standard.endOfStandardSupport),
+      daysLeft: daysTo(standard.endOfStandardSupport),
+    });
+    expect(blue.version!.status.nextDeadline?.kind).toBe('auto-upgrade');
+
+    expect(details.get('checkout-green')!.overview.version).toMatchObject({
+      kubernetesVersion: row('newest').version,
+      phase: 'standard',
+    });
   });
 
   it('shows most of the EU production cluster on spot', () => {

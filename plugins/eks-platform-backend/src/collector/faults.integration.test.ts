@@ -128,7 +128,9 @@ describe('collection faults against the simulated fleet', () => {
     expect(detail.overview.partial).toEqual(['ec2']);
     expect(detail.overview.ip?.leastFreeSubnet).toBeUndefined();
     expect(detail.overview.ip?.podsFailingIpAssignment).toBe(6);
-    expect(detail.overview.version?.kubernetesVersion).toBe('1.33');
+    expect(detail.overview.version?.kubernetesVersion).toBe(
+      fleet.sim.cluster('staging-eu-west-1').kubernetesVersion,
+    );
   });
 
   it('backs off and retries when Kubernetes throttles, and records a timeout as a timeout', async () => {
