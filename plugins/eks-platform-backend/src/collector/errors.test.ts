@@ -1,4 +1,5 @@
 import { CollectionFailure, classifyError } from './errors';
+import { isoAt } from '../__testUtils__/clock';
 
 function awsError(name: string, status: number, message = name) {
   return Object.assign(new Error(message), {
@@ -61,14 +62,14 @@ describe('classifyError', () => {
       message:
         'DescribeSubnets failed: AccessDeniedException: User is not authorized',
     });
-    expect(failure.toCollectionError(new Date('2026-11-20T12:00:00Z'))).toEqual(
+    expect(failure.toCollectionError(new Date(isoAt(0, '12:00:00.000')))).toEqual(
       {
         kind: 'forbidden',
         source: 'ec2',
         status: 403,
         message:
           'DescribeSubnets failed: AccessDeniedException: User is not authorized',
-        at: '2026-11-20T12:00:00.000Z',
+        at: isoAt(0, '12:00:00.000'),
       },
     );
   });

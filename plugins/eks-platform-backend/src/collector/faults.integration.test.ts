@@ -1,12 +1,13 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { demoServices, useDemoFleet } from '../__testUtils__/demoFleet';
+import { isoAt } from '../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 
 describe('collection faults against the simulated fleet', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const fleet = useDemoFleet();
-  let now = new Date('2026-11-20T12:00:00Z');
+  let now = new Date(isoAt(0, '12:00:00.000'));
 
   afterEach(() => {
     fleet.sim.faults.clear();
@@ -26,7 +27,7 @@ describe('collection faults against the simulated fleet', () => {
 
   it('keeps the last good snapshot, marked stale with the error, when pods answer 503; other clusters are unaffected', async () => {
     const { collection, views } = await setup();
-    now = new Date('2026-11-20T12:00:00Z');
+    now = new Date(isoAt(0, '12:00:00.000'));
     await collection.collect('prod-eu-west-1');
     const first = await views.getDetail('prod-eu-west-1');
 
@@ -36,7 +37,7 @@ describe('collection faults against the simulated fleet', () => {
       path: '/api/v1/pods',
       fault: { type: 'status', status: 503 },
     });
-    now = new Date('2026-11-20T12:05:00Z');
+    now = new Date(isoAt(0, '12:05:00.000'));
     await expect(collection.collect('prod-eu-west-1')).resolves.toEqual({
       ok: false,
     });
@@ -47,31 +48,31 @@ describe('collection faults against the simulated fleet', () => {
     const { items } = await views.listOverviews();
     const prod = items.find(c => c.name === 'prod-eu-west-1')!;
     expect(prod).toMatchObject({
-      collectedAt: '2026-11-20T12:00:00.000Z',
+      collectedAt: isoAt(0, '12:00:00.000'),
       stale: true,
       lastError: {
         kind: 'server-error',
         source: 'kubernetes',
         status: 503,
-        at: '2026-11-20T12:05:00.000Z',
+        at: isoAt(0, '12:05:00.000'),
       },
     });
     expect(prod.spot).toEqual(first.overview.spot);
     const staging = items.find(c => c.name === 'staging-eu-west-1')!;
     expect(staging).toMatchObject({
-      collectedAt: '2026-11-20T12:05:00.000Z',
+      collectedAt: isoAt(0, '12:05:00.000'),
       stale: false,
     });
     expect(staging.lastError).toBeUndefined();
 
     // The next good collection clears the error.
     fleet.sim.faults.clear();
-    now = new Date('2026-11-20T12:10:00Z');
+    now = new Date(isoAt(0, '12:10:00.000'));
     await collection.collect('prod-eu-west-1');
     const recovered = (await views.getDetail('prod-eu-west-1')).overview;
     expect(recovered).toMatchObject({
       stale: false,
-      collectedAt: '2026-11-20T12:10:00.000Z',
+      collectedAt: isoAt(0, '12:10:00.000'),
     });
     expect(recovered.lastError).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import type {
 } from '@eks-platform/plugin-eks-platform-common';
 import { demoServices, useDemoFleet } from '../__testUtils__/demoFleet';
 import type { JsonBody } from './ViewBodyCache';
+import { isoAt } from '../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 
@@ -62,12 +63,12 @@ describe('serialized views (one answer shared by the requests of a second)', () 
 
   it('equals the unserialized view, and is shared by every request of the same second', async () => {
     const { collection, views } = await setup();
-    now = new Date('2026-11-20T12:00:00.000Z');
+    now = new Date(isoAt(0, '12:00:00.000'));
     await collection.collect('staging-eu-west-1');
-    now = new Date('2026-11-20T12:00:10.250Z');
+    now = new Date(isoAt(0, '12:00:10.250'));
 
     const first = await views.listOverviewsBody();
-    now = new Date('2026-11-20T12:00:10.900Z');
+    now = new Date(isoAt(0, '12:00:10.900'));
     const again = await views.listOverviewsBody();
     expect(again).toBe(first);
     expect(parse(first)).toEqual(await views.listOverviews());
@@ -89,7 +90,7 @@ describe('serialized views (one answer shared by the requests of a second)', () 
 
   it('changes within the same second when a collection stores a new snapshot or a failure', async () => {
     const { collection, views } = await setup();
-    now = new Date('2026-11-20T12:00:00Z');
+    now = new Date(isoAt(0, '12:00:00.000'));
     await collection.collect('staging-eu-west-1');
     const before = parse<ClusterOverviewResponse>(
       await views.listOverviewsBody(),
@@ -117,7 +118,7 @@ describe('serialized views (one answer shared by the requests of a second)', () 
       path: '/api/v1/nodes',
       fault: { type: 'status', status: 503 },
     });
-    now = new Date('2026-11-20T12:00:00.500Z');
+    now = new Date(isoAt(0, '12:00:00.500'));
     await collection.collect('staging-eu-west-1');
     const afterFailure = parse<ClusterOverviewResponse>(
       await views.listOverviewsBody(),
@@ -131,7 +132,7 @@ describe('serialized views (one answer shared by the requests of a second)', () 
 
   it('turns stale the second the snapshot passes the stale age (15 minutes)', async () => {
     const { collection, views } = await setup();
-    now = new Date('2026-11-20T12:00:00Z');
+    now = new Date(isoAt(0, '12:00:00.000'));
     await collection.collect('staging-eu-west-1');
     const stagingAt = async (iso: string) => {
       now = new Date(iso);
@@ -140,14 +141,14 @@ describe('serialized views (one answer shared by the requests of a second)', () 
       );
       return body.items.find(c => c.name === 'staging-eu-west-1')!.stale;
     };
-    expect(await stagingAt('2026-11-20T12:15:00.000Z')).toBe(false);
-    expect(await stagingAt('2026-11-20T12:15:00.999Z')).toBe(false);
-    expect(await stagingAt('2026-11-20T12:15:01.000Z')).toBe(true);
+    expect(await stagingAt(isoAt(0, '12:15:00.000'))).toBe(false);
+    expect(await stagingAt(isoAt(0, '12:15:00.999'))).toBe(false);
+    expect(await stagingAt(isoAt(0, '12:15:01.000'))).toBe(true);
   });
 
   it('asks the catalog on every request, so a cached entity view never reaches a user who may not see the entity', async () => {
     const { collection, views, hidden } = await setup();
-    now = new Date('2026-11-20T12:00:00Z');
+    now = new Date(isoAt(0, '12:00:00.000'));
     await collection.collect('staging-eu-west-1');
     const ref = 'component:default/payments-api';
     const seen = parse<EntityViewResponse>(

@@ -21,6 +21,7 @@ import { eksPlatformPlugin } from '../plugin';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterViewService } from './ClusterViewService';
 import { CollectionService } from './CollectionService';
+import { isoAt } from '../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 
@@ -43,8 +44,8 @@ function settings(awsEndpoint: string) {
 
 const FAULTY = 'prod-eu-west-1';
 const HEALTHY = 'staging-eu-west-1';
-const T0 = new Date('2026-11-20T12:00:00.000Z');
-const T1 = new Date('2026-11-20T12:05:00.000Z');
+const T0 = new Date(isoAt(0, '12:00:00.000'));
+const T1 = new Date(isoAt(0, '12:05:00.000'));
 
 type Fault = {
   type: 'timeout' | 'status' | 'throttle' | 'truncate' | 'gone';

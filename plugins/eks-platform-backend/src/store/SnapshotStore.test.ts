@@ -6,6 +6,7 @@ import {
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
 import { SnapshotStore } from './SnapshotStore';
+import { isoAt } from '../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 
@@ -77,7 +78,7 @@ const ERROR: CollectionError = {
   source: 'kubernetes',
   status: 503,
   message: 'GET /api/v1/pods failed with HTTP 503 ServiceUnavailable',
-  at: '2026-11-20T12:05:00.000Z',
+  at: isoAt(-41, '12:05:00.000'),
 };
 
 describe('SnapshotStore', () => {
@@ -100,7 +101,7 @@ describe('SnapshotStore', () => {
         skipMigrations: true,
       });
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         [],
       );
       const first = await store.getState('prod-eu-west-1');
@@ -108,13 +109,13 @@ describe('SnapshotStore', () => {
 
       const inFlight = store.listStates(['prod-eu-west-1']);
       await otherReplica.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.74),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:05:00.000'), 0.74),
         [],
       );
       const after = await store.listStates(['prod-eu-west-1']);
       await inFlight;
       expect(after.get('prod-eu-west-1')?.snapshot?.collectedAt).toBe(
-        '2026-11-20T12:05:00.000Z',
+        isoAt(-41, '12:05:00.000'),
       );
       expect(
         after.get('prod-eu-west-1')?.snapshot?.kubernetes.capacity.spotCpuShare,
@@ -127,25 +128,25 @@ describe('SnapshotStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         POINTS,
       );
       await store.saveSnapshot(
-        snapshot('staging-eu-west-1', '2026-11-20T12:05:00.000Z', 0.66),
+        snapshot('staging-eu-west-1', isoAt(-41, '12:05:00.000'), 0.66),
         [{ metric: 'spot-cpu-share', key: 'cluster', value: 0.66 }],
       );
       const [both, onlyEarly] = await Promise.all([
         store.readHistories({
           clusters: ['prod-eu-west-1', 'staging-eu-west-1', 'never-collected'],
           metric: 'spot-cpu-share',
-          from: '2026-11-20T00:00:00.000Z',
-          to: '2026-11-21T00:00:00.000Z',
+          from: isoAt(-41),
+          to: isoAt(-40),
         }),
         store.readHistories({
           clusters: ['staging-eu-west-1'],
           metric: 'spot-cpu-share',
-          from: '2026-11-20T00:00:00.000Z',
-          to: '2026-11-20T12:01:00.000Z',
+          from: isoAt(-41),
+          to: isoAt(-41, '12:01:00.000'),
         }),
       ]);
       expect(both.get('prod-eu-west-1')?.map(p => p.value)).toEqual([0.71]);
@@ -160,32 +161,32 @@ describe('SnapshotStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         POINTS,
       );
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.74),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:05:00.000'), 0.74),
         [{ metric: 'spot-cpu-share', key: 'cluster', value: 0.74 }],
       );
       await store.saveSnapshot(
-        snapshot('staging-eu-west-1', '2026-11-20T12:05:00.000Z', 0.66),
+        snapshot('staging-eu-west-1', isoAt(-41, '12:05:00.000'), 0.66),
         [],
       );
 
       const state = await store.getState('prod-eu-west-1');
-      expect(state.snapshot?.collectedAt).toBe('2026-11-20T12:05:00.000Z');
+      expect(state.snapshot?.collectedAt).toBe(isoAt(-41, '12:05:00.000'));
       expect(state.snapshot?.kubernetes.capacity.spotCpuShare).toBe(0.74);
       expect(state.lastError).toBeUndefined();
 
       const history = await store.readHistory({
         cluster: 'prod-eu-west-1',
         metric: 'spot-cpu-share',
-        from: '2026-11-20T00:00:00.000Z',
-        to: '2026-11-21T00:00:00.000Z',
+        from: isoAt(-41),
+        to: isoAt(-40),
       });
       expect(history.map(p => [p.at, p.value])).toEqual([
-        ['2026-11-20T12:00:00.000Z', 0.71],
-        ['2026-11-20T12:05:00.000Z', 0.74],
+        [isoAt(-41, '12:00:00.000'), 0.71],
+        [isoAt(-41, '12:05:00.000'), 0.74],
       ]);
       const states = await store.listStates([
         'prod-eu-west-1',
@@ -206,24 +207,24 @@ describe('SnapshotStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         POINTS,
       );
       await store.saveFailure('prod-eu-west-1', ERROR);
 
       const failed = await store.getState('prod-eu-west-1');
-      expect(failed.snapshot?.collectedAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(failed.snapshot?.collectedAt).toBe(isoAt(-41, '12:00:00.000'));
       expect(failed.lastError).toEqual(ERROR);
       expect(failed.attemptedAt).toBe(ERROR.at);
-      expect(failed.succeededAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(failed.succeededAt).toBe(isoAt(-41, '12:00:00.000'));
 
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:10:00.000Z', 0.7),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:10:00.000'), 0.7),
         [],
       );
       const recovered = await store.getState('prod-eu-west-1');
       expect(recovered.lastError).toBeUndefined();
-      expect(recovered.snapshot?.collectedAt).toBe('2026-11-20T12:10:00.000Z');
+      expect(recovered.snapshot?.collectedAt).toBe(isoAt(-41, '12:10:00.000'));
     },
   );
 
@@ -232,7 +233,7 @@ describe('SnapshotStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.saveSnapshot(
-        snapshot('prod-eu-west-1', '2026-11-20T12:00:00.000Z', 0.71),
+        snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         POINTS,
       );
       // A history point without a value violates NOT NULL: the transaction
@@ -245,7 +246,7 @@ describe('SnapshotStore', () => {
       // extends another realm's Error and toThrow() does not recognise it.
       await expect(
         store.saveSnapshot(
-          snapshot('prod-eu-west-1', '2026-11-20T12:05:00.000Z', 0.99),
+          snapshot('prod-eu-west-1', isoAt(-41, '12:05:00.000'), 0.99),
           broken,
         ),
       ).rejects.toMatchObject({
@@ -253,13 +254,13 @@ describe('SnapshotStore', () => {
       });
 
       const state = await store.getState('prod-eu-west-1');
-      expect(state.snapshot?.collectedAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(state.snapshot?.collectedAt).toBe(isoAt(-41, '12:00:00.000'));
       expect(state.snapshot?.kubernetes.capacity.spotCpuShare).toBe(0.71);
       const history = await store.readHistory({
         cluster: 'prod-eu-west-1',
         metric: 'spot-cpu-share',
-        from: '2026-11-01T00:00:00.000Z',
-        to: '2026-12-01T00:00:00.000Z',
+        from: isoAt(-60),
+        to: isoAt(-30),
       });
       expect(history).toHaveLength(1);
     },
@@ -270,25 +271,25 @@ describe('SnapshotStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       for (const at of [
-        '2026-10-01T00:00:00.000Z',
-        '2026-10-20T00:00:00.000Z',
-        '2026-11-19T00:00:00.000Z',
+        isoAt(-91),
+        isoAt(-72),
+        isoAt(-42),
       ]) {
         await store.saveSnapshot(snapshot('prod-eu-west-1', at, 0.7), POINTS);
       }
-      // 30 days before 2026-11-20
+      // 30 days before isoAt(-41)
       await expect(
-        store.pruneHistory('2026-10-21T00:00:00.000Z'),
+        store.pruneHistory(isoAt(-71)),
       ).resolves.toBe(2 * POINTS.length);
       const left = await store.readHistory({
         cluster: 'prod-eu-west-1',
         metric: 'free-ips',
-        from: '2026-01-01T00:00:00.000Z',
-        to: '2026-12-31T00:00:00.000Z',
+        from: isoAt(-364),
+        to: isoAt(0),
       });
       expect(left.map(p => p.at)).toEqual([
-        '2026-11-19T00:00:00.000Z',
-        '2026-11-19T00:00:00.000Z',
+        isoAt(-42),
+        isoAt(-42),
       ]);
       // The snapshot itself is not history: it stays.
       expect((await store.getState('prod-eu-west-1')).snapshot).toBeDefined();
