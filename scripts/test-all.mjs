@@ -118,6 +118,12 @@ steps.push({
   failed: lint.code === 0 ? 0 : 1,
 });
 
+// Date bombs: literal dates in tests, fixtures and scenarios that are not AWS's calendar facts.
+const dates = await runCounted('date literals', 'node', [
+  'scripts/check-date-literals.mjs',
+]);
+steps.push({ name: 'dates', ...dates });
+
 const jestFile = join(out, 'jest.json');
 // The replica test writes both backends' whole logs here (for a failure).
 const unit = await run(

@@ -356,6 +356,12 @@ async function main() {
           for (const [name, range] of Object.entries(manifest[field] ?? {})) {
             if (!range.startsWith('workspace:')) continue;
             const version = versions.get(name);
+            // A test-only workspace tool (the fleet simulator) is not published; a consumer never
+            // installs devDependencies, so the packed manifest leaves it out.
+            if (!version && field === 'devDependencies') {
+              delete manifest[field][name];
+              continue;
+            }
             if (!version)
               throw new Error(
                 `${plugin.name} depends on ${name}@${range}, which is not packed`,

@@ -35,7 +35,7 @@ function run(
 
 function report(runs: ContenderRun[]): BenchReport {
   return {
-    startedAt: '2026-11-22T00:30:00.000Z',
+    startedAt: new Date().toISOString(),
     command: 'yarn bench --sizes 5000',
     machine: {
       cpus: 2,

@@ -273,7 +273,7 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
   });
 
   it('the IAM policy allows exactly the AWS actions the collector calls', () => {
-    expect(policy.Version).toBe('2012-10-17');
+    expect(policy.Version).toBe('2012-10-17'); // date-literal: the IAM policy language version
     expect(policy.Statement.every(s => s.Effect === 'Allow')).toBe(true);
     const granted = [
       ...new Set(policy.Statement.flatMap(s => asArray(s.Action))),

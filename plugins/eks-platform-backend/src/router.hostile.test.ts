@@ -13,6 +13,10 @@ import {
   fleetConfig,
 } from './__fixtures__/fleet';
 import { eksPlatformPlugin } from './plugin';
+import { isoAt } from './__testUtils__/clock';
+
+/** A day (`YYYY-MM-DD`) from the clock, for query strings. */
+const day = (days: number) => isoAt(days).slice(0, 10);
 
 const PAYMENTS = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -187,7 +191,7 @@ const cases: Case[] = [
         `metric=${HUGE}`,
         /^Invalid history query: metric: /,
       ],
-      ['no metric', 'from=2026-11-01', /^Invalid history query: metric: /],
+      ['no metric', `from=${day(-19)}`, /^Invalid history query: metric: /],
       [
         'from=99999999999999999999',
         'metric=free-ips&from=99999999999999999999',
@@ -215,37 +219,40 @@ const cases: Case[] = [
       ],
       [
         'a month 13',
+        // date-literal: a month that does not exist
         'metric=free-ips&from=2026-13-01',
         /^Invalid history query: from: must be an ISO 8601 date or date-time$/,
       ],
       [
         'an hour 25',
-        'metric=free-ips&from=2026-11-01T25:00:00Z',
+        `metric=free-ips&from=${day(-19)}T25:00:00Z`,
         /^Invalid history query: from: must be an ISO 8601 date or date-time$/,
       ],
       [
         'two froms',
-        'metric=free-ips&from=2026-11-01&from=2026-11-02',
+        `metric=free-ips&from=${day(-19)}&from=${day(-18)}`,
         /^Invalid history query: from: /,
       ],
       [
         'a from object',
-        'metric=free-ips&from[gt]=2026-11-01',
+        `metric=free-ips&from[gt]=${day(-19)}`,
         /^Invalid history query: from: /,
       ],
       [
         'from after to',
-        'metric=free-ips&from=2026-11-20&to=2026-11-01',
+        `metric=free-ips&from=${day(0)}&to=${day(-19)}`,
         /^Invalid history query: from must be before to$/,
       ],
       [
         'a range from year 0001',
-        'metric=free-ips&from=0001-01-01&to=2026-11-01',
+        // date-literal: the first day a date can name
+        `metric=free-ips&from=0001-01-01&to=${day(-19)}`,
         /^Invalid history query: the range may span at most 400 days$/,
       ],
       [
         'a range to year 9999',
-        'metric=free-ips&from=2026-11-01&to=9999-12-31',
+        // date-literal: the last day a date can name
+        `metric=free-ips&from=${day(-19)}&to=9999-12-31`,
         /^Invalid history query: the range may span at most 400 days$/,
       ],
     ] as const

@@ -15,6 +15,7 @@ import {
 import request from 'supertest';
 import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
 import { eksPlatformPlugin } from './plugin';
+import { isoAt } from './__testUtils__/clock';
 
 jest.setTimeout(60_000);
 
@@ -178,11 +179,15 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     ],
     [
       'from after to',
-      '/clusters/staging-eu-west-1/history?metric=free-ips&from=2026-11-20T00:00:00Z&to=2026-11-19T00:00:00Z',
+      `/clusters/staging-eu-west-1/history?metric=free-ips&from=${isoAt(
+        0,
+      )}&to=${isoAt(-1)}`,
     ],
     [
       'a range over 400 days',
-      '/clusters/staging-eu-west-1/history?metric=free-ips&from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+      `/clusters/staging-eu-west-1/history?metric=free-ips&from=${isoAt(
+        -730,
+      )}&to=${isoAt(0)}`,
     ],
     ['a malformed cluster name', '/clusters/..%2Fetc/history?metric=free-ips'],
     ['no entityRef', '/entity'],

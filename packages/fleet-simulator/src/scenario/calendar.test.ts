@@ -106,7 +106,12 @@ describe('the simulator’s EKS calendar', () => {
     const before = new Date(row('1.28').endOfExtendedSupport.getTime() - DAY);
     const onlyOld = { ...published, versions: [row('1.28')] };
     expect(() => versionAtPlace(onlyOld, 'unsupported', before)).toThrow(
-      /no the newest version past its end of extended support on 2025-11-25/,
+      `The EKS calendar on ${before
+        .toISOString()
+        .slice(
+          0,
+          10,
+        )} has no version at '{unsupported}' (the newest version past its end of extended support)`,
     );
   });
 });

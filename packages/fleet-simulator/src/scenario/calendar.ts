@@ -174,9 +174,11 @@ export function versionAtPlace(
   }[place];
   if (!found) {
     throw new Error(
-      `The EKS calendar has no ${CALENDAR_PLACES[place]} on ${now
+      `The EKS calendar on ${now
         .toISOString()
-        .slice(0, 10)}`,
+        .slice(0, 10)} has no version at '{${place}}' (${
+        CALENDAR_PLACES[place]
+      })`,
     );
   }
   return shiftMinor(found.version, offset);

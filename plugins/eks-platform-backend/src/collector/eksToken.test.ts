@@ -17,7 +17,7 @@ describe('createEksToken', () => {
     const url = new URL(Buffer.from(encoded, 'base64url').toString('utf8'));
     expect(url.origin).toBe('https://sts.eu-west-1.amazonaws.com');
     expect(url.searchParams.get('Action')).toBe('GetCallerIdentity');
-    expect(url.searchParams.get('Version')).toBe('2011-06-15');
+    expect(url.searchParams.get('Version')).toBe('2011-06-15'); // date-literal: the STS API version
     expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
       'host;x-k8s-aws-id',

@@ -62,16 +62,16 @@ describe('classifyError', () => {
       message:
         'DescribeSubnets failed: AccessDeniedException: User is not authorized',
     });
-    expect(failure.toCollectionError(new Date(isoAt(0, '12:00:00.000')))).toEqual(
-      {
-        kind: 'forbidden',
-        source: 'ec2',
-        status: 403,
-        message:
-          'DescribeSubnets failed: AccessDeniedException: User is not authorized',
-        at: isoAt(0, '12:00:00.000'),
-      },
-    );
+    expect(
+      failure.toCollectionError(new Date(isoAt(0, '12:00:00.000'))),
+    ).toEqual({
+      kind: 'forbidden',
+      source: 'ec2',
+      status: 403,
+      message:
+        'DescribeSubnets failed: AccessDeniedException: User is not authorized',
+      at: isoAt(0, '12:00:00.000'),
+    });
   });
 
   it('passes an already classified failure through', () => {

@@ -270,27 +270,20 @@ describe('SnapshotStore', () => {
     'deletes history older than the retention and keeps the rest, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      for (const at of [
-        isoAt(-91),
-        isoAt(-72),
-        isoAt(-42),
-      ]) {
+      for (const at of [isoAt(-91), isoAt(-72), isoAt(-42)]) {
         await store.saveSnapshot(snapshot('prod-eu-west-1', at, 0.7), POINTS);
       }
       // 30 days before isoAt(-41)
-      await expect(
-        store.pruneHistory(isoAt(-71)),
-      ).resolves.toBe(2 * POINTS.length);
+      await expect(store.pruneHistory(isoAt(-71))).resolves.toBe(
+        2 * POINTS.length,
+      );
       const left = await store.readHistory({
         cluster: 'prod-eu-west-1',
         metric: 'free-ips',
         from: isoAt(-364),
         to: isoAt(0),
       });
-      expect(left.map(p => p.at)).toEqual([
-        isoAt(-42),
-        isoAt(-42),
-      ]);
+      expect(left.map(p => p.at)).toEqual([isoAt(-42), isoAt(-42)]);
       // The snapshot itself is not history: it stays.
       expect((await store.getState('prod-eu-west-1')).snapshot).toBeDefined();
     },

@@ -16,67 +16,71 @@ export type FallbackCalendarEntry = EksClusterVersionInfo & {
  * Always prefer the API: AWS changes these dates. Anything derived from this table
  * must say it came from the fallback (see `versionStatus`' `source`).
  *
- * Sources: the domain notes' calendar (from the EKS user guide page
- * "Understand the Kubernetes version lifecycle on EKS"): 1.31 extended support ends
- * 2026-11-26; 1.32 standard 2026-03-23, extended 2027-03-23; 1.33 standard 2026-07-29;
- * 1.34 standard 2026-12-02. The other dates (release dates, 1.29/1.30/1.35 rows, the
- * remaining extended dates) are from endoflife.date/amazon-eks, a third-party page,
- * and agree with "14 months standard + 12 months extended".
+ * Source of 1.28 to 1.34: the EKS user guide, "Understand the Kubernetes version lifecycle on
+ * EKS", section "Amazon EKS Kubernetes release calendar" (UTC; read in its awsdocs edition of
+ * 2024-12 for 1.28 and a later one listing 1.29 to 1.34). 1.35: its end of standard and extended
+ * support as that calendar lists them (quoted by aws-samples' EKS operation review); its EKS
+ * release date is derived from them (standard support lasts 14 months from the release).
  *
  * @public
  */
 export const EKS_FALLBACK_CALENDAR: FallbackCalendarEntry[] = [
   {
+    clusterVersion: '1.28',
+    releaseDate: '2023-09-26',
+    endOfStandardSupportDate: '2024-11-26',
+    endOfExtendedSupportDate: '2025-11-26',
+    source: 'EKS user guide release calendar',
+  },
+  {
     clusterVersion: '1.29',
     releaseDate: '2024-01-23',
     endOfStandardSupportDate: '2025-03-23',
     endOfExtendedSupportDate: '2026-03-23',
-    source: 'endoflife.date (third-party)',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.30',
     releaseDate: '2024-05-23',
     endOfStandardSupportDate: '2025-07-23',
     endOfExtendedSupportDate: '2026-07-23',
-    source: 'endoflife.date (third-party)',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.31',
     releaseDate: '2024-09-26',
     endOfStandardSupportDate: '2025-11-26',
     endOfExtendedSupportDate: '2026-11-26',
-    source:
-      'EKS user guide via domain notes (extended); endoflife.date (others)',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.32',
     releaseDate: '2025-01-23',
     endOfStandardSupportDate: '2026-03-23',
     endOfExtendedSupportDate: '2027-03-23',
-    source: 'EKS user guide via domain notes; release date endoflife.date',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.33',
-    releaseDate: '2025-05-28',
+    releaseDate: '2025-05-29',
     endOfStandardSupportDate: '2026-07-29',
     endOfExtendedSupportDate: '2027-07-29',
-    source:
-      'EKS user guide via domain notes (standard); endoflife.date (others)',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.34',
     releaseDate: '2025-10-02',
     endOfStandardSupportDate: '2026-12-02',
     endOfExtendedSupportDate: '2027-12-02',
-    source:
-      'EKS user guide via domain notes (standard); endoflife.date (others)',
+    source: 'EKS user guide release calendar',
   },
   {
     clusterVersion: '1.35',
-    releaseDate: '2026-01-28',
+    releaseDate: '2026-01-27',
     endOfStandardSupportDate: '2027-03-27',
     endOfExtendedSupportDate: '2028-03-27',
-    source: 'endoflife.date (third-party)',
+    source:
+      'EKS user guide release calendar via aws-samples (support ends); release derived: end of standard - 14 months',
   },
 ];
 
@@ -85,4 +89,4 @@ export const EKS_FALLBACK_CALENDAR: FallbackCalendarEntry[] = [
  *
  * @public
  */
-export const EKS_FALLBACK_CALENDAR_AS_OF = '2026-11-21';
+export const EKS_FALLBACK_CALENDAR_AS_OF = '2026-12-02';

@@ -1,6 +1,7 @@
 import { FreeAddressSample, forecastExhaustion } from './exhaustionForecast';
+import { END_OF_EXTENDED_1_31, isoFrom } from './__fixtures__/clock';
 
-const START = Date.parse('2026-11-01T00:00:00Z');
+const START = Date.parse(isoFrom(END_OF_EXTENDED_1_31, -25));
 const HOUR = 3_600_000;
 
 /** Samples every `everyHours`, free = start + perDay * days (+ optional jitter). */
@@ -28,7 +29,9 @@ describe('forecastExhaustion', () => {
     expect(forecast.slopePerDay).toBeCloseTo(-50, 1);
     expect(forecast.fittedFreeNow).toBeCloseTo(800, 0);
     expect(forecast.daysUntilExhaustion).toBeCloseTo(16, 1);
-    expect(forecast.exhaustionDate?.slice(0, 10)).toBe('2026-11-21');
+    expect(forecast.exhaustionDate?.slice(0, 10)).toBe(
+      isoFrom(END_OF_EXTENDED_1_31, -5).slice(0, 10),
+    );
     expect(forecast.reason).toBe(
       'losing 50 addresses a day: about 16 days left',
     );

@@ -4,6 +4,7 @@ import {
 } from './ipAssignmentFailures';
 import { SPOT_B, pod } from './__fixtures__/cluster';
 import type { KubeEvent } from './types';
+import { END_OF_EXTENDED_1_31, isoFrom } from './__fixtures__/clock';
 
 const SANDBOX_FAILURE =
   'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5f2c9d1e": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container';
@@ -20,7 +21,7 @@ function event(
     reason: 'FailedCreatePodSandBox',
     message,
     count: 3,
-    lastTimestamp: '2026-11-21T10:02:11Z',
+    lastTimestamp: isoFrom(END_OF_EXTENDED_1_31, -5, '10:02:11'),
     ...extra,
   };
 }
@@ -65,7 +66,7 @@ describe('ipAssignmentFailures', () => {
           'failed to allocate ENI: InsufficientFreeAddressesInSubnet',
           {
             count: 1,
-            lastTimestamp: '2026-11-21T10:04:40Z',
+            lastTimestamp: isoFrom(END_OF_EXTENDED_1_31, -5, '10:04:40'),
           },
         ),
         event('checkout-7d9f8b6c5d-lq2xv', 'Started container checkout', {
@@ -84,7 +85,7 @@ describe('ipAssignmentFailures', () => {
         source: 'FailedCreatePodSandBox',
         message: 'failed to allocate ENI: InsufficientFreeAddressesInSubnet',
         count: 4,
-        lastSeen: '2026-11-21T10:04:40Z',
+        lastSeen: isoFrom(END_OF_EXTENDED_1_31, -5, '10:04:40'),
       },
     ]);
   });

@@ -18,6 +18,7 @@ import {
 } from './__fixtures__/publishedInstanceTypes';
 import { SUBNETS } from './__fixtures__/subnets';
 import type { KubeEvent, KubePod } from './types';
+import { END_OF_EXTENDED_1_31, isoFrom } from './__fixtures__/clock';
 
 const INSTANCE_TYPES = Object.fromEntries(
   PUBLISHED_INSTANCE_TYPES.filter(r =>
@@ -127,7 +128,7 @@ describe('PodAccumulator and expandPodAggregates', () => {
         reason: 'FailedCreatePodSandBox',
         message: 'failed to assign an IP address to container',
         count: 3,
-        lastTimestamp: '2026-11-20T08:00:00Z',
+        lastTimestamp: isoFrom(END_OF_EXTENDED_1_31, -6, '08:00:00'),
       },
     ];
     const pods = [...PODS, stuck];

@@ -1,8 +1,10 @@
 import { EKS_FALLBACK_CALENDAR } from './eksVersionCalendar';
 import { versionStatus } from './versionStatus';
 import { CLUSTER_VERSIONS } from './__fixtures__/eks';
+import { END_OF_EXTENDED_1_31, isoFrom } from './__fixtures__/clock';
 
-const NOW = '2026-11-21T10:00:00Z';
+// Five days before 1.31's end of extended support (AWS's calendar).
+const NOW = isoFrom(END_OF_EXTENDED_1_31, -5, '10:00:00');
 
 describe('versionStatus', () => {
   it('puts 1.31 in extended support five days before it ends', () => {
@@ -65,13 +67,13 @@ describe('versionStatus', () => {
     const before = versionStatus({
       clusterVersion: '1.32',
       versions: CLUSTER_VERSIONS,
-      now: '2026-03-22T23:59:00Z',
+      now: isoFrom('2026-03-23', -1, '23:59:00'),
     });
     expect(before).toMatchObject({ phase: 'standard', daysLeftInPhase: 1 });
     const on = versionStatus({
       clusterVersion: '1.32',
       versions: CLUSTER_VERSIONS,
-      now: '2026-03-23T00:00:00Z',
+      now: isoFrom('2026-03-23', 0),
     });
     expect(on).toMatchObject({ phase: 'extended', daysLeftInPhase: 365 });
   });
@@ -81,7 +83,7 @@ describe('versionStatus', () => {
     const later = versionStatus({
       clusterVersion: '1.31',
       versions: CLUSTER_VERSIONS,
-      now: '2026-12-21',
+      now: isoFrom(END_OF_EXTENDED_1_31, 25),
     });
     expect(later.phase).toBe('unsupported');
     expect(later.nextDeadline).toBeUndefined();

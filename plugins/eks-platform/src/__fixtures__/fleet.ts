@@ -11,14 +11,18 @@ import type {
   WorkloadSpotRisk,
   ZoneIpHeadroom,
 } from '@eks-platform/plugin-eks-platform-common';
+import { END_OF_EXTENDED_1_31, isoFrom } from './clock';
 
 /**
- * The moment the fixtures describe: a few minutes after the last collection run.
- * Tests pin `Date.now()` to it so relative times and days left stay stable.
+ * The moment the fixtures describe: a few minutes after the last collection run, five days
+ * before 1.31's end of extended support (AWS's calendar). Tests pin `Date.now()` to it so
+ * relative times and days left stay stable.
  */
-export const FIXTURE_NOW = '2026-11-21T23:45:00.000Z';
+export const FIXTURE_NOW = isoFrom(END_OF_EXTENDED_1_31, -5, '23:45:00.000');
+/** FIXTURE_NOW's day, `YYYY-MM-DD`, as the page prints it. */
+export const FIXTURE_DAY = FIXTURE_NOW.slice(0, 10);
 
-const COLLECTED_AT = '2026-11-21T23:42:00.000Z';
+const COLLECTED_AT = isoFrom(END_OF_EXTENDED_1_31, -5, '23:42:00.000');
 
 function subnet(
   subnetId: string,
@@ -126,7 +130,7 @@ export const stagingIpFailures: IpAssignmentFailure[] = [
     message:
       'Failed to create pod sandbox: plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container; InsufficientFreeAddressesInSubnet',
     count: 14,
-    lastSeen: '2026-11-21T23:38:12Z',
+    lastSeen: isoFrom(END_OF_EXTENDED_1_31, -5, '23:38:12'),
   },
   {
     namespace: 'payments-stg',
@@ -137,7 +141,7 @@ export const stagingIpFailures: IpAssignmentFailure[] = [
     message:
       'Failed to create pod sandbox: plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container',
     count: 9,
-    lastSeen: '2026-11-21T23:36:40Z',
+    lastSeen: isoFrom(END_OF_EXTENDED_1_31, -5, '23:36:40'),
   },
 ];
 
@@ -148,7 +152,7 @@ export const version133: ClusterVersionStatus = {
   phase: 'extended',
   apiVersionStatus: 'EXTENDED_SUPPORT',
   supportType: 'EXTENDED',
-  releaseDate: '2025-05-28',
+  releaseDate: '2025-05-29',
   endOfStandardSupport: '2026-07-29',
   endOfExtendedSupport: '2027-07-29',
   daysLeftInPhase: 250,
@@ -374,14 +378,14 @@ export const prodApSouth1: ClusterOverview = {
     region: 'ap-south-1',
     accountId: '111122223333',
   },
-  collectedAt: '2026-11-21T22:40:00.000Z',
+  collectedAt: isoFrom(END_OF_EXTENDED_1_31, -5, '22:40:00.000'),
   stale: true,
   partial: ['ec2'],
   lastError: {
     kind: 'throttled',
     source: 'ec2',
     message: 'EC2 DescribeSubnets was throttled (RequestLimitExceeded)',
-    at: '2026-11-21T23:40:05.000Z',
+    at: isoFrom(END_OF_EXTENDED_1_31, -5, '23:40:05.000'),
     status: 503,
   },
   version: versionOf(version132),
@@ -483,7 +487,7 @@ export const prodUsEast1: ClusterOverview = {
     kind: 'unreachable',
     source: 'kubernetes',
     message: 'connect ECONNREFUSED 127.0.0.1:7791',
-    at: '2026-11-21T23:41:30.000Z',
+    at: isoFrom(END_OF_EXTENDED_1_31, -5, '23:41:30.000'),
   },
 };
 

@@ -8,6 +8,7 @@ import {
   paymentsEntityView,
 } from '../__fixtures__/fleet';
 import { EksPlatformClient } from './EksPlatformClient';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../__fixtures__/clock';
 
 const BASE_URL = 'https://backstage.example.com/api/eks-platform';
 
@@ -127,8 +128,8 @@ describe('EksPlatformClient', () => {
     const { client, requests } = setup(() => jsonResponse(200, history));
 
     const response = await client.getHistory('staging-eu-west-1', 'free-ips', {
-      from: '2026-11-14T23:42:00.000Z',
-      to: '2026-11-21T23:42:00.000Z',
+      from: isoFrom(END_OF_EXTENDED_1_31, -12, '23:42:00.000'),
+      to: isoFrom(END_OF_EXTENDED_1_31, -5, '23:42:00.000'),
     });
 
     expect(response.series).toHaveLength(3);
@@ -138,8 +139,8 @@ describe('EksPlatformClient', () => {
     );
     expect(Object.fromEntries(url.searchParams)).toEqual({
       metric: 'free-ips',
-      from: '2026-11-14T23:42:00.000Z',
-      to: '2026-11-21T23:42:00.000Z',
+      from: isoFrom(END_OF_EXTENDED_1_31, -12, '23:42:00.000'),
+      to: isoFrom(END_OF_EXTENDED_1_31, -5, '23:42:00.000'),
     });
 
     await client.getHistory('staging-eu-west-1', 'requested-cpu');

@@ -6,11 +6,12 @@ import {
   EksClusterPicker,
   eksClusterPickerValidation,
 } from './EksClusterPicker';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../__fixtures__/clock';
 
 const base = {
   authProvider: 'aws',
   source: 'config' as const,
-  collectedAt: '2026-11-21T06:00:00Z',
+  collectedAt: isoFrom(END_OF_EXTENDED_1_31, -5, '06:00:00'),
   stale: false,
   partial: [],
 };

@@ -1,5 +1,9 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { FakeClusterDataSource } from '../clusters/__fixtures__/clusters';
+import {
+  CHECKED_AT,
+  COLLECTED_AT,
+  FakeClusterDataSource,
+} from '../clusters/__fixtures__/clusters';
 import { createClusterPreflightAction } from './clusterPreflight';
 
 describe('eks-platform:cluster:preflight', () => {
@@ -53,7 +57,7 @@ describe('eks-platform:cluster:preflight', () => {
       'prod cpu passed',
     ]);
     expect(out.checks[1].message).toBe(
-      'Namespace checkout-api-dev does not exist on cluster staging-eu-west-1 yet (asked the cluster at 2026-11-27T06:04:10.000Z)',
+      `Namespace checkout-api-dev does not exist on cluster staging-eu-west-1 yet (asked the cluster at ${CHECKED_AT})`,
     );
     expect(out.notChecked).toEqual([]);
     expect(out.summary).toBe(
@@ -105,7 +109,7 @@ describe('eks-platform:cluster:preflight', () => {
       targets: { prod: { cluster: 'prod-eu-west-1', replicas: 2 } },
     });
     await expect(go()).rejects.toThrow(
-      'Namespace payments-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z): choose another service name',
+      `Namespace payments-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at ${CHECKED_AT}): choose another service name`,
     );
   });
 
@@ -119,7 +123,7 @@ describe('eks-platform:cluster:preflight', () => {
       },
     });
     await expect(go()).rejects.toThrow(
-      'Preflight failed: [prod] namespace: Namespace orders-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z): choose another service name',
+      `Preflight failed: [prod] namespace: Namespace orders-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at ${CHECKED_AT}): choose another service name`,
     );
     expect(
       outputs()
@@ -148,7 +152,7 @@ describe('eks-platform:cluster:preflight', () => {
     });
     clusters.createdSince.set('prod-eu-west-1', ['inventory-api-prod']);
     await expect(go()).rejects.toThrow(
-      'Namespace inventory-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at 2026-11-27T06:04:10.000Z)',
+      `Namespace inventory-api-prod already exists on cluster prod-eu-west-1 (asked the cluster at ${CHECKED_AT})`,
     );
   });
 
@@ -174,14 +178,14 @@ describe('eks-platform:cluster:preflight', () => {
     );
     // prod's collected list has orders-api-prod: still refused.
     await expect(go()).rejects.toThrow(
-      'Namespace orders-api-prod already exists on cluster prod-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z)',
+      `Namespace orders-api-prod already exists on cluster prod-eu-west-1 (namespaces as collected at ${COLLECTED_AT})`,
     );
     const dev = outputs().checks.find(
       (c: any) => c.env === 'dev' && c.check === 'namespace',
     );
     expect(dev).toMatchObject({
       status: 'warning',
-      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at 2026-11-27T06:00:00Z); asking the cluster failed: ${timeout}`,
+      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at ${COLLECTED_AT}); asking the cluster failed: ${timeout}`,
     });
   });
 

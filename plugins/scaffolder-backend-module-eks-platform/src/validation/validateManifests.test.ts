@@ -308,6 +308,7 @@ describe('validateManifests', () => {
       ),
     ]);
     expect(report.warnings.map(w => w.message)).toEqual([
+      // date-literal: AWS App Mesh's published end of support
       'AWS App Mesh reached end of support on 2026-09-30: plan the move to Gateway API GRPCRoute on Amazon VPC Lattice',
     ]);
   });

@@ -5,6 +5,7 @@ import type {
   KubePodDisruptionBudget,
   KubeTaint,
 } from '../types';
+import { END_OF_EXTENDED_1_31, isoFrom } from './clock';
 
 /*
  * A small production-like EKS cluster in eu-west-1 (the shape of `kubectl get -o json`
@@ -113,7 +114,7 @@ export const NODES: KubeNode[] = [
       {
         key: 'karpenter.sh/disrupted',
         effect: 'NoSchedule',
-        timeAdded: '2026-11-21T09:14:02Z',
+        timeAdded: isoFrom(END_OF_EXTENDED_1_31, -5, '09:14:02'),
       },
     ],
   }),

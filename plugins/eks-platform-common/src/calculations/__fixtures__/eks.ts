@@ -4,6 +4,7 @@ import type {
   EksInsightSummary,
   EksInstalledAddon,
 } from '../types';
+import { END_OF_EXTENDED_1_31, isoFrom } from './clock';
 
 /*
  * EKS API responses as a collector would store them, trimmed to the fields read.
@@ -40,7 +41,7 @@ export const CLUSTER_VERSIONS: EksClusterVersionInfo[] = [
     clusterVersion: '1.33',
     clusterType: 'eks',
     defaultVersion: false,
-    releaseDate: epoch('2025-05-28'),
+    releaseDate: epoch('2025-05-29'),
     endOfStandardSupportDate: epoch('2026-07-29'),
     endOfExtendedSupportDate: epoch('2027-07-29'),
     versionStatus: 'EXTENDED_SUPPORT',
@@ -60,7 +61,7 @@ export const CLUSTER_VERSIONS: EksClusterVersionInfo[] = [
     clusterVersion: '1.35',
     clusterType: 'eks',
     defaultVersion: false,
-    releaseDate: epoch('2026-01-28'),
+    releaseDate: epoch('2026-01-27'),
     endOfStandardSupportDate: epoch('2027-03-27'),
     endOfExtendedSupportDate: epoch('2028-03-27'),
     versionStatus: 'STANDARD_SUPPORT',
@@ -74,7 +75,7 @@ export const INSIGHTS: EksInsightSummary[] = [
     name: 'Deprecated APIs removed in Kubernetes v1.32',
     category: 'UPGRADE_READINESS',
     kubernetesVersion: '1.32',
-    lastRefreshTime: '2026-11-21T06:12:44Z',
+    lastRefreshTime: isoFrom(END_OF_EXTENDED_1_31, -5, '06:12:44'),
     description:
       'Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v1.32.',
     insightStatus: {

@@ -8,6 +8,8 @@ import { FixtureEksPlatformApi } from '../../__fixtures__/FixtureEksPlatformApi'
 import { FIXTURE_NOW, fleetOverviewResponse } from '../../__fixtures__/fleet';
 import { ChartSizeContext } from './charts/ChartFrame';
 import { EksFleetPage } from './EksFleetPage';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
+import { FIXTURE_DAY } from '../../__fixtures__/fleet';
 
 function fakeApi() {
   const api = new FixtureEksPlatformApi();
@@ -75,7 +77,7 @@ function captureCsvDownloads() {
   const click = jest
     .spyOn(HTMLAnchorElement.prototype, 'click')
     .mockImplementation(function noNavigation(this: HTMLAnchorElement) {
-      expect(this.download).toBe('eks-fleet-2026-11-21.csv');
+      expect(this.download).toBe(`eks-fleet-${FIXTURE_DAY}.csv`);
       expect(this.href).toBe('blob:eks-fleet');
     });
   return { created, click };
@@ -137,7 +139,7 @@ describe('EksFleetPage', () => {
 
     await userEvent.hover(within(rowOf('prod-ap-south-1')).getByText('stale'));
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'EC2 API throttled the request (HTTP 503) at 2026-11-21 23:40 UTC: EC2 DescribeSubnets was throttled (RequestLimitExceeded); missing: EC2 API (subnets and instance types)',
+      `EC2 API throttled the request (HTTP 503) at ${FIXTURE_DAY} 23:40 UTC: EC2 DescribeSubnets was throttled (RequestLimitExceeded); missing: EC2 API (subnets and instance types)`,
     );
   });
 
@@ -176,7 +178,7 @@ describe('EksFleetPage', () => {
     expect(tooltip).toHaveTextContent(
       'spot share = allocatable CPU of spot nodes / allocatable CPU of all nodes',
     );
-    expect(tooltip).toHaveTextContent('collected 2026-11-21 23:42 UTC');
+    expect(tooltip).toHaveTextContent(`collected ${FIXTURE_DAY} 23:42 UTC`);
   });
 
   it('exports the table as CSV', async () => {
@@ -270,7 +272,7 @@ describe('EksFleetPage', () => {
         c.name === 'prod-ap-south-1'
           ? {
               ...c,
-              collectedAt: '2026-11-21T23:59:30.000Z',
+              collectedAt: isoFrom(END_OF_EXTENDED_1_31, -5, '23:59:30.000'),
               stale: false,
               partial: [],
               lastError: undefined,
@@ -313,7 +315,7 @@ describe('EksFleetPage', () => {
       'staging-eu-west-1',
       'free-ips',
       expect.objectContaining({
-        to: expect.stringMatching(/^2026-11-21T23:45/),
+        to: expect.stringMatching(new RegExp(`^${FIXTURE_DAY}T23:45`)),
       }),
     );
     expect(

@@ -6,6 +6,7 @@ import {
 } from '../../__fixtures__/fleet';
 import { toFleetRow } from './fleetRows';
 import { csvField, toCsv } from './toCsv';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
 
 function parseLine(line: string): string[] {
   // a small RFC 4180 reader for the assertions
@@ -103,7 +104,7 @@ describe('toCsv', () => {
       days_to_ip_exhaustion: '1.6',
       ip_forecast: 'exhausting',
       pods_failing_ip_assignment: '6',
-      collected_at: '2026-11-21T23:42:00.000Z',
+      collected_at: isoFrom(END_OF_EXTENDED_1_31, -5, '23:42:00.000'),
       stale: 'false',
       last_error: '',
     });

@@ -1,6 +1,7 @@
 import type { ClusterOverview } from '@eks-platform/plugin-eks-platform-common';
 import { fleetOverviewResponse } from '../../__fixtures__/fleet';
 import { waitForCollection } from './waitForCollection';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
 
 const staging = fleetOverviewResponse.items.find(
   c => c.name === 'staging-eu-west-1',
@@ -18,7 +19,7 @@ describe('waitForCollection', () => {
   it('returns the list once the cluster has a newer snapshot', async () => {
     const newer = listWith({
       ...staging,
-      collectedAt: '2026-11-21T23:59:00.000Z',
+      collectedAt: isoFrom(END_OF_EXTENDED_1_31, -5, '23:59:00.000'),
     });
     const api = {
       getClusterOverviews: jest
@@ -40,7 +41,7 @@ describe('waitForCollection', () => {
         kind: 'timeout',
         source: 'kubernetes',
         message: 'Listing pods timed out after 10 s',
-        at: '2026-11-21T23:59:10.000Z',
+        at: isoFrom(END_OF_EXTENDED_1_31, -5, '23:59:10.000'),
       },
     });
     const api = { getClusterOverviews: jest.fn().mockResolvedValue(failed) };

@@ -29,6 +29,7 @@ import {
   prodUsEast1,
 } from '../../__fixtures__/fleet';
 import { EntityEksPlatformContent } from './EntityEksPlatformContent';
+import { FIXTURE_DAY } from '../../__fixtures__/fleet';
 
 function fakeApi() {
   const api = new FixtureEksPlatformApi();
@@ -216,7 +217,7 @@ describe('EntityEksPlatformContent', () => {
     });
     expect(within(failures).getAllByRole('listitem')).toHaveLength(2);
     expect(failures).toHaveTextContent(
-      'payments-stg/payments-api-6c9d7f5b8-qk2vx: subnet-exhausted (14×, last 2026-11-21 23:38 UTC)',
+      `payments-stg/payments-api-6c9d7f5b8-qk2vx: subnet-exhausted (14×, last ${FIXTURE_DAY} 23:38 UTC)`,
     );
 
     const prod = section('prod-eu-west-1');
@@ -241,7 +242,7 @@ describe('EntityEksPlatformContent', () => {
       'usable = 2^(32 - mask) - 5 (AWS reserves the first four addresses and the last)',
     );
     expect(tooltip).toHaveTextContent(
-      'Source: EC2 DescribeSubnets CidrBlock, collected 2026-11-21 23:42 UTC',
+      `Source: EC2 DescribeSubnets CidrBlock, collected ${FIXTURE_DAY} 23:42 UTC`,
     );
   });
 
@@ -336,13 +337,13 @@ describe('EntityEksPlatformContent', () => {
       ),
     ).toBeInTheDocument();
     expect(ap).toHaveTextContent(
-      'EC2 API throttled the request (HTTP 503) at 2026-11-21 23:40 UTC: EC2 DescribeSubnets was throttled (RequestLimitExceeded)',
+      `EC2 API throttled the request (HTTP 503) at ${FIXTURE_DAY} 23:40 UTC: EC2 DescribeSubnets was throttled (RequestLimitExceeded)`,
     );
     expect(ap).toHaveTextContent(
       'Missing from this snapshot: EC2 API (subnets and instance types)',
     );
     expect(ap).toHaveTextContent(
-      'The data shown was collected 1 h ago (2026-11-21 22:40 UTC).',
+      `The data shown was collected 1 h ago (${FIXTURE_DAY} 22:40 UTC).`,
     );
     expect(ap).toHaveTextContent(
       'Subnets could not be read from the EC2 API for this snapshot.',
@@ -356,7 +357,7 @@ describe('EntityEksPlatformContent', () => {
       ),
     ).toBeInTheDocument();
     expect(us).toHaveTextContent(
-      'Kubernetes API was unreachable at 2026-11-21 23:41 UTC: connect ECONNREFUSED 127.0.0.1:7791',
+      `Kubernetes API was unreachable at ${FIXTURE_DAY} 23:41 UTC: connect ECONNREFUSED 127.0.0.1:7791`,
     );
     expect(us).toHaveTextContent(
       'No pods have been collected from this cluster yet.',

@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { FreshnessBanner } from './FreshnessBanner';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
 
 describe('FreshnessBanner', () => {
   it('renders nothing for fresh, complete data', async () => {
@@ -8,7 +9,7 @@ describe('FreshnessBanner', () => {
       <FreshnessBanner
         clusterName="prod-eu-west-1"
         freshness={{
-          collectedAt: '2026-11-20T10:00:00.000Z',
+          collectedAt: isoFrom(END_OF_EXTENDED_1_31, -6, '10:00:00.000'),
           stale: false,
           partial: [],
         }}
@@ -22,7 +23,7 @@ describe('FreshnessBanner', () => {
       <FreshnessBanner
         clusterName="staging-eu-west-1"
         freshness={{
-          collectedAt: '2026-11-20T10:00:00.000Z',
+          collectedAt: isoFrom(END_OF_EXTENDED_1_31, -6, '10:00:00.000'),
           stale: false,
           partial: ['ec2'],
           sourceErrors: [
@@ -30,7 +31,7 @@ describe('FreshnessBanner', () => {
               kind: 'throttled',
               source: 'ec2',
               status: 503,
-              at: '2026-11-20T10:00:00.000Z',
+              at: isoFrom(END_OF_EXTENDED_1_31, -6, '10:00:00.000'),
               message: 'RequestLimitExceeded: Request limit exceeded.',
             },
           ],

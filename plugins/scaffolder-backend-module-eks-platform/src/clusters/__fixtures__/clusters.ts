@@ -17,7 +17,8 @@ import { ClusterDataSource } from '../ClusterDataSource';
 
 /*
  * Three clusters as the eks-platform backend serves them, computed with the shared calculations
- * from small node, pod and subnet lists (the snapshot was collected on 2026-11-27):
+ * from small node, pod and subnet lists (the snapshot was collected the day after 1.31's end of
+ * extended support, 2026-11-26 in AWS's calendar):
  * - prod-eu-west-1: 1.34, spot-heavy (Karpenter spot + on-demand managed node group), plenty of
  *   room, and payments-api already running in payments-api-prod;
  * - staging-eu-west-1: 1.33 in extended support, pod subnets nearly exhausted: 7 free addresses in
@@ -27,7 +28,16 @@ import { ClusterDataSource } from '../ClusterDataSource';
  * prod-eu-west-1 also has an empty namespace, orders-api-prod, created by hand.
  */
 
-const COLLECTED_AT = '2026-11-27T06:00:00Z';
+/** AWS's end of extended support of Kubernetes 1.31 on EKS: the fixtures' days are placed around it. */
+const END_OF_EXTENDED_1_31 = '2026-11-26';
+const at = (days: number, time: string) =>
+  new Date(
+    Date.parse(`${END_OF_EXTENDED_1_31}T${time}Z`) + days * 86_400_000,
+  ).toISOString();
+
+/** When the fixture snapshot was collected, and when the fake backend asks a cluster. */
+export const COLLECTED_AT = at(1, '06:00:00');
+export const CHECKED_AT = at(1, '06:04:10');
 
 type NodeSpec = {
   name: string;
@@ -360,7 +370,7 @@ export function fixtureNamespaceCheck(
     cluster,
     namespace,
     exists: [...detail.namespaces, ...createdSince].includes(namespace),
-    checkedAt: '2026-11-27T06:04:10.000Z',
+    checkedAt: CHECKED_AT,
   };
 }
 

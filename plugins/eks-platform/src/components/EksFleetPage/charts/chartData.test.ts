@@ -11,6 +11,7 @@ import { capacityPoints } from './CapacityHistoryChart';
 import { findBlueGreenPairs } from './findBlueGreenPairs';
 import { freeIpRows } from './FreeIpsChart';
 import { timelineRows } from './SupportTimelineChart';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../../__fixtures__/clock';
 
 describe('findBlueGreenPairs', () => {
   it('pairs clusters whose names share a stem with -blue and -green', () => {
@@ -39,7 +40,7 @@ describe('timelineRows', () => {
         { name: 'checkout-green', status: version134 },
         { name: 'legacy-eu-west-1', status: version131 },
       ],
-      Date.parse('2026-11-21T23:45:00Z'),
+      Date.parse(isoFrom(END_OF_EXTENDED_1_31, -5, '23:45:00')),
     );
 
     expect(rows).toEqual([
@@ -77,7 +78,7 @@ describe('freeIpRows', () => {
       'subnet-0b2c3d4e5f6a7c404',
       'subnet-0b2c3d4e5f6a7c404:forecast',
     ]);
-    const last = Date.parse('2026-11-21T23:42:00.000Z');
+    const last = Date.parse(isoFrom(END_OF_EXTENDED_1_31, -5, '23:42:00.000'));
     const atLast = rows.find(r => r.t === last)!;
     expect(atLast['subnet-0b2c3d4e5f6a7a404']).toBe(7);
     expect(atLast['subnet-0b2c3d4e5f6a7a404:forecast']).toBe(7);
