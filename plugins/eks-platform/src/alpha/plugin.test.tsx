@@ -94,15 +94,23 @@ describe('eks-platform /alpha plugin', () => {
       apis: [[eksPlatformApiRef, api]],
     });
 
+    // The whole app renders first and the page loads lazily: on a busy machine that takes
+    // more than findBy's default second.
     expect(
-      await screen.findByRole('heading', { name: 'EKS fleet' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'EKS fleet' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
-    const table = await screen.findByTestId('eks-fleet-table');
+    const table = await screen.findByTestId('eks-fleet-table', undefined, {
+      timeout: 15_000,
+    });
     expect(within(table).getAllByRole('row')).toHaveLength(8);
     expect(table).toHaveTextContent('staging-eu-west-1');
     expect(
       await screen.findByTestId('eks-fleet-support-timeline'),
     ).toBeInTheDocument();
     expect(api.getClusterOverviews).toHaveBeenCalledTimes(1);
-  });
+  }, 30_000);
 });
