@@ -7,6 +7,20 @@ import { defineConfig } from '@playwright/test';
  */
 const chromium = process.env.EKS_PLATFORM_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Chromium does not render under libfaketime: when the suite runs with a moved clock (`faketime`),
+ * the browser starts without it and each page's clock is set to the suite's (e2e/helpers.ts).
+ */
+const browserEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined &&
+      !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'].includes(
+        entry[0],
+      ),
+  ),
+);
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
@@ -24,6 +38,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: chromium,
+      env: browserEnv,
       args: [
         '--no-sandbox',
         '--disable-gpu',

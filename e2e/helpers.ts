@@ -12,6 +12,9 @@ export async function signInAsGuest(
   page: Page,
   theme: 'light' | 'dark' = 'light',
 ) {
+  // A time-travel run (`faketime`) moves this process's clock and the app's; the browser keeps the
+  // real one (playwright.config.ts), so its pages get ours.
+  if (process.env.FAKETIME) await page.clock.setSystemTime(Date.now());
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
