@@ -87,36 +87,27 @@ function jestStep(name, result, jest) {
   };
 }
 
+/** A step that passes or fails as one check, by its exit code. */
+function exitStep(name, result) {
+  const ok = result.code === 0;
+  return { name, ...result, passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+}
+
 const steps = [];
 
 // A full, non-incremental type-check: it also writes dist-types/, which the API report check reads.
 const tsc = await run('type-check', 'yarn', ['tsc:full']);
-steps.push({
-  name: 'type-check',
-  ...tsc,
-  passed: tsc.code === 0 ? 1 : 0,
-  failed: tsc.code === 0 ? 0 : 1,
-});
+steps.push(exitStep('type-check', tsc));
 
 // The checked-in API reports (report.api.md) match the packages' public API.
 const apiReports = await run('API reports', 'yarn', [
   'build:api-reports',
   '--ci',
 ]);
-steps.push({
-  name: 'api-reports',
-  ...apiReports,
-  passed: apiReports.code === 0 ? 1 : 0,
-  failed: apiReports.code === 0 ? 0 : 1,
-});
+steps.push(exitStep('api-reports', apiReports));
 
 const lint = await run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
-steps.push({
-  name: 'lint',
-  ...lint,
-  passed: lint.code === 0 ? 1 : 0,
-  failed: lint.code === 0 ? 0 : 1,
-});
+steps.push(exitStep('lint', lint));
 
 // Date bombs: literal dates in tests, fixtures and scenarios that are not AWS's calendar facts.
 const dates = await runCounted('date literals', 'node', [
