@@ -42,6 +42,12 @@ describe('the simulator’s EKS calendar', () => {
     expect(versionStatusOn(row('1.34'), end)).toBe('EXTENDED_SUPPORT');
   });
 
+  it('gives the same calendar when applied to its own result', () => {
+    const day = addMonthsUtc(row('1.35').releaseDate, 9);
+    const once = calendarOn(published, day);
+    expect(calendarOn(once, day)).toEqual(once);
+  });
+
   it('projects minors past the published ones every 4 months, with 14 + 12 months of support', () => {
     const newest = row('1.35');
     const day = addMonthsUtc(newest.releaseDate, 9);

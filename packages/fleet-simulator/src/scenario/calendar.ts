@@ -105,14 +105,15 @@ function withAddonsFor(
   newestPublished: string,
 ): EksCatalog['addons'] {
   const projected = versions.filter(v => v.projected).map(v => v.version);
+  const plus = (list: string[]) => [...new Set([...list, ...projected])];
   return addons.map(addon => {
     const rows = addon.versions.map(row =>
       !addon.perClusterVersion && row.clusterVersions.includes(newestPublished)
         ? {
             ...row,
-            clusterVersions: [...row.clusterVersions, ...projected],
+            clusterVersions: plus(row.clusterVersions),
             defaultFor: row.defaultFor.includes(newestPublished)
-              ? [...row.defaultFor, ...projected]
+              ? plus(row.defaultFor)
               : row.defaultFor,
           }
         : row,
@@ -139,7 +140,9 @@ function withAddonsFor(
  * while it is, else the newest version in standard support but one).
  */
 export function calendarOn(catalog: EksCatalog, now: Date): EksCatalog {
-  const published = [...catalog.versions].sort(byMinor);
+  // Projected rows of an earlier call are dropped and projected again: the result depends only on
+  // the published rows and `now`.
+  const published = catalog.versions.filter(v => !v.projected).sort(byMinor);
   const newestPublished = published.at(-1)!.version;
   const versions = [...published, ...projectedVersions(published, now)];
   const standard = versions.filter(
