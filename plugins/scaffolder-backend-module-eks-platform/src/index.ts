@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleEksPlatform as default } from './module';
 export {
   createManifestsValidateAction,
   MANIFESTS_VALIDATE_ACTION_ID,

@@ -1,15 +1,15 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { scaffolderModule } from './module';
+import { scaffolderModuleEksPlatform } from './module';
 
-describe('scaffolderModule', () => {
+describe('scaffolderModuleEksPlatform', () => {
   it('registers the eks-platform actions with the scaffolder, all supporting dry runs', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
       features: [
-        scaffolderModule,
+        scaffolderModuleEksPlatform,
         mockServices.rootConfig.factory({
           data: {
             eksPlatform: {

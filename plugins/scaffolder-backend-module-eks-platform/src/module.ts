@@ -19,7 +19,7 @@ import { readGitopsSettings } from './gitops/GitopsSettings';
  *
  * @public
  */
-export const scaffolderModule = createBackendModule({
+export const scaffolderModuleEksPlatform = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'eks-platform',
   register({ registerInit }) {

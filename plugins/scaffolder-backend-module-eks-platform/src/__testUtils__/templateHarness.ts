@@ -13,7 +13,7 @@ import {
   fixtureClusters,
   fixtureNamespaceCheck,
 } from '../clusters/__fixtures__/clusters';
-import { scaffolderModule } from '../module';
+import { scaffolderModuleEksPlatform } from '../module';
 
 /** The template directory of this repository. */
 export const TEMPLATE_DIR = resolve(
@@ -119,7 +119,7 @@ export async function startScaffolder(root: string) {
   const backend = await startTestBackend({
     features: [
       require('@backstage/plugin-scaffolder-backend').default,
-      scaffolderModule,
+      scaffolderModuleEksPlatform,
       fakeEksPlatformBackend,
       mockServices.rootConfig.factory({
         data: {

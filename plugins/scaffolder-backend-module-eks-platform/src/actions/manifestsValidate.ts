@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { loadModelCatalog } from '../validation/modelCatalog';
 import { resolveWorkspacePath } from '../validation/resolveWorkspacePath';
-import { describeProblem, summarize } from '../validation/summarize';
+import { describeProblem, summarise } from '../validation/summarise';
 import { validateManifests } from '../validation/validateManifests';
 import { examples } from './manifestsValidate.examples';
 
@@ -145,7 +145,7 @@ export function createManifestsValidateAction() {
         },
         catalog,
       );
-      const summary = summarize(report);
+      const summary = summarise(report);
 
       if (report.skipped.length > 0) {
         ctx.logger.info(

@@ -35,7 +35,7 @@ export function describeProblem(problem: ManifestProblem): string {
  *
  * @public
  */
-export function summarize(report: ValidationReport): string {
+export function summarise(report: ValidationReport): string {
   const { documentsChecked, filesChecked, errors, warnings } = report;
   if (errors.length === 0) {
     const checked = `${plural(documentsChecked, 'manifest')} in ${plural(
