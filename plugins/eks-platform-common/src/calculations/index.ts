@@ -14,6 +14,9 @@
  * - kubernetesVersion.ts, versionStatus.ts, eksVersionCalendar.ts: support phase and deadlines
  * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
  * - podAggregation.ts: pods reduced page by page to classes, and stand-ins for the above
+ * - rolloutFit.ts: rollout surge, on-demand pod fit, its limit and unrequested CPU (preflight)
+ * - figure.ts: a figure with its formula and source
+ * - requestedShare.ts, supportDays.ts: the fleet page's CPU requested share and support days left
  * Input shapes (AWS and Kubernetes JSON) are in types.ts.
  */
 export * from './types';
@@ -37,3 +40,7 @@ export * from './versionStatus';
 export * from './upgradeInsights';
 export * from './addonCompatibility';
 export * from './podAggregation';
+export * from './figure';
+export * from './rolloutFit';
+export * from './requestedShare';
+export * from './supportDays';

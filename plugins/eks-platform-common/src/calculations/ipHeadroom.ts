@@ -309,7 +309,16 @@ export type IpHeadroom = {
   notes: string[];
 };
 
-function fit(nodes: NodeIpUsage[], freeSubnetAddresses: number): PodFit {
+/**
+ * What still fits on the given nodes when their pods draw from `freeSubnetAddresses`:
+ * each node's free slots, its warm addresses up to those slots, then the subnet.
+ *
+ * @public
+ */
+export function podFit(
+  nodes: NodeIpUsage[],
+  freeSubnetAddresses: number,
+): PodFit {
   const freePodSlots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
   const warmAddresses = nodes.reduce(
     (s, n) =>
@@ -413,7 +422,7 @@ export function ipHeadroom(
       usableAddresses: usable,
       usedAddresses: used,
       utilisation: usable > 0 ? used / usable : 0,
-      ...fit(
+      ...podFit(
         ec2Nodes.filter(n => (n.zone ?? '(unknown)') === zone),
         free,
       ),
@@ -428,7 +437,7 @@ export function ipHeadroom(
       ...new Set(groupNodes.map(n => n.zone ?? '(unknown)')),
     ].sort();
     const perZone = groupZones.map(zone =>
-      fit(
+      podFit(
         groupNodes.filter(n => (n.zone ?? '(unknown)') === zone),
         zoneFree.get(zone) ?? 0,
       ),

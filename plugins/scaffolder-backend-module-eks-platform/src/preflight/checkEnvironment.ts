@@ -1,3 +1,9 @@
+import {
+  onDemandPodFit,
+  podFitLimit,
+  rolloutSurge,
+  unrequestedCpu,
+} from '@eks-platform/plugin-eks-platform-common';
 import type {
   ClusterDetail,
   ClusterOverview,
@@ -49,9 +55,9 @@ function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Extra pods during a rolling update: `maxSurge` rounded up, as the Deployment controller does. */
+/** Extra pods during a rolling update (computed in -common with its formula). */
 export function surgePods(replicas: number, maxSurgePercent: number): number {
-  return Math.ceil((replicas * maxSurgePercent) / 100);
+  return rolloutSurge(replicas, maxSurgePercent).value;
 }
 
 function versionCheck(
@@ -183,42 +189,6 @@ function namespaceCheck(
   };
 }
 
-/** How many more pods fit on on-demand nodes, zone by zone, from the backend's per-node headroom. */
-function onDemandFit(detail: ClusterDetail): number | undefined {
-  const headroom = detail.ip?.headroom;
-  if (!headroom || headroom.nodes.length === 0) {
-    return undefined;
-  }
-  let total = 0;
-  for (const zone of headroom.zones) {
-    const nodes = headroom.nodes.filter(
-      n =>
-        !n.fargate &&
-        n.capacityType === 'on-demand' &&
-        (n.zone ?? '(unknown)') === zone.zone,
-    );
-    const slots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
-    const warm = nodes.reduce(
-      (s, n) =>
-        s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
-      0,
-    );
-    total += Math.min(slots, warm + zone.freeSubnetAddresses);
-  }
-  return total;
-}
-
-function limitingFactor(detail: ClusterDetail | undefined): string | undefined {
-  const zones = detail?.ip?.headroom.zones;
-  if (!zones || zones.length === 0) return undefined;
-  const slots = zones.reduce((s, z) => s + z.freePodSlots, 0);
-  const addresses = zones.reduce(
-    (s, z) => s + z.warmAddresses + z.freeSubnetAddresses,
-    0,
-  );
-  return addresses < slots ? 'subnet addresses' : 'free node pod slots';
-}
-
 function capacityCheck(
   base: Omit<PreflightCheck, 'check' | 'status' | 'message'>,
   target: PreflightTarget,
@@ -238,7 +208,7 @@ function capacityCheck(
   let available: number | undefined;
   let scope = '';
   if (placement.spotPolicy === 'on-demand-only' && detail) {
-    available = onDemandFit(detail);
+    available = onDemandPodFit(detail.ip?.headroom)?.value;
     scope = ' on on-demand nodes';
   }
   if (available === undefined) {
@@ -275,7 +245,7 @@ function capacityCheck(
       : '';
   const left = available - claimed.pods;
   if (left < needed) {
-    const limit = limitingFactor(detail);
+    const limit = podFitLimit(detail?.ip?.headroom.zones)?.value;
     return {
       ...at,
       status: 'failed',
@@ -315,7 +285,7 @@ function cpuCheck(
     return undefined;
   }
   const needed = podsNeeded(target, placement) * target.cpuMillicores;
-  const free = spot.allocatableCpuMillis - spot.requestedCpuMillis;
+  const free = unrequestedCpu(spot).value;
   const shared =
     claimed.cpuMillicores > 0
       ? `, of which ${claimed.cpuMillicores}m go to ${alsoOnCluster(claimed)}`

@@ -1,7 +1,8 @@
-import type {
-  ClusterOverview,
-  DataSource,
-  SupportPhase,
+import {
+  type ClusterOverview,
+  type DataSource,
+  type SupportPhase,
+  cpuRequestedShare,
 } from '@eks-platform/plugin-eks-platform-common';
 
 /**
@@ -67,10 +68,7 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     nodes: spot?.nodes,
     requestedCpuMillis: spot?.requestedCpuMillis,
     allocatableCpuMillis: spot?.allocatableCpuMillis,
-    cpuRequestedShare:
-      spot && spot.allocatableCpuMillis > 0
-        ? spot.requestedCpuMillis / spot.allocatableCpuMillis
-        : undefined,
+    cpuRequestedShare: spot ? cpuRequestedShare(spot)?.value : undefined,
     requestedMemoryBytes: spot?.requestedMemoryBytes,
     allocatableMemoryBytes: spot?.allocatableMemoryBytes,
     leastFreeSubnetId: ip?.leastFreeSubnet?.subnetId,

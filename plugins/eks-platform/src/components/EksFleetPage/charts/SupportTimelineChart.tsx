@@ -1,7 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type {
-  ClusterOverview,
-  ClusterVersionStatus,
+import {
+  type ClusterOverview,
+  type ClusterVersionStatus,
+  supportDaysLeft,
 } from '@eks-platform/plugin-eks-platform-common';
 import useAsync from 'react-use/esm/useAsync';
 import { Bar, BarChart, ReferenceLine } from 'recharts';
@@ -23,12 +24,6 @@ export type TimelineRow = {
   endOfExtendedSupport?: string;
 };
 
-function daysFrom(today: number, day?: string): number | undefined {
-  if (!day) return undefined;
-  const ms = Date.parse(day);
-  return Number.isFinite(ms) ? Math.round((ms - today) / DAY_MS) : undefined;
-}
-
 /**
  * Days of standard and extended support left per cluster from today (UTC), soonest
  * end first; a phase already over counts 0.
@@ -37,13 +32,11 @@ export function timelineRows(
   statuses: Array<{ name: string; status: ClusterVersionStatus }>,
   now: number = Date.now(),
 ): TimelineRow[] {
-  const today = Date.parse(dayLabel(now));
   return statuses
     .map(({ name, status }) => {
-      const std = daysFrom(today, status.endOfStandardSupport);
-      const ext = daysFrom(today, status.endOfExtendedSupport);
-      const standardDays = Math.max(0, std ?? 0);
-      const extendedDays = Math.max(0, (ext ?? 0) - standardDays);
+      const days = supportDaysLeft(status, now);
+      const standardDays = days.standardDays.value;
+      const extendedDays = days.extendedDays.value;
       return {
         name,
         version: status.version,
