@@ -10,6 +10,7 @@ import {
   type EntityViewResponse,
   type HistoryMetric,
   type HistoryResponse,
+  FORECAST_WINDOW_DAYS,
   getEntityClusterNames,
 } from '@eks-platform/plugin-eks-platform-common';
 import type {
@@ -19,7 +20,6 @@ import type {
   StoredStates,
 } from '../store/SnapshotStore';
 import {
-  FORECAST_WINDOW_DAYS,
   detailOf,
   entityClusterViewOf,
   entityPodMatcher,

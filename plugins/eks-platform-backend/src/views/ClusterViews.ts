@@ -5,6 +5,7 @@ import {
   type ClusterSummary,
   type ClusterVersionStatus,
   EKS_FALLBACK_CALENDAR,
+  FORECAST_WINDOW_DAYS,
   type EntityClusterView,
   type ExhaustionForecast,
   type HistoryMetric,
@@ -12,6 +13,7 @@ import {
   type KubeLabelSelector,
   type SubnetHeadroom,
   addonCompatibility,
+  clusterAdditionalPods,
   forecastExhaustion,
   minorVersionOf,
   nodeGroupSkew,
@@ -25,9 +27,6 @@ import type {
   StoredHistoryPoint,
 } from '../store/SnapshotStore';
 import { parseLabelSelector } from './parseLabelSelector';
-
-/** Days of free-address history a forecast is fitted on. */
-export const FORECAST_WINDOW_DAYS = 14;
 
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
@@ -200,7 +199,7 @@ export function overviewOf(
         usableAddresses: least.usableAddresses,
       },
     }),
-    additionalPods: snapshot.ip.zones.reduce((s, z) => s + z.additionalPods, 0),
+    additionalPods: clusterAdditionalPods(snapshot.ip.zones).value,
     ...(leastForecast?.daysUntilExhaustion !== undefined && {
       daysToExhaustion: leastForecast.daysUntilExhaustion,
     }),

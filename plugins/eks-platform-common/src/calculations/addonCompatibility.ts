@@ -1,5 +1,6 @@
 import { minorVersionOf } from './kubernetesVersion';
 import type { EksAddonInfo, EksInstalledAddon } from './types';
+import type { FigureRule } from './figure';
 
 /**
  * Whether an installed add-on version works on a target cluster version.
@@ -118,3 +119,16 @@ export function incompatibleAddons(
     targetClusterVersion,
   ).filter(a => a.compatible === false);
 }
+
+/**
+ * The rule of the add-ons that block the next upgrade.
+ *
+ * @public
+ */
+export const ADDON_RULES = {
+  addons: {
+    formula:
+      'installed add-on versions whose compatibilities do not list the next Kubernetes version',
+    source: 'EKS DescribeAddon and DescribeAddonVersions',
+  },
+} satisfies Record<string, FigureRule>;

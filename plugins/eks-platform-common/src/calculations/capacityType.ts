@@ -204,3 +204,16 @@ export function instanceTypeOf(node: KubeNode): string | undefined {
     labels['beta.kubernetes.io/instance-type']
   );
 }
+
+/**
+ * The node labels the default rules read a capacity type from, in words, for the views' sources
+ * (the Fargate compute-type label says how a pod runs, not how its capacity is bought).
+ *
+ * @public
+ */
+export function capacityTypeLabelsText(): string {
+  const labels = DEFAULT_CAPACITY_TYPE_RULES.map(r => r.label).filter(
+    l => l !== 'eks.amazonaws.com/compute-type',
+  );
+  return `capacity-type labels (${labels.join(', ')})`;
+}

@@ -1,3 +1,5 @@
+import type { FigureRule } from './figure';
+
 /**
  * One stored observation of free addresses (a subnet, a zone, or a cluster).
  *
@@ -17,7 +19,7 @@ export type FreeAddressSample = {
 export type ExhaustionForecastOptions = {
   /** The moment to forecast from; default the latest sample's time. */
   now?: string | number | Date;
-  /** Only samples this recent (before `now`) are fitted; default 14 days. */
+  /** Only samples this recent (before `now`) are fitted; default {@link FORECAST_WINDOW_DAYS}. */
   windowHours?: number;
   /** Fewer samples than this in the window gives `not-enough-history`; default 6. */
   minSamples?: number;
@@ -55,6 +57,13 @@ export type ExhaustionForecast = {
   reason: string;
 };
 
+/**
+ * The days of stored history the exhaustion forecast fits its line through.
+ *
+ * @public
+ */
+export const FORECAST_WINDOW_DAYS = 14;
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -81,7 +90,7 @@ export function forecastExhaustion(
   samples: FreeAddressSample[],
   options: ExhaustionForecastOptions = {},
 ): ExhaustionForecast {
-  const windowHours = options.windowHours ?? 14 * 24;
+  const windowHours = options.windowHours ?? FORECAST_WINDOW_DAYS * 24;
   const minSamples = Math.max(2, options.minSamples ?? 6);
   const minSpanHours = options.minSpanHours ?? 24;
   const flat = options.flatSlopePerDay ?? 0.5;
@@ -163,3 +172,15 @@ export function forecastExhaustion(
     } addresses a day: about ${Math.floor(days)} days left`,
   };
 }
+
+/**
+ * The rule of the days until a cluster's least-free subnet runs out, as the views explain it.
+ *
+ * @public
+ */
+export const FORECAST_RULES = {
+  daysToExhaustion: {
+    formula: `days = free addresses now / addresses lost per day, from a least-squares line through the last ${FORECAST_WINDOW_DAYS} days of free addresses of the least-free subnet`,
+    source: 'stored history of EC2 DescribeSubnets AvailableIpAddressCount',
+  },
+} satisfies Record<string, FigureRule>;

@@ -11,3 +11,14 @@ export type ExplainedFigure<T = number> = {
   /** The published rule the formula follows. */
   source: string;
 };
+
+/**
+ * The standing rule behind a figure the views show: its formula in words and the API it is read
+ * from. Views add when the data was collected; the rule sits beside the calculation it describes.
+ *
+ * @public
+ */
+export type FigureRule = {
+  formula: string;
+  source: string;
+};

@@ -15,7 +15,8 @@
  * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
  * - podAggregation.ts: pods reduced page by page to classes, and stand-ins for the above
  * - rolloutFit.ts: rollout surge, on-demand pod fit, its limit and unrequested CPU (preflight)
- * - figure.ts: a figure with its formula and source
+ * - figure.ts: a figure with its formula and source; figureRules.ts: every figure's standing rule
+ * - ipHeadroomRules.ts: the IP figures' rules and the cluster's pods that still fit
  * - requestedShare.ts, supportDays.ts: the fleet page's CPU requested share and support days left
  * Input shapes (AWS and Kubernetes JSON) are in types.ts.
  */
@@ -44,3 +45,5 @@ export * from './figure';
 export * from './rolloutFit';
 export * from './requestedShare';
 export * from './supportDays';
+export * from './ipHeadroomRules';
+export * from './figureRules';

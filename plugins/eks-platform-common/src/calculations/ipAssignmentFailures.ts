@@ -1,4 +1,5 @@
 import type { KubeEvent, KubePod } from './types';
+import type { FigureRule } from './figure';
 
 /**
  * Which kind of address shortage a message points to.
@@ -160,3 +161,16 @@ export function ipAssignmentFailures(
       a.podName.localeCompare(b.podName),
   );
 }
+
+/**
+ * The rule of the count of pods that could not get an IP address.
+ *
+ * @public
+ */
+export const IP_FAILURE_RULES = {
+  ipFailures: {
+    formula:
+      'pods with Warning events or waiting messages matching "failed to assign an IP address", InsufficientFreeAddressesInSubnet or InsufficientCidrBlocks',
+    source: 'Kubernetes API: events (FailedCreatePodSandBox) and pod status',
+  },
+} satisfies Record<string, FigureRule>;

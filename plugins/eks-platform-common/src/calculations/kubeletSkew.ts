@@ -1,6 +1,7 @@
 import { nodeGroupOf } from './capacityType';
 import { minorVersionOf, parseKubernetesVersion } from './kubernetesVersion';
 import type { EksNodegroupInfo, KubeNode } from './types';
+import type { FigureRule } from './figure';
 
 /**
  * Skew verdict.
@@ -162,3 +163,17 @@ export function nodeGroupSkew(
       a.nodeGroup.localeCompare(b.nodeGroup),
   );
 }
+
+/**
+ * The rule of a node group's kubelet version skew.
+ *
+ * @public
+ */
+export const SKEW_RULES = {
+  kubeletSkew: {
+    formula:
+      'minors behind = API server minor - kubelet minor; allowed 0..3 (0..2 for kubelets older than 1.25)',
+    source:
+      'EKS DescribeNodegroup version and node.status.nodeInfo.kubeletVersion',
+  },
+} satisfies Record<string, FigureRule>;

@@ -1,3 +1,4 @@
+import type { FigureRule } from './figure';
 import { quantityToMillis, quantityToUnits } from './quantities';
 import type { KubeContainer, KubePod, KubeQuantity } from './types';
 
@@ -91,3 +92,21 @@ export function podRequests(pod: KubePod): PodRequests {
     memoryBytes: effectiveRequest(pod, 'memory'),
   };
 }
+
+/**
+ * The rules of requested CPU and memory.
+ *
+ * @public
+ */
+export const REQUEST_RULES = {
+  requestedCpu: {
+    formula:
+      'requested = Σ over non-terminated pods of max(Σ containers, largest init container) + pod overhead',
+    source: 'Kubernetes API: pod specs (resources.requests.cpu)',
+  },
+  requestedMemory: {
+    formula:
+      'requested = Σ over non-terminated pods of max(Σ containers, largest init container) + pod overhead (GiB = 2^30 bytes)',
+    source: 'Kubernetes API: pod specs (resources.requests.memory)',
+  },
+} satisfies Record<string, FigureRule>;

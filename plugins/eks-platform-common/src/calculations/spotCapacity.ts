@@ -3,11 +3,13 @@ import {
   CapacityTypeRule,
   DEFAULT_CAPACITY_TYPE_RULES,
   NodeGroupRef,
+  capacityTypeLabelsText,
   capacityTypeOf,
   instanceTypeOf,
   nodeGroupOf,
   zoneOf,
 } from './capacityType';
+import type { FigureRule } from './figure';
 import { NodeInterruption, interruptionsOf } from './interruptionTaints';
 import { isPodActive, podRequests } from './podRequests';
 import { quantityToMillis, quantityToUnits } from './quantities';
@@ -249,3 +251,35 @@ export function summariseCapacity(
       total.allocatableCpuMillis > 0 ? spotCpu / total.allocatableCpuMillis : 0,
   };
 }
+
+const CAPACITY_LABELS = capacityTypeLabelsText();
+
+/**
+ * The rules of a cluster's capacity figures by capacity type.
+ *
+ * @public
+ */
+export const CAPACITY_RULES = {
+  clusterSpotCpuShare: {
+    formula:
+      'spot share = allocatable CPU of spot nodes / allocatable CPU of all nodes',
+    source: `Kubernetes API: node.status.allocatable.cpu and ${CAPACITY_LABELS}`,
+  },
+  spotNodes: {
+    formula: 'nodes whose capacity-type label says spot, of all nodes',
+    source: `Kubernetes API: node ${CAPACITY_LABELS}`,
+  },
+  allocatableCpu: {
+    formula: 'allocatable = Σ node.status.allocatable.cpu',
+    source: 'Kubernetes API: nodes',
+  },
+  allocatableMemory: {
+    formula:
+      'allocatable = Σ node.status.allocatable.memory (GiB = 2^30 bytes)',
+    source: 'Kubernetes API: nodes',
+  },
+  capacityTypeNodes: {
+    formula: 'nodes of this capacity type; CPU = Σ node.status.allocatable.cpu',
+    source: `Kubernetes API: node ${CAPACITY_LABELS}`,
+  },
+} satisfies Record<string, FigureRule>;

@@ -1,4 +1,5 @@
 import type { EksInsightSummary } from './types';
+import type { FigureRule } from './figure';
 
 /**
  * Insight status as EKS reports it.
@@ -89,3 +90,15 @@ export function summariseInsights(
   const worst = ORDER.find(s => counts[s] > 0) ?? 'PASSING';
   return { total: insights.length, counts, byCategory, worst, failing };
 }
+
+/**
+ * The rule of the count of failing upgrade insights.
+ *
+ * @public
+ */
+export const INSIGHT_RULES = {
+  insights: {
+    formula: 'insights with status ERROR or WARNING, of all insights',
+    source: 'EKS ListInsights (UPGRADE_READINESS, MISCONFIGURATION)',
+  },
+} satisfies Record<string, FigureRule>;

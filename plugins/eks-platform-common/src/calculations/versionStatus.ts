@@ -1,5 +1,6 @@
 import { compareKubernetesVersions, minorVersionOf } from './kubernetesVersion';
 import type { EksClusterVersionInfo } from './types';
+import type { FigureRule } from './figure';
 
 /**
  * Support phase of a cluster version.
@@ -236,3 +237,35 @@ export function versionStatus(input: VersionStatusInput): ClusterVersionStatus {
     summary,
   };
 }
+
+/**
+ * The rules of a cluster version's support figures; the `fallback` sources apply when the
+ * calendar came from the offline fallback because DescribeClusterVersions could not be read.
+ *
+ * @public
+ */
+export const VERSION_RULES = {
+  daysLeftInPhase: {
+    formula: 'days left = end of the current support phase - today (UTC)',
+    source:
+      'EKS DescribeClusterVersions endOfStandardSupportDate / endOfExtendedSupportDate',
+  },
+  daysLeftInPhaseFallback: {
+    formula: 'days left = end of the current support phase - today (UTC)',
+    source:
+      'offline fallback calendar (DescribeClusterVersions could not be read)',
+  },
+  endOfStandardSupportDate: {
+    formula: 'end of standard support (about 14 months after release)',
+    source: 'EKS DescribeClusterVersions endOfStandardSupportDate',
+  },
+  endOfExtendedSupportDate: {
+    formula: 'end of extended support (12 more months); EKS auto-upgrades then',
+    source: 'EKS DescribeClusterVersions endOfExtendedSupportDate',
+  },
+  fallbackCalendar: {
+    formula:
+      "support dates of the offline fallback calendar (AWS's published dates)",
+    source: 'offline fallback calendar',
+  },
+} satisfies Record<string, FigureRule>;

@@ -1,4 +1,6 @@
 import type { KubePod } from './types';
+import type { FigureRule } from './figure';
+import { capacityTypeLabelsText } from './capacityType';
 
 /**
  * The workload a pod belongs to.
@@ -79,3 +81,26 @@ export function isPodReady(pod: KubePod): boolean {
     c => c.type === 'Ready' && c.status === 'True',
   );
 }
+
+const CAPACITY_LABELS = capacityTypeLabelsText();
+
+/**
+ * The rules of a workload's replica and spot figures.
+ *
+ * @public
+ */
+export const WORKLOAD_RULES = {
+  workloadReplicas: {
+    formula:
+      'ready / non-terminated pods of the workload (pods whose phase is not Succeeded or Failed)',
+    source: 'Kubernetes API: pods (owner references, Ready condition)',
+  },
+  workloadOnSpot: {
+    formula: 'ready replicas whose node has capacity type spot',
+    source: `Kubernetes API: pods (spec.nodeName) and node ${CAPACITY_LABELS}`,
+  },
+  workloadSpotShare: {
+    formula: 'spot share = ready replicas on spot nodes / ready replicas',
+    source: `Kubernetes API: pods and node ${CAPACITY_LABELS}`,
+  },
+} satisfies Record<string, FigureRule>;

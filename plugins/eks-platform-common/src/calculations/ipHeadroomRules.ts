@@ -1,0 +1,58 @@
+import type { ExplainedFigure, FigureRule } from './figure';
+import type { ZoneIpHeadroom } from './ipHeadroom';
+
+/**
+ * The rules of the IP headroom figures: subnets, node slots, warm pools and the pods that fit.
+ *
+ * @public
+ */
+export const IP_RULES = {
+  subnetFree: {
+    formula: 'free = AvailableIpAddressCount',
+    source: 'EC2 DescribeSubnets',
+  },
+  subnetUsable: {
+    formula:
+      'usable = 2^(32 - mask) - 5 (AWS reserves the first four addresses and the last)',
+    source: 'EC2 DescribeSubnets CidrBlock',
+  },
+  subnetUtilisation: {
+    formula: 'used share = (usable - free) / usable',
+    source: 'EC2 DescribeSubnets CidrBlock and AvailableIpAddressCount',
+  },
+  freePodSlots: {
+    formula:
+      'free slots = Σ over the zone’s nodes of (max pods - non-terminated pods); max pods = status.allocatable.pods, else ENIs × (IPv4 per ENI - 1) + 2',
+    source: 'Kubernetes API: nodes and pods; EC2 DescribeInstanceTypes',
+  },
+  warmAddresses: {
+    formula:
+      'warm = pod addresses the nodes’ warm pools hold that no pod uses (WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET, WARM_PREFIX_TARGET)',
+    source:
+      'Kubernetes API: aws-node DaemonSet env, nodes and pods; EC2 DescribeInstanceTypes',
+  },
+  additionalPods: {
+    formula:
+      'more pods that fit = min(free pod slots, warm addresses + free subnet addresses), summed over zones',
+    source:
+      'Kubernetes API nodes and pods; EC2 DescribeSubnets and DescribeInstanceTypes',
+  },
+} satisfies Record<string, FigureRule>;
+
+/**
+ * The pods that still fit in the whole cluster: each zone's fit added up. Zones do not share
+ * subnets, so unlike node groups (which share their zone's subnets) the zones' figures add up.
+ *
+ * @public
+ */
+export function clusterAdditionalPods(
+  zones: Pick<ZoneIpHeadroom, 'zone' | 'additionalPods'>[],
+): ExplainedFigure {
+  const value = zones.reduce((s, z) => s + z.additionalPods, 0);
+  const terms = zones.map(z => `${z.additionalPods} (${z.zone})`).join(' + ');
+  return {
+    value,
+    formula: `${terms || '0'} = ${value} more pods`,
+    source: `${IP_RULES.additionalPods.formula}; ${IP_RULES.additionalPods.source}`,
+  };
+}
