@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import { AwsAccess } from '../src/collector/AwsAccess';
+import { AwsAccess } from '../src/aws/AwsAccess';
 import { ClusterCollector } from '../src/collector/ClusterCollector';
 import { readCollectorSettings } from '../src/collector/readCollectorSettings';
 import { ClusterRegistry } from '../src/services/ClusterRegistry';

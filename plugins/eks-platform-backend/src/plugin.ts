@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eksPlatformPermissions } from '@eks-platform/plugin-eks-platform-common';
-import { AwsAccess } from './collector/AwsAccess';
+import { AwsAccess } from './aws/AwsAccess';
 import { ClusterCollector } from './collector/ClusterCollector';
 import { readCollectorSettings } from './collector/readCollectorSettings';
 import { createRouter } from './router';

@@ -14,7 +14,7 @@ import https from 'node:https';
 // The collector's classes are internal to the backend plugin (its index only
 // exports the plugin): the benchmark drives them directly, as its tests do.
 /* eslint-disable @backstage/no-relative-monorepo-imports */
-import { AwsAccess } from '../../../../plugins/eks-platform-backend/src/collector/AwsAccess';
+import { AwsAccess } from '../../../../plugins/eks-platform-backend/src/aws/AwsAccess';
 import { ClusterCollector } from '../../../../plugins/eks-platform-backend/src/collector/ClusterCollector';
 import { readCollectorSettings } from '../../../../plugins/eks-platform-backend/src/collector/readCollectorSettings';
 import { ClusterRegistry } from '../../../../plugins/eks-platform-backend/src/services/ClusterRegistry';

@@ -1,7 +1,7 @@
 // The token is made by the backend's real code, as the collector makes it:
 // the simulator must accept exactly what the product sends.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { createEksToken } from '../../../../plugins/eks-platform-backend/src/collector/eksToken';
+import { createEksToken } from '../../../../plugins/eks-platform-backend/src/aws/eksToken';
 import type { FleetSimulator } from '../FleetSimulator';
 import { kubeGet, startTestFleet } from '../testUtils';
 import { verifyEksToken } from './eksToken';

@@ -9,7 +9,7 @@ import path from 'node:path';
 // it by path.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FleetSimulator } from '@eks-platform/fleet-simulator';
-import { AwsAccess } from '../collector/AwsAccess';
+import { AwsAccess } from '../aws/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
 import type { CatalogService } from '@backstage/plugin-catalog-node';

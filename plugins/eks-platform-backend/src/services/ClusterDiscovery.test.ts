@@ -6,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
-import { AwsAccess } from '../collector/AwsAccess';
+import { AwsAccess } from '../aws/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
 import { demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';

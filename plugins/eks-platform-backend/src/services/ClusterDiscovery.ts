@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-eks';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import type { AwsAccess } from '../collector/AwsAccess';
+import type { AwsAccess } from '../aws/AwsAccess';
 import type { DiscoveredClusterStore } from '../store/DiscoveredClusterStore';
 import type {
   ClusterAwsAccess,

@@ -1,0 +1,116 @@
+import {
+  DescribeInstanceTypesCommand,
+  type EC2Client,
+  paginateDescribeSubnets,
+} from '@aws-sdk/client-ec2';
+import type {
+  Ec2InstanceTypeInfo,
+  Ec2Subnet,
+} from '@eks-platform/plugin-eks-platform-common';
+
+/** What one collection reads from EC2. */
+export type Ec2Facts = {
+  subnets: Ec2Subnet[];
+  instanceTypes: Ec2InstanceTypeInfo[];
+};
+
+/** DescribeInstanceTypes takes at most 100 types a call. */
+const INSTANCE_TYPES_PER_CALL = 100;
+
+/**
+ * Reads the pod subnets and the nodes' instance types from EC2, reduced to the fields the IP
+ * calculations read. Subnets are the cluster's and ENIConfigs' (`subnetIds`), else those tagged
+ * for the EKS cluster.
+ */
+export async function readEc2(
+  ec2: EC2Client,
+  signal: AbortSignal | undefined,
+  input: {
+    subnetIds: string[];
+    eksClusterName?: string;
+    instanceTypes: string[];
+  },
+): Promise<Ec2Facts> {
+  return {
+    subnets: await readSubnets(ec2, signal, input),
+    instanceTypes: await readInstanceTypes(ec2, signal, input.instanceTypes),
+  };
+}
+
+function subnetRequest(input: {
+  subnetIds: string[];
+  eksClusterName?: string;
+}) {
+  if (input.subnetIds.length > 0) return { SubnetIds: input.subnetIds };
+  if (!input.eksClusterName) return undefined;
+  // Without DescribeCluster, the subnets tagged for the cluster.
+  return {
+    Filters: [
+      {
+        Name: 'tag-key',
+        Values: [`kubernetes.io/cluster/${input.eksClusterName}`],
+      },
+    ],
+  };
+}
+
+async function readSubnets(
+  ec2: EC2Client,
+  signal: AbortSignal | undefined,
+  input: { subnetIds: string[]; eksClusterName?: string },
+): Promise<Ec2Subnet[]> {
+  const request = subnetRequest(input);
+  const subnets: Ec2Subnet[] = [];
+  if (!request) return subnets;
+  for await (const page of paginateDescribeSubnets({ client: ec2 }, request, {
+    abortSignal: signal,
+  })) {
+    for (const s of page.Subnets ?? []) {
+      subnets.push({
+        SubnetId: s.SubnetId,
+        VpcId: s.VpcId,
+        CidrBlock: s.CidrBlock,
+        AvailabilityZone: s.AvailabilityZone,
+        AvailabilityZoneId: s.AvailabilityZoneId,
+        AvailableIpAddressCount: s.AvailableIpAddressCount,
+      });
+    }
+  }
+  return subnets;
+}
+
+async function readInstanceTypes(
+  ec2: EC2Client,
+  signal: AbortSignal | undefined,
+  names: string[],
+): Promise<Ec2InstanceTypeInfo[]> {
+  const infos: Ec2InstanceTypeInfo[] = [];
+  for (let i = 0; i < names.length; i += INSTANCE_TYPES_PER_CALL) {
+    const { InstanceTypes } = await ec2.send(
+      new DescribeInstanceTypesCommand({
+        InstanceTypes: names.slice(i, i + INSTANCE_TYPES_PER_CALL) as never,
+      }),
+      { abortSignal: signal },
+    );
+    for (const t of InstanceTypes ?? []) {
+      const network = t.NetworkInfo;
+      infos.push({
+        InstanceType: t.InstanceType,
+        Hypervisor: t.Hypervisor,
+        BareMetal: t.BareMetal,
+        VCpuInfo: { DefaultVCpus: t.VCpuInfo?.DefaultVCpus },
+        NetworkInfo: {
+          MaximumNetworkInterfaces: network?.MaximumNetworkInterfaces,
+          Ipv4AddressesPerInterface: network?.Ipv4AddressesPerInterface,
+          MaximumNetworkCards: network?.MaximumNetworkCards,
+          DefaultNetworkCardIndex: network?.DefaultNetworkCardIndex,
+          NetworkCards: network?.NetworkCards?.map(c => ({
+            NetworkCardIndex: c.NetworkCardIndex,
+            MaximumNetworkInterfaces: c.MaximumNetworkInterfaces,
+          })),
+        },
+      });
+    }
+  }
+  return infos;
+}
