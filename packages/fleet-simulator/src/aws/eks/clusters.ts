@@ -1,0 +1,73 @@
+import type { ClusterModel } from '../../model/ClusterModel';
+import { hexId } from '../../model/determinism';
+import type { AwsFleetContext } from '../eksApi';
+import { EksCall, epoch, findCluster, queryPage } from './common';
+
+/** ListClusters: the names of the clusters in the request's region, sorted. */
+export function listClusters(call: EksCall) {
+  const names = call.ctx.clusters
+    .filter(c => c.eks.region === call.req.region)
+    .map(c => c.eks.name)
+    .sort();
+  return queryPage(call, names, 'ListClusters', 'clusters');
+}
+
+/** DescribeCluster: `GET /clusters/<name>`. */
+export function describeClusterOperation(call: EksCall) {
+  return {
+    cluster: describeCluster(call.ctx, findCluster(call, call.segs[1])),
+  };
+}
+
+function resourcesVpcConfig(cluster: ClusterModel) {
+  const { eks } = cluster;
+  return {
+    subnetIds: cluster.subnets
+      .filter(s => s.purpose === 'nodes')
+      .map(s => s.id),
+    securityGroupIds: eks.securityGroupIds,
+    clusterSecurityGroupId: `sg-0${hexId(`cluster-sg:${cluster.name}`, 16)}`,
+    vpcId: eks.vpcId,
+    endpointPublicAccess: false,
+    endpointPrivateAccess: true,
+    publicAccessCidrs: [],
+  };
+}
+
+function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
+  const { eks } = cluster;
+  return {
+    name: eks.name,
+    arn: `arn:aws:eks:${eks.region}:${eks.accountId}:cluster/${eks.name}`,
+    createdAt: epoch(eks.createdAt),
+    version: eks.version,
+    endpoint: ctx.kubeUrl(cluster.name),
+    resourcesVpcConfig: resourcesVpcConfig(cluster),
+    kubernetesNetworkConfig: {
+      serviceIpv4Cidr: eks.serviceIpv4Cidr,
+      ipFamily: 'ipv4',
+      elasticLoadBalancing: { enabled: false },
+    },
+    logging: {
+      clusterLogging: [
+        { types: ['api', 'audit', 'authenticator'], enabled: true },
+        { types: ['controllerManager', 'scheduler'], enabled: false },
+      ],
+    },
+    identity: {
+      oidc: {
+        issuer: `https://oidc.eks.${eks.region}.amazonaws.com/id/${hexId(
+          `oidc:${cluster.name}`,
+          32,
+        ).toUpperCase()}`,
+      },
+    },
+    status: eks.status,
+    certificateAuthority: { data: Buffer.from(ctx.caPem).toString('base64') },
+    platformVersion: eks.platformVersion,
+    tags: eks.tags,
+    health: { issues: [] },
+    accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' },
+    upgradePolicy: { supportType: eks.supportType },
+  };
+}
