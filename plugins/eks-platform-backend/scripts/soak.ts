@@ -34,7 +34,7 @@ import { readCollectorSettings } from '../src/collector/readCollectorSettings';
 import { ClusterRegistry } from '../src/services/ClusterRegistry';
 import { ClusterViewService } from '../src/services/ClusterViewService';
 import { CollectionService } from '../src/services/CollectionService';
-import { SnapshotStore } from '../src/store/SnapshotStore';
+import { openStores } from '../src/store/openStores';
 
 type Options = {
   cycles: number;
@@ -268,7 +268,7 @@ async function main() {
       settings,
       logger,
     });
-    const store = await SnapshotStore.create({ database });
+    const store = (await openStores({ database })).snapshots;
     let now = new Date('2026-11-20T00:00:00.000Z');
     const collection = CollectionService.fromConfig(config, {
       registry,

@@ -13,8 +13,7 @@ import { ClusterDiscovery } from './services/ClusterDiscovery';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { ClusterViewService } from './services/ClusterViewService';
 import { CollectionService } from './services/CollectionService';
-import { DiscoveredClusterStore } from './store/DiscoveredClusterStore';
-import { SnapshotStore } from './store/SnapshotStore';
+import { openStores } from './store/openStores';
 
 /**
  * The eks-platform backend plugin: collects the clusters configured for the
@@ -59,13 +58,12 @@ export const eksPlatformPlugin = createBackendPlugin({
         const aws = AwsAccess.fromConfig(config, {
           timeoutMs: settings.requestTimeoutMs,
         });
-        const store = await SnapshotStore.create({ database });
+        const { snapshots: store, discoveredClusters } = await openStores({
+          database,
+        });
         const discovery = ClusterDiscovery.fromConfig(config, {
           aws,
-          store: await DiscoveredClusterStore.create({
-            database,
-            skipMigrations: true,
-          }),
+          store: discoveredClusters,
           logger,
         });
         const registry = ClusterRegistry.fromConfig(config, {

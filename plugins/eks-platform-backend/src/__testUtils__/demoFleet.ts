@@ -17,7 +17,7 @@ import type { Knex } from 'knex';
 import { ClusterRegistry } from '../services/ClusterRegistry';
 import { ClusterViewService } from '../services/ClusterViewService';
 import { CollectionService } from '../services/CollectionService';
-import { SnapshotStore } from '../store/SnapshotStore';
+import { openStores } from '../store/openStores';
 
 /** The config an app needs to collect the simulated demo fleet. */
 export function demoFleetConfig(
@@ -147,9 +147,11 @@ export async function demoServices(options: {
     options.sim,
     options.extra,
   );
-  const store = await SnapshotStore.create({
-    database: mockServices.database({ knex: options.knex }),
-  });
+  const store = (
+    await openStores({
+      database: mockServices.database({ knex: options.knex }),
+    })
+  ).snapshots;
   const collection = CollectionService.fromConfig(config, {
     registry,
     collector,

@@ -10,7 +10,7 @@ import { AwsAccess } from '../aws/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
 import { demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
-import { DiscoveredClusterStore } from '../store/DiscoveredClusterStore';
+import { openStores } from '../store/openStores';
 import { ClusterDiscovery } from './ClusterDiscovery';
 import { ClusterRegistry } from './ClusterRegistry';
 
@@ -52,9 +52,11 @@ describe('EKS discovery with the simulated fleet', () => {
     const aws = AwsAccess.fromConfig(config, {
       timeoutMs: settings.requestTimeoutMs,
     });
-    const store = await DiscoveredClusterStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (
+      await openStores({
+        database: mockServices.database({ knex }),
+      })
+    ).discoveredClusters;
     const discovery = ClusterDiscovery.fromConfig(config, {
       aws,
       store,

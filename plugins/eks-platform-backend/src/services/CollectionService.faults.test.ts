@@ -18,7 +18,7 @@ import {
   useDemoFleet,
 } from '../__testUtils__/demoFleet';
 import { eksPlatformPlugin } from '../plugin';
-import { SnapshotStore } from '../store/SnapshotStore';
+import { openStores } from '../store/openStores';
 import { ClusterViewService } from './ClusterViewService';
 import { CollectionService } from './CollectionService';
 import { isoAt } from '../__testUtils__/clock';
@@ -211,9 +211,11 @@ describe('collection under injected faults, with the real clients', () => {
     let now = T0;
     const { config: reader, registry, collector } = collectorFor(config);
     const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (
+      await openStores({
+        database: mockServices.database({ knex }),
+      })
+    ).snapshots;
     const logger = mockServices.logger.mock();
     const collection = CollectionService.fromConfig(reader, {
       registry,

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { demoCollector, useDemoFleet } from '../__testUtils__/demoFleet';
 import type { ClusterCollector } from '../collector/ClusterCollector';
-import { SnapshotStore } from '../store/SnapshotStore';
+import { openStores } from '../store/openStores';
 import { ABANDON_AFTER_ABORT_MS, CollectionService } from './CollectionService';
 
 jest.setTimeout(30_000);
@@ -18,11 +18,13 @@ describe('CollectionService when the scheduler cancels a collection', () => {
 
   async function setup(collect: ClusterCollector['collect']) {
     const { config, registry } = demoCollector(fleet.sim);
-    const store = await SnapshotStore.create({
-      database: mockServices.database({
-        knex: await databases.init('SQLITE_3'),
-      }),
-    });
+    const store = (
+      await openStores({
+        database: mockServices.database({
+          knex: await databases.init('SQLITE_3'),
+        }),
+      })
+    ).snapshots;
     const logger = mockServices.logger.mock();
     const collection = CollectionService.fromConfig(config, {
       registry,

@@ -1,6 +1,4 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
-import { migratedClient } from './migratedClient';
 import type { DiscoveredCluster } from '../types';
 
 const TABLE = 'eks_platform_discovered_clusters';
@@ -22,14 +20,8 @@ type Row = {
 export class DiscoveredClusterStore {
   readonly #db: Knex;
 
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DiscoveredClusterStore> {
-    return new DiscoveredClusterStore(await migratedClient(options));
-  }
-
-  private constructor(db: Knex) {
+  /** A store on the plugin's migrated client; open it with {@link openStores}. */
+  constructor(db: Knex) {
     this.#db = db;
   }
 

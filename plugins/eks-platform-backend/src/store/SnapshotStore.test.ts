@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
-import { SnapshotStore } from './SnapshotStore';
+import { openStores } from './openStores';
 import { isoAt } from '../__testUtils__/clock';
 
 jest.setTimeout(60_000);
@@ -86,9 +86,11 @@ describe('SnapshotStore', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await SnapshotStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (
+      await openStores({
+        database: mockServices.database({ knex }),
+      })
+    ).snapshots;
     return { store, knex };
   }
 
@@ -96,10 +98,12 @@ describe('SnapshotStore', () => {
     'serves the snapshot another replica wrote since the last read, not the parsed one it holds, %p',
     async databaseId => {
       const { store, knex } = await createStore(databaseId);
-      const otherReplica = await SnapshotStore.create({
-        database: mockServices.database({ knex }),
-        skipMigrations: true,
-      });
+      const otherReplica = (
+        await openStores({
+          database: mockServices.database({ knex }),
+          skipMigrations: true,
+        })
+      ).snapshots;
       await store.saveSnapshot(
         snapshot('prod-eu-west-1', isoAt(-41, '12:00:00.000'), 0.71),
         [],

@@ -1,7 +1,5 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { Knex } from 'knex';
-import { migratedClient } from './migratedClient';
 import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
 import { CoalescedRead } from './CoalescedRead';
 
@@ -70,14 +68,8 @@ export class SnapshotStore {
   #generation = 0;
   readonly #histories: CoalescedRead<HistoryRequest, HistoryRow[]>;
 
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<SnapshotStore> {
-    return new SnapshotStore(await migratedClient(options));
-  }
-
-  private constructor(db: Knex) {
+  /** A store on the plugin's migrated client; open it with {@link openStores}. */
+  constructor(db: Knex) {
     this.#db = db;
     this.#current = new CoalescedRead(() => this.#readCurrent());
     this.#histories = new CoalescedRead(requests =>
