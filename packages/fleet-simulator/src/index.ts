@@ -20,3 +20,8 @@ export {
 export type { CalendarPlace } from './scenario/calendar';
 export { loadCatalog } from './scenario/loadScenario';
 export * from './types';
+export { startFleetSimulator } from './process/startFleetSimulator';
+export type {
+  FleetSimulatorProcess,
+  StartFleetSimulatorOptions,
+} from './process/startFleetSimulator';
