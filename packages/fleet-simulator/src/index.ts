@@ -25,3 +25,6 @@ export type {
   FleetSimulatorProcess,
   StartFleetSimulatorOptions,
 } from './process/startFleetSimulator';
+export { verifyEksToken } from './kube/eksToken';
+export { kubeGet } from './testUtils';
+export type { EksTokenResult } from './kube/eksToken';
