@@ -1,8 +1,8 @@
-import type { FleetFile } from '@eks-platform/fleet-simulator';
-import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  type FleetFile,
+  startFleetSimulator,
+} from '@eks-platform/fleet-simulator';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { trackChild } from './childCleanup';
 
 /** A fleet simulator running in its own process, so its memory is not counted. */
@@ -20,83 +20,39 @@ export type SimulatorProcess = {
   stop(): Promise<void>;
 };
 
-const SIMULATOR_BIN = require.resolve(
-  '@eks-platform/fleet-simulator/bin/fleet-simulator',
-);
+function peakRssBytes(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Starts `fleet-simulator` on ephemeral loopback ports: a generated cluster
- * (`generate`) or a scenario file.
+ * (`generate`) or a scenario file. The bench adds the measurements it takes
+ * of the simulator to the package's process handle.
  */
 export async function startSimulatorProcess(
   source:
     | { generate: { nodes: number; pods: number; seed: number } }
     | { scenarioFile: string },
 ): Promise<SimulatorProcess> {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-bench-sim-'));
-  const args = [
-    SIMULATOR_BIN,
-    '--state-dir',
-    stateDir,
-    '--admin-port',
-    '0',
-    '--aws-port',
-    '0',
-    '--kube-base-port',
-    '0',
-  ];
-  if ('generate' in source) {
-    const { nodes, pods, seed } = source.generate;
-    args.push(
-      '--nodes',
-      String(nodes),
-      '--pods',
-      String(pods),
-      '--seed',
-      String(seed),
-    );
-  } else {
-    args.push('--scenario', source.scenarioFile);
-  }
-  const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const sim = await startFleetSimulator({
+    ...source,
+    // Generating the largest bench clusters takes far longer than a scenario.
+    timeoutMs: 10 * 60_000,
+    onSpawn: child => trackChild(child, { group: false }),
   });
-  trackChild(child, { group: false });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (data: Buffer) => {
-      output += data.toString('utf8');
-      if (output.includes('fleet-simulator ready')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', code =>
-      reject(
-        new Error(
-          `fleet-simulator exited with code ${code} before it was ready:\n${output}`,
-        ),
-      ),
-    );
-  });
-  const fleet = JSON.parse(
-    fs.readFileSync(path.join(stateDir, 'fleet.json'), 'utf8'),
-  ) as FleetFile;
-  const pid = child.pid!;
-
+  const { fleet, stateDir, pid, adminUrl } = sim;
   return {
     fleet,
     stateDir,
     pid,
-    peakRssBytes() {
-      try {
-        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-        return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      } catch {
-        return 0;
-      }
-    },
+    peakRssBytes: () => peakRssBytes(pid),
     async requests(cluster?: string) {
-      const url = new URL(`${fleet.adminEndpoint}/admin/requests`);
+      const url = new URL(`${adminUrl}/admin/requests`);
       if (cluster) url.searchParams.set('cluster', cluster);
       const response = await fetch(url);
       const body = (await response.json()) as {
@@ -109,17 +65,8 @@ export async function startSimulatorProcess(
       }));
     },
     async resetRequests() {
-      await fetch(`${fleet.adminEndpoint}/admin/requests/reset`, {
-        method: 'POST',
-      });
+      await fetch(`${adminUrl}/admin/requests/reset`, { method: 'POST' });
     },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise(resolve => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      fs.rmSync(stateDir, { recursive: true, force: true });
-    },
+    stop: () => sim.stop(),
   };
 }

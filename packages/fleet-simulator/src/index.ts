@@ -20,3 +20,11 @@ export {
 export type { CalendarPlace } from './scenario/calendar';
 export { loadCatalog } from './scenario/loadScenario';
 export * from './types';
+export { startFleetSimulator } from './process/startFleetSimulator';
+export type {
+  FleetSimulatorProcess,
+  StartFleetSimulatorOptions,
+} from './process/startFleetSimulator';
+export { verifyEksToken } from './kube/eksToken';
+export { kubeGet } from './testUtils';
+export type { EksTokenResult } from './kube/eksToken';

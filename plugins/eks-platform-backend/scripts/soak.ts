@@ -22,7 +22,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
-import { spawn } from 'node:child_process';
+import {
+  type FleetFile,
+  startFleetSimulator,
+} from '@eks-platform/fleet-simulator';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,67 +60,6 @@ function parseArgs(argv: string[]): Options {
     periodMinutes: Number(get('period-minutes') ?? 5),
     retentionDays: Number(get('retention-days') ?? 1),
     database: get('database'),
-  };
-}
-
-type FleetFile = {
-  awsEndpoint: string;
-  caFile: string;
-  awsCredentials: { accessKeyId: string; secretAccessKey: string };
-  clusters: Record<
-    string,
-    {
-      url: string;
-      token: string;
-      eksName: string;
-      region: string;
-      accountId: string;
-    }
-  >;
-};
-
-/** Starts the fleet simulator in a child process on ephemeral loopback ports. */
-async function startSimulator() {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-platform-soak-'));
-  const bin = path.resolve(
-    __dirname,
-    '../../../packages/fleet-simulator/bin/fleet-simulator',
-  );
-  const child = spawn(
-    process.execPath,
-    [
-      bin,
-      '--state-dir',
-      stateDir,
-      '--admin-port',
-      '0',
-      '--aws-port',
-      '0',
-      '--kube-base-port',
-      '0',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', chunk => {
-      out += String(chunk);
-      if (out.includes('fleet-simulator ready')) resolve();
-    });
-    child.once('exit', code =>
-      reject(new Error(`fleet simulator exited with ${code}: ${out}`)),
-    );
-  });
-  const fleet = JSON.parse(
-    fs.readFileSync(path.join(stateDir, 'fleet.json'), 'utf8'),
-  ) as FleetFile;
-  return {
-    fleet,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise(r => child.once('exit', r));
-      fs.rmSync(stateDir, { recursive: true, force: true });
-    },
   };
 }
 
@@ -249,7 +191,7 @@ const MB = 1024 * 1024;
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const sim = await startSimulator();
+  const sim = await startFleetSimulator({ stderr: 'inherit' });
   const db = await openDatabase(options);
   try {
     const config = new ConfigReader(configFor(sim.fleet, options));
