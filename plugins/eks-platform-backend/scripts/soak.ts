@@ -34,9 +34,9 @@ import knexFactory, { type Knex } from 'knex';
 import { AwsAccess } from '../src/aws/AwsAccess';
 import { ClusterCollector } from '../src/collector/ClusterCollector';
 import { readCollectorSettings } from '../src/collector/readCollectorSettings';
-import { ClusterRegistry } from '../src/services/ClusterRegistry';
-import { ClusterViewService } from '../src/services/ClusterViewService';
-import { CollectionService } from '../src/services/CollectionService';
+import { ClusterRegistry } from '../src/registry/ClusterRegistry';
+import { ClusterViewService } from '../src/views/ClusterViewService';
+import { CollectionService } from '../src/collector/CollectionService';
 import { openStores } from '../src/store/openStores';
 
 type Options = {

@@ -8,11 +8,11 @@ import { AwsAccess } from './aws/AwsAccess';
 import { ClusterCollector } from './collector/ClusterCollector';
 import { readCollectorSettings } from './collector/readCollectorSettings';
 import { createRouter } from './router';
-import { NamespaceCheckService } from './services/NamespaceCheckService';
-import { ClusterDiscovery } from './services/ClusterDiscovery';
-import { ClusterRegistry } from './services/ClusterRegistry';
-import { ClusterViewService } from './services/ClusterViewService';
-import { CollectionService } from './services/CollectionService';
+import { NamespaceCheckService } from './collector/NamespaceCheckService';
+import { ClusterDiscovery } from './registry/ClusterDiscovery';
+import { ClusterRegistry } from './registry/ClusterRegistry';
+import { ClusterViewService } from './views/ClusterViewService';
+import { CollectionService } from './collector/CollectionService';
 import { openStores } from './store/openStores';
 
 /**

@@ -16,14 +16,14 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { ClusterViewService } from './services/ClusterViewService';
-import type { CollectionService } from './services/CollectionService';
-import type { NamespaceCheckService } from './services/NamespaceCheckService';
-import type { JsonBody } from './services/ViewBodyCache';
+import type { ClusterViewService } from './views/ClusterViewService';
+import type { CollectionService } from './collector/CollectionService';
+import type { NamespaceCheckService } from './collector/NamespaceCheckService';
+import type { JsonBody } from './views/ViewBodyCache';
 import {
   CLUSTER_NAME_PATTERN,
   CLUSTER_NAME_RULE,
-} from './services/clusterNames';
+} from './registry/clusterNames';
 
 const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
 

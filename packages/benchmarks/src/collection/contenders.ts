@@ -17,7 +17,7 @@ import https from 'node:https';
 import { AwsAccess } from '../../../../plugins/eks-platform-backend/src/aws/AwsAccess';
 import { ClusterCollector } from '../../../../plugins/eks-platform-backend/src/collector/ClusterCollector';
 import { readCollectorSettings } from '../../../../plugins/eks-platform-backend/src/collector/readCollectorSettings';
-import { ClusterRegistry } from '../../../../plugins/eks-platform-backend/src/services/ClusterRegistry';
+import { ClusterRegistry } from '../../../../plugins/eks-platform-backend/src/registry/ClusterRegistry';
 /* eslint-enable @backstage/no-relative-monorepo-imports */
 import type { ContenderName } from './types';
 

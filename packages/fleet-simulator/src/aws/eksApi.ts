@@ -1,35 +1,12 @@
-import { ClusterModel } from '../model/ClusterModel';
-import { EksCatalog } from '../scenario/schema';
 import { describeAddon, describeAddonVersions, listAddons } from './eks/addons';
 import { describeClusterOperation, listClusters } from './eks/clusters';
 import { EksCall, EksHandler } from './eks/common';
 import { describeInsight, listInsights } from './eks/insights';
 import { describeNodegroup, listNodegroups } from './eks/nodegroups';
 import { describeClusterVersions } from './eks/versions';
+import type { AwsFleetContext, EksRequest, EksRoute } from './fleetContext';
 
-/** What the AWS handlers know about the fleet. */
-export interface AwsFleetContext {
-  clusters: ClusterModel[];
-  catalog: EksCatalog;
-  kubeUrl(clusterName: string): string;
-  caPem: string;
-  now(): Date;
-}
-
-export interface EksRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  body: Buffer;
-  region: string;
-}
-
-export interface EksRoute {
-  operation: string;
-  /** The EKS cluster the request is about, if any. */
-  clusterName?: string;
-  run(): unknown;
-}
+export type { AwsFleetContext, EksRequest, EksRoute } from './fleetContext';
 
 /** A path segment that matches any value (a cluster name, a node group, an id). */
 const ANY = '*';

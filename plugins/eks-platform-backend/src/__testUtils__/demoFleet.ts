@@ -14,9 +14,9 @@ import { ClusterCollector } from '../collector/ClusterCollector';
 import { readCollectorSettings } from '../collector/readCollectorSettings';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
-import { ClusterRegistry } from '../services/ClusterRegistry';
-import { ClusterViewService } from '../services/ClusterViewService';
-import { CollectionService } from '../services/CollectionService';
+import { ClusterRegistry } from '../registry/ClusterRegistry';
+import { ClusterViewService } from '../views/ClusterViewService';
+import { CollectionService } from '../collector/CollectionService';
 import { openStores } from '../store/openStores';
 
 /** The config an app needs to collect the simulated demo fleet. */

@@ -16,7 +16,7 @@ import type {
   EksInstalledAddon,
   EksNodegroupInfo,
 } from '@eks-platform/plugin-eks-platform-common';
-import type { ClusterSnapshot } from '../collector/types';
+import type { ClusterSnapshot } from '../store/types';
 
 /** What one collection reads from EKS: the snapshot's `eks` part without the cluster name. */
 export type EksFacts = Omit<NonNullable<ClusterSnapshot['eks']>, 'clusterName'>;

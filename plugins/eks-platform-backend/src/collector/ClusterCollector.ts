@@ -17,7 +17,7 @@ import { buildSnapshot, historyPointsOf } from './buildSnapshot';
 import { CollectionFailure, classifyError } from './errors';
 import { openKubernetesReader } from './kubernetesConnection';
 import { type KubernetesFacts, readKubernetes } from './readKubernetes';
-import type { CollectionResult } from './types';
+import type { CollectionResult } from '../store/types';
 
 /** Tunables of a collection. */
 export type CollectorSettings = {

@@ -14,7 +14,7 @@ import type { Ec2Facts } from '../aws/readEc2';
 import type { EksFacts } from '../aws/readEks';
 import type { KubernetesFacts } from './readKubernetes';
 import { kubeletNode } from './slimObjects';
-import type { ClusterSnapshot, HistoryPoint } from './types';
+import type { ClusterSnapshot, HistoryPoint } from '../store/types';
 
 /** Everything one collection read, with what failed on the way. */
 export type CollectedFacts = {

@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
-import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
+import type { ClusterSnapshot, HistoryPoint } from './types';
 import { openStores } from './openStores';
 import { isoAt } from '../__testUtils__/clock';
 

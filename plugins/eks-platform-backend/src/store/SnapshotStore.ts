@@ -1,6 +1,6 @@
 import type { CollectionError } from '@eks-platform/plugin-eks-platform-common';
 import type { Knex } from 'knex';
-import type { ClusterSnapshot, HistoryPoint } from '../collector/types';
+import type { ClusterSnapshot, HistoryPoint } from './types';
 import { CoalescedRead } from './CoalescedRead';
 
 const SNAPSHOTS = 'eks_platform_snapshots';

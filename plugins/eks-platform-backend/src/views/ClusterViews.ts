@@ -21,7 +21,7 @@ import {
   summariseInsights,
   versionStatus,
 } from '@eks-platform/plugin-eks-platform-common';
-import type { ClusterSnapshot } from '../collector/types';
+import type { ClusterSnapshot } from '../store/types';
 import type {
   StoredClusterState,
   StoredHistoryPoint,

@@ -1,6 +1,6 @@
 import type { ClusterModel } from '../../model/ClusterModel';
 import { hexId } from '../../model/determinism';
-import type { AwsFleetContext } from '../eksApi';
+import type { AwsFleetContext } from '../fleetContext';
 import { EksCall, epoch, findCluster, queryPage } from './common';
 
 /** ListClusters: the names of the clusters in the request's region, sorted. */

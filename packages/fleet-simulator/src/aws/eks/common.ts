@@ -1,5 +1,5 @@
 import type { ClusterModel } from '../../model/ClusterModel';
-import type { AwsFleetContext, EksRequest } from '../eksApi';
+import type { AwsFleetContext, EksRequest } from '../fleetContext';
 import { AwsApiError, paginate } from '../pagination';
 
 /**

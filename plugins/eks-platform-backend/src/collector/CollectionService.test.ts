@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { demoCollector, useDemoFleet } from '../__testUtils__/demoFleet';
-import type { ClusterCollector } from '../collector/ClusterCollector';
+import type { ClusterCollector } from './ClusterCollector';
 import { openStores } from '../store/openStores';
 import { ABANDON_AFTER_ABORT_MS, CollectionService } from './CollectionService';
 

@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 // Test-only: the repository's README and its generator.
 // eslint-disable-next-line no-restricted-syntax
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 const GENERATOR = path.join(
   REPO_ROOT,
   'packages/adoption-test/src/configReference.mjs',

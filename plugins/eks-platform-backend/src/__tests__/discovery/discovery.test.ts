@@ -7,8 +7,8 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ClusterOverviewResponse } from '@eks-platform/plugin-eks-platform-common';
 import request from 'supertest';
-import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
-import { eksPlatformPlugin } from './plugin';
+import { demoFleetConfig, useDemoFleet } from '../../__testUtils__/demoFleet';
+import { eksPlatformPlugin } from '../../plugin';
 
 jest.setTimeout(90_000);
 

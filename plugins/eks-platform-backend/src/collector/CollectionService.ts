@@ -6,10 +6,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { ClusterCollector } from '../collector/ClusterCollector';
-import { CollectionFailure, classifyError } from '../collector/errors';
+import type { ClusterCollector } from './ClusterCollector';
+import { CollectionFailure, classifyError } from './errors';
 import type { SnapshotStore } from '../store/SnapshotStore';
-import type { ClusterRegistry } from './ClusterRegistry';
+import type { ClusterRegistry } from '../registry/ClusterRegistry';
 
 /** Default schedule: every 5 minutes, 2 minutes at most, first run after 5 s. */
 export const DEFAULT_COLLECTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition =

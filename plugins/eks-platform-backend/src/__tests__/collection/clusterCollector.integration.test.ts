@@ -1,9 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { ClusterDetail } from '@eks-platform/plugin-eks-platform-common';
 import { shiftMinor, versionAtPlace } from '@eks-platform/fleet-simulator';
-import { demoServices, startDemoFleet } from '../__testUtils__/demoFleet';
-import type { ClusterViewService } from '../services/ClusterViewService';
-import type { CollectionService } from '../services/CollectionService';
+import { demoServices, startDemoFleet } from '../../__testUtils__/demoFleet';
+import type { ClusterViewService } from '../../views/ClusterViewService';
+import type { CollectionService } from '../../collector/CollectionService';
 
 jest.setTimeout(60_000);
 

@@ -13,9 +13,9 @@ import {
   eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
 import request from 'supertest';
-import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
-import { eksPlatformPlugin } from './plugin';
-import { isoAt } from './__testUtils__/clock';
+import { demoFleetConfig, useDemoFleet } from '../../__testUtils__/demoFleet';
+import { eksPlatformPlugin } from '../../plugin';
+import { isoAt } from '../../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { demoFleetConfig, startDemoFleet } from './__testUtils__/demoFleet';
+import { demoFleetConfig, startDemoFleet } from '../../__testUtils__/demoFleet';
 
 // Two real backend processes on one PostgreSQL database. The longest part is
 // the takeover after a replica dies mid-collection: Backstage's scheduler
@@ -56,7 +56,7 @@ function startReplica(name: string, port: number, config: object): Replica {
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       // Test-only: the replica script sits next to this file's helpers.
       // eslint-disable-next-line no-restricted-syntax
-      path.resolve(__dirname, '__testUtils__/replicaBackend.ts'),
+      path.resolve(__dirname, '../../__testUtils__/replicaBackend.ts'),
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { eksPlatformPlugin } from './plugin';
+import { eksPlatformPlugin } from '../../plugin';
 
 jest.setTimeout(60_000);
 
 // Test-only: the repository's own app-config files.
 // eslint-disable-next-line no-restricted-syntax
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 const APP_CONFIG = path.join(REPO_ROOT, 'app-config.yaml');
 const PRODUCTION_CONFIG = path.join(REPO_ROOT, 'app-config.production.yaml');
 

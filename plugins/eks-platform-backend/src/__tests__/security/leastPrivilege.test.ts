@@ -14,16 +14,16 @@ import {
   demoFleetConfig,
   demoServices,
   startDemoFleet,
-} from './__testUtils__/demoFleet';
-import { eksPlatformPlugin } from './plugin';
-import { NamespaceCheckService } from './services/NamespaceCheckService';
+} from '../../__testUtils__/demoFleet';
+import { eksPlatformPlugin } from '../../plugin';
+import { NamespaceCheckService } from '../../collector/NamespaceCheckService';
 
 jest.setTimeout(90_000);
 
 // The access an operator grants the collector, as shipped in deploy/.
 // Test-only: read from the source tree.
 // eslint-disable-next-line no-restricted-syntax
-const DEPLOY_DIR = path.resolve(__dirname, '../../../deploy');
+const DEPLOY_DIR = path.resolve(__dirname, '../../../../../deploy');
 const POLICY_FILE = path.join(
   DEPLOY_DIR,
   'iam/eks-platform-collector-policy.json',

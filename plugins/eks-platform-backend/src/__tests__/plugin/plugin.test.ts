@@ -16,8 +16,8 @@ import {
   SECRETS,
   catalogClusterEntities,
   fleetConfig,
-} from './__fixtures__/fleet';
-import { eksPlatformPlugin } from './plugin';
+} from '../../__fixtures__/fleet';
+import { eksPlatformPlugin } from '../../plugin';
 
 type Feature = NonNullable<
   Parameters<typeof startTestBackend>[0]['features']

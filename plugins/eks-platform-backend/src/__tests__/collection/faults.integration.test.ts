@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { demoServices, useDemoFleet } from '../__testUtils__/demoFleet';
-import { isoAt } from '../__testUtils__/clock';
+import { demoServices, useDemoFleet } from '../../__testUtils__/demoFleet';
+import { isoAt } from '../../__testUtils__/clock';
 
 jest.setTimeout(60_000);
 

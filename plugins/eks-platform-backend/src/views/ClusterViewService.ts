@@ -27,8 +27,8 @@ import {
   historyOf,
   leastFreeSubnetId,
   overviewOf,
-} from '../views/ClusterViews';
-import type { ClusterRegistry } from './ClusterRegistry';
+} from './ClusterViews';
+import type { ClusterRegistry } from '../registry/ClusterRegistry';
 import { type JsonBody, ViewBodyCache } from './ViewBodyCache';
 
 const DAY_MS = 86_400_000;

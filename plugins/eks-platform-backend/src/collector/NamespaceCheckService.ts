@@ -1,8 +1,8 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { NamespaceCheckResponse } from '@eks-platform/plugin-eks-platform-common';
-import type { ClusterCollector } from '../collector/ClusterCollector';
-import { CollectionFailure } from '../collector/errors';
-import type { ClusterRegistry } from './ClusterRegistry';
+import type { ClusterCollector } from './ClusterCollector';
+import { CollectionFailure } from './errors';
+import type { ClusterRegistry } from '../registry/ClusterRegistry';
 
 /**
  * Answers "does this namespace exist on this cluster?" by asking the cluster

@@ -19,7 +19,7 @@ import {
 } from '../__testUtils__/demoFleet';
 import { eksPlatformPlugin } from '../plugin';
 import { openStores } from '../store/openStores';
-import { ClusterViewService } from './ClusterViewService';
+import { ClusterViewService } from '../views/ClusterViewService';
 import { CollectionService } from './CollectionService';
 import { isoAt } from '../__testUtils__/clock';
 

@@ -10,14 +10,14 @@ import type { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { demoFleetConfig, useDemoFleet } from './__testUtils__/demoFleet';
-import { eksPlatformPlugin } from './plugin';
+import { demoFleetConfig, useDemoFleet } from '../../__testUtils__/demoFleet';
+import { eksPlatformPlugin } from '../../plugin';
 
 jest.setTimeout(120_000);
 
 // Test-only: the repository's own app-config and package list.
 // eslint-disable-next-line no-restricted-syntax
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 
 /** Every log line of every plugin, with its metadata, as text. */
 function capturingRootLogger() {

@@ -11,9 +11,9 @@ import {
   SECRETS,
   catalogClusterEntities,
   fleetConfig,
-} from './__fixtures__/fleet';
-import { eksPlatformPlugin } from './plugin';
-import { isoAt } from './__testUtils__/clock';
+} from '../../__fixtures__/fleet';
+import { eksPlatformPlugin } from '../../plugin';
+import { isoAt } from '../../__testUtils__/clock';
 
 /** A day (`YYYY-MM-DD`) from the clock, for query strings. */
 const day = (days: number) => isoAt(days).slice(0, 10);
