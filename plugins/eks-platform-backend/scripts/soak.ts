@@ -33,7 +33,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { AwsAccess } from '../src/aws/AwsAccess';
 import { ClusterCollector } from '../src/collector/ClusterCollector';
-import { readCollectorSettings } from '../src/collector/readCollectorSettings';
+import { readCollectorSettings } from '../src/config/readCollectorSettings';
 import { ClusterRegistry } from '../src/registry/ClusterRegistry';
 import { ClusterViewService } from '../src/views/ClusterViewService';
 import { CollectionService } from '../src/collector/CollectionService';

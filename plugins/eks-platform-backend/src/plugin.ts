@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eksPlatformPermissions } from '@eks-platform/plugin-eks-platform-common';
 import { AwsAccess } from './aws/AwsAccess';
 import { ClusterCollector } from './collector/ClusterCollector';
-import { readCollectorSettings } from './collector/readCollectorSettings';
+import { readEksPlatformConfig } from './config/readEksPlatformConfig';
 import { createRouter } from './router';
 import { NamespaceCheckService } from './collector/NamespaceCheckService';
 import { ClusterDiscovery } from './registry/ClusterDiscovery';
@@ -54,7 +54,8 @@ export const eksPlatformPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(eksPlatformPermissions);
 
-        const settings = readCollectorSettings(config);
+        // Every eksPlatform key is read and validated before anything starts.
+        const { collection: settings } = readEksPlatformConfig(config);
         const aws = AwsAccess.fromConfig(config, {
           timeoutMs: settings.requestTimeoutMs,
         });

@@ -20,10 +20,7 @@ import type { ClusterViewService } from './views/ClusterViewService';
 import type { CollectionService } from './collector/CollectionService';
 import type { NamespaceCheckService } from './collector/NamespaceCheckService';
 import type { JsonBody } from './views/ViewBodyCache';
-import {
-  CLUSTER_NAME_PATTERN,
-  CLUSTER_NAME_RULE,
-} from './registry/clusterNames';
+import { CLUSTER_NAME_PATTERN, CLUSTER_NAME_RULE } from './config/clusterNames';
 
 const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
 

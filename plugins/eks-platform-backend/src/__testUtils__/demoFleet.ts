@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FleetSimulator } from '@eks-platform/fleet-simulator';
 import { AwsAccess } from '../aws/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
-import { readCollectorSettings } from '../collector/readCollectorSettings';
+import { readCollectorSettings } from '../config/readCollectorSettings';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import { ClusterRegistry } from '../registry/ClusterRegistry';

@@ -7,6 +7,7 @@ import {
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { readAwsSettings } from '../config/readServiceSettings';
 import type { ClusterAwsAccess } from '../types';
 
 type CredentialIdentityProvider =
@@ -45,13 +46,12 @@ export class AwsAccess {
     config: Config,
     options: { timeoutMs: number; maxAttempts?: number },
   ): AwsAccess {
+    const settings = readAwsSettings(config);
     return new AwsAccess(
       DefaultAwsCredentialsManager.fromConfig(config),
-      config.getOptionalString('eksPlatform.aws.endpoint'),
+      settings.endpoint,
       options.timeoutMs,
-      options.maxAttempts ??
-        config.getOptionalNumber('eksPlatform.aws.maxAttempts') ??
-        3,
+      options.maxAttempts ?? settings.maxAttempts,
     );
   }
 

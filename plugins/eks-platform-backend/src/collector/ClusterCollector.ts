@@ -1,6 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  type CapacityTypeRule,
   type CollectionError,
   type DataSource,
   instanceTypeOf,
@@ -12,23 +11,13 @@ import {
 } from '../aws/AwsAccess';
 import { type Ec2Facts, readEc2 } from '../aws/readEc2';
 import { readEks } from '../aws/readEks';
+import type { CollectorSettings } from '../config/readCollectorSettings';
 import type { ClusterTarget } from '../types';
 import { buildSnapshot, historyPointsOf } from './buildSnapshot';
 import { CollectionFailure, classifyError } from './errors';
 import { openKubernetesReader } from './kubernetesConnection';
 import { type KubernetesFacts, readKubernetes } from './readKubernetes';
 import type { CollectionResult } from '../store/types';
-
-/** Tunables of a collection. */
-export type CollectorSettings = {
-  /** Pods (and other lists) per page; default 500. */
-  pageSize: number;
-  /** Per-request timeout for Kubernetes and AWS. */
-  requestTimeoutMs: number;
-  /** Retries after 429 from Kubernetes. */
-  maxRetries: number;
-  capacityTypeRules?: CapacityTypeRule[];
-};
 
 /** The failures of one collection: each marks its source partial and is logged. */
 class SourceFailures {

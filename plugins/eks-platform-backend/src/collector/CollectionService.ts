@@ -2,7 +2,6 @@ import {
   type LoggerService,
   type SchedulerService,
   type SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
@@ -10,24 +9,13 @@ import type { ClusterCollector } from './ClusterCollector';
 import { CollectionFailure, classifyError } from './errors';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import type { ClusterRegistry } from '../registry/ClusterRegistry';
-
-/** Default schedule: every 5 minutes, 2 minutes at most, first run after 5 s. */
-export const DEFAULT_COLLECTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
-  {
-    frequency: { minutes: 5 },
-    timeout: { minutes: 2 },
-    initialDelay: { seconds: 5 },
-    scope: 'global',
-  };
+import { readCollectionSchedule } from '../config/readServiceSettings';
 
 /**
  * How long a cancelled collection (task timeout) may take to wind down
  * before it is given up on.
  */
 export const ABANDON_AFTER_ABORT_MS = 5_000;
-
-/** Default history retention in days. */
-export const DEFAULT_RETENTION_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 
@@ -68,24 +56,10 @@ export class CollectionService {
       now?: () => Date;
     },
   ): CollectionService {
-    const scheduleConfig = config.getOptionalConfig('eksPlatform.schedule');
-    const schedule = scheduleConfig
-      ? {
-          ...DEFAULT_COLLECTION_SCHEDULE,
-          ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            scheduleConfig,
-          ),
-        }
-      : DEFAULT_COLLECTION_SCHEDULE;
-    const retentionDays =
-      config.getOptionalNumber('eksPlatform.retention.days') ??
-      DEFAULT_RETENTION_DAYS;
-    if (!(retentionDays > 0)) {
-      throw new Error(
-        "Invalid 'eksPlatform.retention.days': it must be a positive number of days",
-      );
-    }
-    return new CollectionService({ ...options, schedule, retentionDays });
+    return new CollectionService({
+      ...options,
+      ...readCollectionSchedule(config),
+    });
   }
 
   private constructor(options: {

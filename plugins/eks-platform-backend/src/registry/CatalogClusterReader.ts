@@ -13,7 +13,7 @@ import {
   ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
 import type { KubernetesConnection, LocatedCluster } from '../types';
-import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
+import { CLUSTER_NAME_RULE, isValidClusterName } from '../config/clusterNames';
 
 /**
  * Reads the clusters the Kubernetes plugin's `catalog` cluster locator sees:

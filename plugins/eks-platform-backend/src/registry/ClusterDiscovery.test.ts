@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import { AwsAccess } from '../aws/AwsAccess';
 import { ClusterCollector } from '../collector/ClusterCollector';
-import { readCollectorSettings } from '../collector/readCollectorSettings';
+import { readCollectorSettings } from '../config/readCollectorSettings';
 import { demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
 import { openStores } from '../store/openStores';
 import { ClusterDiscovery } from './ClusterDiscovery';

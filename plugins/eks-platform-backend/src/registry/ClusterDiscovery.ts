@@ -12,11 +12,11 @@ import type {
   DiscoveredCluster,
   DiscoveryAccount,
 } from '../types';
-import { isValidClusterName } from './clusterNames';
+import { isValidClusterName } from '../config/clusterNames';
 import {
   type DiscoverySettings,
   readDiscoveryConfig,
-} from './readDiscoveryConfig';
+} from '../config/readDiscoveryConfig';
 
 /** What one discovery run found, per account and region. */
 export type DiscoveryResult = {

@@ -17,7 +17,7 @@ import type {
 } from '../types';
 import { CatalogClusterReader } from './CatalogClusterReader';
 import type { ClusterDiscovery } from './ClusterDiscovery';
-import { readEksPlatformClusters } from './readEksPlatformClusters';
+import { readEksPlatformClusters } from '../config/readEksPlatformClusters';
 import { readKubernetesClusterLocators } from './readKubernetesClusterLocators';
 
 /**

@@ -7,7 +7,7 @@ import {
   ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
 } from '@backstage/plugin-kubernetes-common';
 import type { KubernetesConnection, LocatedCluster } from '../types';
-import { CLUSTER_NAME_RULE, isValidClusterName } from './clusterNames';
+import { CLUSTER_NAME_RULE, isValidClusterName } from '../config/clusterNames';
 
 const LOCATORS_KEY = 'kubernetes.clusterLocatorMethods';
 

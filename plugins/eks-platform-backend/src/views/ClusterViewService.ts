@@ -28,13 +28,11 @@ import {
   leastFreeSubnetId,
   overviewOf,
 } from './ClusterViews';
+import { readStaleAfterMs } from '../config/readServiceSettings';
 import type { ClusterRegistry } from '../registry/ClusterRegistry';
 import { type JsonBody, ViewBodyCache } from './ViewBodyCache';
 
 const DAY_MS = 86_400_000;
-
-/** Default age after which a snapshot is stale: 15 minutes (three default periods). */
-export const DEFAULT_STALE_AFTER_MINUTES = 15;
 
 /**
  * Serves the views from the stored snapshots: the cluster list, one cluster's
@@ -59,12 +57,9 @@ export class ClusterViewService {
       now?: () => Date;
     },
   ): ClusterViewService {
-    const minutes =
-      config.getOptionalNumber('eksPlatform.staleAfterMinutes') ??
-      DEFAULT_STALE_AFTER_MINUTES;
     return new ClusterViewService({
       ...options,
-      staleAfterMs: minutes * 60_000,
+      staleAfterMs: readStaleAfterMs(config),
     });
   }
 

@@ -1,9 +1,7 @@
-import {
-  type SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
+import { type SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { DiscoveryAccount } from '../types';
+import { scheduleWithDefaults } from './readServiceSettings';
 import { ACCOUNT_ID, readAssumeRole, REGION } from './readEksPlatformClusters';
 
 const DISCOVERY_KEY = 'eksPlatform.discovery';
@@ -80,11 +78,9 @@ export function readDiscoveryConfig(
     });
 
   const scheduleConfig = block.getOptionalConfig('schedule');
-  const schedule = scheduleConfig
-    ? {
-        ...DEFAULT_DISCOVERY_SCHEDULE,
-        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig),
-      }
-    : DEFAULT_DISCOVERY_SCHEDULE;
+  const schedule = scheduleWithDefaults(
+    DEFAULT_DISCOVERY_SCHEDULE,
+    scheduleConfig,
+  );
   return { accounts, schedule };
 }

@@ -3,7 +3,17 @@ import type {
   CapacityType,
   CapacityTypeRule,
 } from '@eks-platform/plugin-eks-platform-common';
-import type { CollectorSettings } from './ClusterCollector';
+
+/** Tunables of a collection (`eksPlatform.collection`, `eksPlatform.capacityTypeRules`). */
+export type CollectorSettings = {
+  /** Pods (and other lists) per page; default 500. */
+  pageSize: number;
+  /** Per-request timeout for Kubernetes and AWS. */
+  requestTimeoutMs: number;
+  /** Retries after 429 from Kubernetes. */
+  maxRetries: number;
+  capacityTypeRules?: CapacityTypeRule[];
+};
 
 const CAPACITY_TYPES: CapacityType[] = [
   'spot',
