@@ -3,6 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { FleetFile } from '@eks-platform/fleet-simulator';
+import { createConfiguredCollector } from '@eks-platform/plugin-eks-platform-backend/testUtils';
 import {
   type KubeNode,
   type KubePod,
@@ -11,14 +12,6 @@ import {
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import fs from 'node:fs';
 import https from 'node:https';
-// The collector's classes are internal to the backend plugin (its index only
-// exports the plugin): the benchmark drives them directly, as its tests do.
-/* eslint-disable @backstage/no-relative-monorepo-imports */
-import { AwsAccess } from '../../../../plugins/eks-platform-backend/src/aws/AwsAccess';
-import { ClusterCollector } from '../../../../plugins/eks-platform-backend/src/collector/ClusterCollector';
-import { readCollectorSettings } from '../../../../plugins/eks-platform-backend/src/collector/readCollectorSettings';
-import { ClusterRegistry } from '../../../../plugins/eks-platform-backend/src/registry/ClusterRegistry';
-/* eslint-enable @backstage/no-relative-monorepo-imports */
 import type { ContenderName } from './types';
 
 /** What a contender tells about its run, to check that all saw the same cluster. */
@@ -97,21 +90,13 @@ async function prepareOurs(job: Job): Promise<PreparedContender> {
       ],
     },
   });
-  const registry = ClusterRegistry.fromConfig(config, {
+  const collect = await createConfiguredCollector(config, {
     logger: quietLogger,
     catalog: catalogServiceMock(),
     auth: mockServices.auth({ pluginId: 'eks-platform' }),
-  });
-  const settings = readCollectorSettings(config);
-  const collector = ClusterCollector.create({
-    aws: AwsAccess.fromConfig(config, { timeoutMs: settings.requestTimeoutMs }),
-    settings,
-    logger: quietLogger,
-  });
-  const target = await registry.getClusterTarget(job.cluster);
-  if (!target) throw new Error(`No target for ${job.cluster}`);
+  }).forCluster(job.cluster);
   return async () => {
-    const { snapshot } = await collector.collect(target);
+    const snapshot = await collect();
     if (snapshot.partial.length > 0) {
       throw new Error(
         `ours: partial snapshot (${snapshot.partial.join(
