@@ -3,6 +3,7 @@ import { ipHeadroom } from './ipHeadroom';
 import {
   onDemandPodFit,
   podFitLimit,
+  rolloutPods,
   rolloutSurge,
   unrequestedCpu,
 } from './rolloutFit';
@@ -30,6 +31,16 @@ describe('rolloutSurge', () => {
     expect(rolloutSurge(3, 25).value).toBe(1);
     expect(rolloutSurge(1, 0).value).toBe(0);
     expect(rolloutSurge(3, 25).source).toMatch(/rounded up/);
+  });
+});
+
+describe('rolloutPods', () => {
+  it('adds the surge to the replicas: what must fit for a rollout not to stall', () => {
+    expect(rolloutPods(10, 30)).toMatchObject({
+      value: 13,
+      formula: '10 replicas + ceil(10 x 30% maxSurge) = 10 + 3 = 13 pods',
+    });
+    expect(rolloutPods(1, 0).value).toBe(1);
   });
 });
 

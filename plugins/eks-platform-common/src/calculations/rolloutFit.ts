@@ -35,6 +35,30 @@ export function rolloutSurge(
 }
 
 /**
+ * Pods a Deployment needs during a rolling update: its replicas plus the surge, which is what
+ * must fit on the cluster for the rollout not to stall.
+ *
+ * @public
+ */
+export function rolloutPods(
+  replicas: number,
+  maxSurgePercent: number,
+): ExplainedFigure {
+  const surge = rolloutSurge(replicas, maxSurgePercent);
+  const value = replicas + surge.value;
+  return {
+    value,
+    formula: `${plural(
+      replicas,
+      'replica',
+    )} + ceil(${replicas} x ${maxSurgePercent}% maxSurge) = ${replicas} + ${
+      surge.value
+    } = ${value} pods`,
+    source: DEPLOYMENT_DOCS,
+  };
+}
+
+/**
  * Pods that still fit on on-demand EC2 nodes, zone by zone: each zone's on-demand free slots, capped
  * by their warm addresses plus the zone's free pod-subnet addresses. Undefined without per-node
  * headroom; Fargate and spot nodes are left out.

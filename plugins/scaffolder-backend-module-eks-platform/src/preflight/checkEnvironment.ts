@@ -1,6 +1,7 @@
 import {
   onDemandPodFit,
   podFitLimit,
+  rolloutPods,
   rolloutSurge,
   unrequestedCpu,
 } from '@eks-platform/plugin-eks-platform-common';
@@ -42,9 +43,7 @@ export function podsNeeded(
   target: PreflightTarget,
   placement: PlacementOptions,
 ): number {
-  return (
-    target.replicas + surgePods(target.replicas, placement.maxSurgePercent)
-  );
+  return rolloutPods(target.replicas, placement.maxSurgePercent).value;
 }
 
 function alsoOnCluster(claimed: ClusterClaim): string {
