@@ -63,6 +63,35 @@ describe('versionStatus', () => {
     );
   });
 
+  it('does not put a cluster with upgrade policy STANDARD into extended support', () => {
+    // AWS's calendar: 1.34's standard support ends 2026-12-02, extended support 2027-12-02.
+    const status = versionStatus({
+      clusterVersion: '1.34',
+      versions: CLUSTER_VERSIONS,
+      now: isoFrom('2026-12-02', 0, '08:00:00'),
+      supportType: 'STANDARD',
+    });
+    expect(status).toMatchObject({
+      phase: 'unsupported',
+      daysLeftInPhase: undefined,
+      nextDeadline: { kind: 'auto-upgrade', date: '2026-12-02', daysLeft: 0 },
+    });
+    expect(status.summary).toBe(
+      '1.34 is past the end of standard support (2026-12-02) with upgrade policy STANDARD: it does not enter extended support, and the auto-upgrade is due now',
+    );
+    expect(status.nextDeadline?.description).toContain(
+      'upgrade policy STANDARD: no extended support',
+    );
+    // The same day under the default policy: extended support, a year to go.
+    expect(
+      versionStatus({
+        clusterVersion: '1.34',
+        versions: CLUSTER_VERSIONS,
+        now: isoFrom('2026-12-02', 0, '08:00:00'),
+      }),
+    ).toMatchObject({ phase: 'extended', daysLeftInPhase: 365 });
+  });
+
   it('switches phase on the end date itself', () => {
     const before = versionStatus({
       clusterVersion: '1.32',
@@ -86,8 +115,14 @@ describe('versionStatus', () => {
       now: isoFrom(END_OF_EXTENDED_1_31, 25),
     });
     expect(later.phase).toBe('unsupported');
-    expect(later.nextDeadline).toBeUndefined();
-    expect(later.summary).toBe('1.31 is no longer supported since 2026-11-26');
+    expect(later.nextDeadline).toMatchObject({
+      kind: 'auto-upgrade',
+      date: '2026-11-26',
+      daysLeft: 0,
+    });
+    expect(later.summary).toBe(
+      '1.31 is no longer supported since 2026-11-26: EKS upgrades the control plane to the next version without notice; nodes and add-ons stay on their versions',
+    );
     const onlyStatus = versionStatus({
       clusterVersion: '1.30',
       versions: [{ clusterVersion: '1.30', status: 'UNSUPPORTED' }],

@@ -102,6 +102,95 @@ function phaseFromApi(status: string | undefined): SupportPhase | undefined {
   }
 }
 
+type DeadlineInput = {
+  today: string;
+  endStd?: string;
+  endExt?: string;
+  supportType: 'STANDARD' | 'EXTENDED';
+  /** When this cluster's support ends: standard support under policy STANDARD, else extended. */
+  supportEnd?: string;
+};
+
+/** What EKS does once a cluster's support is over, as the EKS version lifecycle documents it. */
+const AFTER_SUPPORT =
+  'EKS upgrades the control plane to the next version without notice; nodes and add-ons stay on their versions';
+
+function deadlineOf(
+  phase: SupportPhase,
+  d: DeadlineInput,
+): { nextDeadline?: VersionDeadline; daysLeftInPhase?: number } {
+  if (phase === 'standard' && d.endStd) {
+    const daysLeft = daysBetween(d.today, d.endStd);
+    const nextDeadline: VersionDeadline =
+      d.supportType === 'STANDARD'
+        ? {
+            kind: 'auto-upgrade',
+            date: d.endStd,
+            daysLeft,
+            description: `standard support ends ${d.endStd}; upgrade policy STANDARD: EKS auto-upgrades the control plane then`,
+          }
+        : {
+            kind: 'end-of-standard-support',
+            date: d.endStd,
+            daysLeft,
+            description: `standard support ends ${
+              d.endStd
+            }; extended support (extra charge) follows${
+              d.endExt ? ` until ${d.endExt}` : ''
+            }`,
+          };
+    return { nextDeadline, daysLeftInPhase: daysLeft };
+  }
+  if (phase === 'extended' && d.endExt) {
+    const daysLeft = daysBetween(d.today, d.endExt);
+    return {
+      daysLeftInPhase: daysLeft,
+      nextDeadline: {
+        kind: 'auto-upgrade',
+        date: d.endExt,
+        daysLeft,
+        description: `extended support ends ${d.endExt}; EKS auto-upgrades the control plane then`,
+      },
+    };
+  }
+  if (phase === 'unsupported' && d.supportEnd) {
+    // The auto-upgrade was due when support ended: it is due now, not in some days.
+    const ended =
+      d.supportType === 'STANDARD'
+        ? `standard support ended ${d.supportEnd}; upgrade policy STANDARD: no extended support`
+        : `extended support ended ${d.supportEnd}`;
+    return {
+      nextDeadline: {
+        kind: 'auto-upgrade',
+        date: d.supportEnd,
+        daysLeft: 0,
+        description: `${ended}; the auto-upgrade is due now: ${AFTER_SUPPORT}`,
+      },
+    };
+  }
+  return {};
+}
+
+function summaryOf(
+  version: string,
+  phase: SupportPhase,
+  d: Pick<DeadlineInput, 'supportType' | 'supportEnd'>,
+): string {
+  switch (phase) {
+    case 'standard':
+      return `${version} is in standard support`;
+    case 'extended':
+      return `${version} is in extended support (billed extra)`;
+    case 'unsupported':
+      if (!d.supportEnd) return `${version} is no longer supported`;
+      return d.supportType === 'STANDARD'
+        ? `${version} is past the end of standard support (${d.supportEnd}) with upgrade policy STANDARD: it does not enter extended support, and the auto-upgrade is due now`
+        : `${version} is no longer supported since ${d.supportEnd}: ${AFTER_SUPPORT}`;
+    default:
+      return `${version}: support phase unknown`;
+  }
+}
+
 /**
  * The support phase of a cluster version on a given day, its end dates, days left and
  * the next deadline, from EKS `DescribeClusterVersions` data (`versionStatus`, or the
@@ -109,8 +198,9 @@ function phaseFromApi(status: string | undefined): SupportPhase | undefined {
  * evaluated later stays right).
  *
  * Upgrade policy: `STANDARD` clusters are auto-upgraded at the end of standard
- * support; `EXTENDED` (the default) clusters enter extended support, billed extra,
- * and are auto-upgraded at its end.
+ * support and never enter extended support (past that date the auto-upgrade is due now);
+ * `EXTENDED` (the default) clusters enter extended support, billed extra, and are
+ * auto-upgraded at its end.
  *
  * Sources: EKS API `DescribeClusterVersions`, `UpgradePolicyRequest.supportType`;
  * EKS user guide "Understand the Kubernetes version lifecycle on EKS" (14 months
@@ -161,62 +251,24 @@ export function versionStatus(input: VersionStatusInput): ClusterVersionStatus {
   const apiVersionStatus = info.versionStatus ?? info.status;
   const endStd = toDay(info.endOfStandardSupportDate);
   const endExt = toDay(info.endOfExtendedSupportDate);
+  // Under upgrade policy STANDARD a cluster never enters extended support.
+  const supportEnd = supportType === 'STANDARD' ? endStd : endExt;
   let phase: SupportPhase;
   if (endStd && today < endStd) phase = 'standard';
-  else if (endStd && endExt && today < endExt) phase = 'extended';
-  else if (endExt && today >= endExt) phase = 'unsupported';
+  else if (supportType === 'EXTENDED' && endStd && endExt && today < endExt)
+    phase = 'extended';
+  else if (supportEnd && today >= supportEnd) phase = 'unsupported';
   else phase = phaseFromApi(apiVersionStatus) ?? 'unknown';
 
-  let nextDeadline: VersionDeadline | undefined;
-  let daysLeftInPhase: number | undefined;
-  if (phase === 'standard' && endStd) {
-    daysLeftInPhase = daysBetween(today, endStd);
-    nextDeadline =
-      supportType === 'STANDARD'
-        ? {
-            kind: 'auto-upgrade',
-            date: endStd,
-            daysLeft: daysLeftInPhase,
-            description: `standard support ends ${endStd}; upgrade policy STANDARD: EKS auto-upgrades the control plane then`,
-          }
-        : {
-            kind: 'end-of-standard-support',
-            date: endStd,
-            daysLeft: daysLeftInPhase,
-            description: `standard support ends ${endStd}; extended support (extra charge) follows${
-              endExt ? ` until ${endExt}` : ''
-            }`,
-          };
-  } else if (phase === 'extended' && endExt) {
-    daysLeftInPhase = daysBetween(today, endExt);
-    nextDeadline = {
-      kind: 'auto-upgrade',
-      date: endExt,
-      daysLeft: daysLeftInPhase,
-      description: `extended support ends ${endExt}; EKS auto-upgrades the control plane then`,
-    };
-  }
-
-  let summary: string;
-  switch (phase) {
-    case 'standard':
-      summary = `${version} is in standard support`;
-      break;
-    case 'extended':
-      summary =
-        supportType === 'STANDARD'
-          ? `${version} is past standard support with upgrade policy STANDARD: an auto-upgrade is due`
-          : `${version} is in extended support (billed extra)`;
-      break;
-    case 'unsupported':
-      summary = `${version} is no longer supported${
-        endExt ? ` since ${endExt}` : ''
-      }`;
-      break;
-    default:
-      summary = `${version}: support phase unknown`;
-  }
-  if (nextDeadline) {
+  const { nextDeadline, daysLeftInPhase } = deadlineOf(phase, {
+    today,
+    endStd,
+    endExt,
+    supportType,
+    supportEnd,
+  });
+  let summary = summaryOf(version, phase, { supportType, supportEnd });
+  if (nextDeadline && phase !== 'unsupported') {
     summary += `; ${nextDeadline.daysLeft} days until ${nextDeadline.date} (${
       nextDeadline.kind === 'auto-upgrade'
         ? 'auto-upgrade'

@@ -94,11 +94,17 @@ describe('collecting the simulated demo fleet with the real clients', () => {
       kubernetesVersion: legacy,
       phase: 'unsupported',
     });
-    expect(detail.overview.version?.nextDeadline).toBeUndefined();
+    // The auto-upgrade has been due since support ended: that date, no days left.
+    expect(detail.overview.version?.nextDeadline).toBe(endOfExtended);
+    expect(detail.overview.version?.daysLeft).toBeUndefined();
     expect(detail.version!.status).toMatchObject({
       endOfExtendedSupport: endOfExtended,
       summary: expect.stringContaining(`since ${endOfExtended}`),
+      nextDeadline: { kind: 'auto-upgrade', daysLeft: 0 },
     });
+    expect(detail.version!.status.summary).toContain(
+      'nodes and add-ons stay on their versions',
+    );
     expect(detail.version!.status.source).toBe('api');
     const al2 = detail.version!.skew.find(s => s.nodeGroup === 'legacy-al2');
     expect(al2?.kubeletVersions).toEqual([shiftMinor(legacy, -3)]);
