@@ -1,5 +1,5 @@
 /**
- * Types, annotations, permissions and pure calculations shared by the eks-platform
+ * Types, annotations, permissions, pure calculations and the REST client shared by the eks-platform
  * frontend, backend and scaffolder module. Browser-safe: no Node or AWS SDK imports.
  *
  * @packageDocumentation
@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './permissions';
 export * from './calculations';
 export * from './api';
+export * from './client';

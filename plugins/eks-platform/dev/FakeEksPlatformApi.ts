@@ -8,10 +8,6 @@ const delay = () => new Promise(resolve => setTimeout(resolve, 400));
  * loading states too.
  */
 export class FakeEksPlatformApi extends FixtureEksPlatformApi {
-  async getClusters() {
-    await delay();
-    return super.getClusters();
-  }
   async getClusterOverviews() {
     await delay();
     return super.getClusterOverviews();

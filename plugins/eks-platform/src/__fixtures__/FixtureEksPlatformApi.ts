@@ -2,14 +2,12 @@ import { NotFoundError } from '@backstage/errors';
 import type {
   ClusterDetail,
   ClusterOverviewResponse,
-  ClustersResponse,
   EntityViewResponse,
   HistoryMetric,
   HistoryResponse,
   RefreshResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { EksPlatformApi } from '../api';
-import { demoClustersResponse } from './clusters';
 import {
   billingEntityView,
   fleetDetail,
@@ -24,10 +22,6 @@ import {
  * get a view built from their annotation with no workloads.
  */
 export class FixtureEksPlatformApi implements EksPlatformApi {
-  async getClusters(): Promise<ClustersResponse> {
-    return demoClustersResponse;
-  }
-
   async getClusterOverviews(): Promise<ClusterOverviewResponse> {
     return fleetOverviewResponse;
   }

@@ -2,23 +2,14 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ClusterDetail,
   ClusterOverviewResponse,
-  ClustersResponse,
   EntityViewResponse,
   HistoryMetric,
+  HistoryRange,
   HistoryResponse,
   RefreshResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 
-/**
- * The time range of a history request; ISO date-times, both optional (the
- * backend picks its default window when absent).
- *
- * @public
- */
-export type HistoryRange = {
-  from?: string;
-  to?: string;
-};
+export type { HistoryRange } from '@eks-platform/plugin-eks-platform-common';
 
 /**
  * Reads the eks-platform backend (`/api/eks-platform`).
@@ -30,13 +21,6 @@ export type HistoryRange = {
  * @public
  */
 export interface EksPlatformApi {
-  /**
-   * Lists the clusters the backend's registry knows and the current user may
-   * read (`GET /clusters`). The items are {@link @eks-platform/plugin-eks-platform-common#ClusterOverview}s,
-   * a superset of the registry summary.
-   */
-  getClusters(): Promise<ClustersResponse>;
-
   /** The fleet table: every readable cluster with its key figures (`GET /clusters`). */
   getClusterOverviews(): Promise<ClusterOverviewResponse>;
 

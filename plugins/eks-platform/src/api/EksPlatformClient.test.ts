@@ -1,6 +1,5 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { demoClustersResponse } from '../__fixtures__/clusters';
 import {
   fleetHistory,
   fleetOverviewResponse,
@@ -39,47 +38,7 @@ function setup(respond: (url: string, init?: RequestInit) => Response) {
   };
 }
 
-describe('EksPlatformClient', () => {
-  it('reads the cluster list from the eks-platform backend', async () => {
-    const { client, requests } = setup(() =>
-      jsonResponse(200, demoClustersResponse),
-    );
-
-    const response = await client.getClusters();
-
-    expect(response).toEqual(demoClustersResponse);
-    expect(response.items.map(c => c.name)).toContain('prod-eu-west-1');
-    expect(requests).toHaveLength(1);
-    expect(requests[0].url).toBe(`${BASE_URL}/clusters`);
-  });
-
-  it('rejects with a ResponseError carrying the server message on 403', async () => {
-    const { client } = setup(() =>
-      jsonResponse(
-        403,
-        {
-          error: {
-            name: 'NotAllowedError',
-            message: 'Missing permission eks-platform.cluster.read',
-          },
-          request: { method: 'GET', url: '/api/eks-platform/clusters' },
-          response: { statusCode: 403 },
-        },
-        'Forbidden',
-      ),
-    );
-
-    const error = await client.getClusters().catch(e => e);
-
-    expect(error).toBeInstanceOf(ResponseError);
-    expect(error.statusCode).toBe(403);
-    expect(error.message).toBe('Request failed with 403 Forbidden');
-    expect(error.cause.name).toBe('NotAllowedError');
-    expect(error.cause.message).toBe(
-      'Missing permission eks-platform.cluster.read',
-    );
-  });
-
+describe('EksPlatformClient (the frontend API on the common REST client)', () => {
   it('rejects with a ResponseError when the backend is unreachable behind a proxy', async () => {
     const { client } = setup(
       () =>
@@ -90,7 +49,7 @@ describe('EksPlatformClient', () => {
         }),
     );
 
-    const error = await client.getClusters().catch(e => e);
+    const error = await client.getClusterOverviews().catch(e => e);
 
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(502);
@@ -180,25 +139,5 @@ describe('EksPlatformClient', () => {
       `${BASE_URL}/clusters/staging-eu-west-1/refresh`,
     );
     expect(requests[0].init?.method).toBe('POST');
-  });
-
-  it('rejects with a ResponseError on 404 for an unknown cluster', async () => {
-    const { client } = setup(() =>
-      jsonResponse(
-        404,
-        {
-          error: { name: 'NotFoundError', message: 'No cluster named nope' },
-          request: { method: 'GET', url: '/api/eks-platform/clusters/nope' },
-          response: { statusCode: 404 },
-        },
-        'Not Found',
-      ),
-    );
-
-    const error = await client.getCluster('nope').catch(e => e);
-
-    expect(error).toBeInstanceOf(ResponseError);
-    expect(error.statusCode).toBe(404);
-    expect(error.cause.name).toBe('NotFoundError');
   });
 });

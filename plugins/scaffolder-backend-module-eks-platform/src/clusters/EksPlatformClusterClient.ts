@@ -2,18 +2,19 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import type {
-  ClusterDetail,
-  ClusterOverview,
-  ClusterOverviewResponse,
-  NamespaceCheckResponse,
+import { isError } from '@backstage/errors';
+import {
+  EksPlatformClient,
+  type ClusterDetail,
+  type ClusterOverview,
+  type EksPlatformRequestOptions,
+  type NamespaceCheckResponse,
 } from '@eks-platform/plugin-eks-platform-common';
 import { ClusterDataSource } from './ClusterDataSource';
 
 /**
- * Reads clusters from the eks-platform backend (`/api/eks-platform`) with a service token of the
- * scaffolder plugin.
+ * Reads clusters from the eks-platform backend (`/api/eks-platform`) through the common REST
+ * client, with a service token of the scaffolder plugin.
  *
  * @public
  */
@@ -22,55 +23,56 @@ export class EksPlatformClusterClient implements ClusterDataSource {
     discovery: DiscoveryService;
     auth: AuthService;
   }): EksPlatformClusterClient {
-    return new EksPlatformClusterClient(options.discovery, options.auth);
+    return new EksPlatformClusterClient(
+      new EksPlatformClient({ discoveryApi: options.discovery }),
+      options.auth,
+    );
   }
 
   private constructor(
-    private readonly discovery: DiscoveryService,
+    private readonly client: EksPlatformClient,
     private readonly auth: AuthService,
   ) {}
 
   async listClusters(): Promise<ClusterOverview[]> {
-    const response = await this.get('/clusters');
-    const body = (await response.json()) as ClusterOverviewResponse;
+    const body = await this.client.listClusters(await this.tokenOptions());
     return body.items;
   }
 
   async getCluster(name: string): Promise<ClusterDetail | undefined> {
-    const response = await this.get(
-      `/clusters/${encodeURIComponent(name)}`,
-      true,
-    );
-    if (response.status === 404) {
-      return undefined;
+    try {
+      return await this.client.getCluster(name, await this.tokenOptions());
+    } catch (error) {
+      // By name, not instanceof: the error class may come from another copy of @backstage/errors.
+      if (
+        isError(error) &&
+        error.name === 'ResponseError' &&
+        'statusCode' in error &&
+        error.statusCode === 404
+      ) {
+        return undefined;
+      }
+      throw error;
     }
-    return (await response.json()) as ClusterDetail;
   }
 
   async checkNamespace(
     cluster: string,
     namespace: string,
   ): Promise<NamespaceCheckResponse> {
-    const response = await this.get(
-      `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(
-        namespace,
-      )}`,
+    return this.client.checkNamespace(
+      cluster,
+      namespace,
+      await this.tokenOptions(),
     );
-    return (await response.json()) as NamespaceCheckResponse;
   }
 
-  private async get(path: string, allowNotFound = false): Promise<Response> {
-    const baseUrl = await this.discovery.getBaseUrl('eks-platform');
+  /** A fresh service token per request: the auth service caches and renews it. */
+  private async tokenOptions(): Promise<EksPlatformRequestOptions> {
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: 'eks-platform',
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok && !(allowNotFound && response.status === 404)) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return { token };
   }
 }

@@ -1,0 +1,6 @@
+export { EksPlatformClient } from './EksPlatformClient';
+export type {
+  EksPlatformClientOptions,
+  EksPlatformRequestOptions,
+  HistoryRange,
+} from './EksPlatformClient';
