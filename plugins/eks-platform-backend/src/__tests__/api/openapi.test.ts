@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { demoFleetConfig, useDemoFleet } from '../__testUtils__/demoFleet';
-import { eksPlatformPlugin } from '../plugin';
+import { demoFleetConfig, useDemoFleet } from '../../__testUtils__/demoFleet';
+import { eksPlatformPlugin } from '../../plugin';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +17,7 @@ type Operation = {
 };
 
 const spec = parse(
-  fs.readFileSync(path.resolve(__dirname, 'openapi.yaml'), 'utf8'),
+  fs.readFileSync(path.resolve(__dirname, '../../schema/openapi.yaml'), 'utf8'),
 );
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addSchema({ ...spec, $id: 'openapi' });
