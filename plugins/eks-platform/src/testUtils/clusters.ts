@@ -7,6 +7,8 @@ import type {
  * The cluster registry as the backend serves it for the demo fleet
  * (`kubernetes.clusterLocatorMethods` + `eksPlatform.clusters` in app-config.yaml),
  * plus one catalog-sourced cluster without EKS identity.
+ *
+ * @public
  */
 export const demoClusters: ClusterSummary[] = [
   {
@@ -60,4 +62,9 @@ export const demoClusters: ClusterSummary[] = [
   },
 ];
 
+/**
+ * `GET /clusters` of the registry as the backend's old summary endpoint serves it.
+ *
+ * @public
+ */
 export const demoClustersResponse: ClustersResponse = { items: demoClusters };
