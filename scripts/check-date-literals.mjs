@@ -39,7 +39,7 @@ function awsCalendarDates() {
 }
 
 const CHECKED =
-  /(\.test\.tsx?$|\.e2e\.ts$|\/__fixtures__\/|\/__testUtils__\/|\/testUtils\.ts$|^packages\/benchmarks\/src\/|^packages\/fleet-simulator\/scenarios\/demo-fleet\.yaml$|^e2e\/)/;
+  /(\.test\.tsx?$|\.e2e\.ts$|\/__fixtures__\/|\/__testUtils__\/|\/testUtils\/|\/testUtils\.ts$|^packages\/benchmarks\/src\/|^packages\/fleet-simulator\/scenarios\/demo-fleet\.yaml$|^e2e\/)/;
 
 const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
   .split('\n')

@@ -12,10 +12,10 @@ import eksPlatformPlugin from '../src/alpha';
 import {
   billingEntity,
   ledgerEntity,
+  MockEksPlatformApi,
   paymentsEntity,
   unannotatedEntity,
-} from '../src/__fixtures__/entities';
-import { FakeEksPlatformApi } from './FakeEksPlatformApi';
+} from '../src/testUtils';
 
 function demoPage(name: string, path: string, title: string, entity: Entity) {
   return PageBlueprint.make({
@@ -36,9 +36,9 @@ function demoPage(name: string, path: string, title: string, entity: Entity) {
 }
 
 /**
- * Replaces the backend client with a fake and adds one page per demo entity,
- * since the dev app has no catalog to host the entity tab. The plugin's own fleet
- * page is at /eks-platform.
+ * Replaces the backend client with the mock API, slowed down so the loading states
+ * show, and adds one page per demo entity, since the dev app has no catalog to host
+ * the entity tab. The plugin's own fleet page is at /eks-platform.
  */
 const devModule = createFrontendModule({
   pluginId: 'eks-platform',
@@ -48,7 +48,7 @@ const devModule = createFrontendModule({
         defineParams({
           api: eksPlatformApiRef,
           deps: {},
-          factory: () => new FakeEksPlatformApi(),
+          factory: () => new MockEksPlatformApi({ delayMs: 400 }),
         }),
     }),
     demoPage('payments', '/', 'payments-grpc', paymentsEntity),

@@ -2,8 +2,11 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import * as legacyEntry from './index';
-import { paymentsEntity, unannotatedEntity } from './__fixtures__/entities';
-import { FixtureEksPlatformApi } from './__fixtures__/FixtureEksPlatformApi';
+import {
+  MockEksPlatformApi,
+  paymentsEntity,
+  unannotatedEntity,
+} from './testUtils';
 
 const {
   EksFleetPage,
@@ -52,9 +55,7 @@ describe('eks-platform legacy entry point', () => {
 
   it('mounts the legacy fleet page routable extension', async () => {
     await renderInTestApp(
-      <TestApiProvider
-        apis={[[eksPlatformApiRef, new FixtureEksPlatformApi()]]}
-      >
+      <TestApiProvider apis={[[eksPlatformApiRef, new MockEksPlatformApi()]]}>
         <Routes>
           <Route path="/eks-platform" element={<EksFleetPage />} />
         </Routes>

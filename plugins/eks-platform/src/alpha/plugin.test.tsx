@@ -11,8 +11,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, within } from '@testing-library/react';
 import { eksPlatformApiRef } from '../api';
-import { paymentsEntity } from '../__fixtures__/entities';
-import { FixtureEksPlatformApi } from '../__fixtures__/FixtureEksPlatformApi';
+import { MockEksPlatformApi, paymentsEntity } from '../testUtils';
 import eksPlatformPlugin from './index';
 
 describe('eks-platform /alpha plugin', () => {
@@ -50,7 +49,7 @@ describe('eks-platform /alpha plugin', () => {
   });
 
   it('renders the clusters of the entity in the tab', async () => {
-    const api = new FixtureEksPlatformApi();
+    const api = new MockEksPlatformApi();
     jest.spyOn(api, 'getEntityView');
     const tester = createExtensionTester(entityContent);
 
@@ -85,7 +84,7 @@ describe('eks-platform /alpha plugin', () => {
   });
 
   it('serves the fleet page in an app at /eks-platform', async () => {
-    const api = new FixtureEksPlatformApi();
+    const api = new MockEksPlatformApi();
     jest.spyOn(api, 'getClusterOverviews');
 
     renderTestApp({

@@ -1,13 +1,14 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  END_OF_EXTENDED_1_31,
   fleetHistory,
   fleetOverviewResponse,
+  isoFrom,
   legacyDetail,
   paymentsEntityView,
-} from '../__fixtures__/fleet';
+} from '../testUtils';
 import { EksPlatformClient } from './EksPlatformClient';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../__fixtures__/clock';
 
 const BASE_URL = 'https://backstage.example.com/api/eks-platform';
 

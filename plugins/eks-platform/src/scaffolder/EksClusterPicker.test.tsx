@@ -6,7 +6,7 @@ import {
   EksClusterPicker,
   eksClusterPickerValidation,
 } from './EksClusterPicker';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../__fixtures__/clock';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../testUtils';
 
 const base = {
   authProvider: 'aws',

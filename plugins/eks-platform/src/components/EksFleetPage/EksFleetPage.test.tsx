@@ -4,15 +4,19 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { eksPlatformApiRef } from '../../api';
-import { FixtureEksPlatformApi } from '../../__fixtures__/FixtureEksPlatformApi';
-import { FIXTURE_NOW, fleetOverviewResponse } from '../../__fixtures__/fleet';
+import {
+  END_OF_EXTENDED_1_31,
+  FIXTURE_DAY,
+  FIXTURE_NOW,
+  fleetOverviewResponse,
+  isoFrom,
+  MockEksPlatformApi,
+} from '../../testUtils';
 import { ChartSizeContext } from './charts/ChartFrame';
 import { EksFleetPage } from './EksFleetPage';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
-import { FIXTURE_DAY } from '../../__fixtures__/fleet';
 
 function fakeApi() {
-  const api = new FixtureEksPlatformApi();
+  const api = new MockEksPlatformApi();
   for (const method of [
     'getClusterOverviews',
     'getCluster',
@@ -22,9 +26,7 @@ function fakeApi() {
     jest.spyOn(api, method);
   }
   return api as unknown as {
-    [K in keyof FixtureEksPlatformApi]: jest.MockedFunction<
-      FixtureEksPlatformApi[K]
-    >;
+    [K in keyof MockEksPlatformApi]: jest.MockedFunction<MockEksPlatformApi[K]>;
   };
 }
 

@@ -2,7 +2,7 @@ import type { TableState } from '@backstage/core-components';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fleetOverviews } from '../../__fixtures__/fleet';
+import { fleetOverviews } from '../../testUtils';
 import { toFleetRow } from './fleetRows';
 import { FleetTable, visibleFleetRows } from './FleetTable';
 

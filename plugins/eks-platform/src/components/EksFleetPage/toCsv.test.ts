@@ -1,12 +1,13 @@
 import {
+  END_OF_EXTENDED_1_31,
   fleetOverviews,
+  isoFrom,
   legacyEuWest1,
   prodApSouth1,
   stagingEuWest1,
-} from '../../__fixtures__/fleet';
+} from '../../testUtils';
 import { toFleetRow } from './fleetRows';
 import { csvField, toCsv } from './toCsv';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
 
 function parseLine(line: string): string[] {
   // a small RFC 4180 reader for the assertions

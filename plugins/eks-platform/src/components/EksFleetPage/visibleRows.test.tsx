@@ -6,7 +6,7 @@ import {
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fleetOverviews } from '../../__fixtures__/fleet';
+import { fleetOverviews } from '../../testUtils';
 import { visibleFleetRows } from './FleetTable';
 import { toFleetRow } from './fleetRows';
 import { isTableNarrowed, visibleRows } from './visibleRows';

@@ -1,7 +1,10 @@
 import type { ClusterOverview } from '@eks-platform/plugin-eks-platform-common';
-import { fleetOverviewResponse } from '../../__fixtures__/fleet';
+import {
+  END_OF_EXTENDED_1_31,
+  fleetOverviewResponse,
+  isoFrom,
+} from '../../testUtils';
 import { waitForCollection } from './waitForCollection';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
 
 const staging = fleetOverviewResponse.items.find(
   c => c.name === 'staging-eu-west-1',

@@ -17,25 +17,23 @@ import type { EksPlatformApi } from '../../api';
 import { eksPlatformApiRef } from '../../api';
 import {
   billingEntity,
-  ledgerEntity,
-  paymentsEntity,
-  unannotatedEntity,
-} from '../../__fixtures__/entities';
-import { FixtureEksPlatformApi } from '../../__fixtures__/FixtureEksPlatformApi';
-import {
+  FIXTURE_DAY,
   FIXTURE_NOW,
+  ledgerEntity,
+  MockEksPlatformApi,
+  paymentsEntity,
   paymentsEntityView,
   prodApSouth1,
   prodUsEast1,
-} from '../../__fixtures__/fleet';
+  unannotatedEntity,
+} from '../../testUtils';
 import { EntityEksPlatformContent } from './EntityEksPlatformContent';
-import { FIXTURE_DAY } from '../../__fixtures__/fleet';
 
 function fakeApi() {
-  const api = new FixtureEksPlatformApi();
+  const api = new MockEksPlatformApi();
   jest.spyOn(api, 'getEntityView');
   jest.spyOn(api, 'getCluster');
-  return api as FixtureEksPlatformApi & {
+  return api as MockEksPlatformApi & {
     getEntityView: jest.MockedFunction<EksPlatformApi['getEntityView']>;
     getCluster: jest.MockedFunction<EksPlatformApi['getCluster']>;
   };

@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { FreshnessBanner } from './FreshnessBanner';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../../__fixtures__/clock';
+import { END_OF_EXTENDED_1_31, isoFrom } from '../../testUtils';
 
 describe('FreshnessBanner', () => {
   it('renders nothing for fresh, complete data', async () => {

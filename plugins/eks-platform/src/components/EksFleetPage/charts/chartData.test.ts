@@ -1,17 +1,18 @@
 import {
   checkoutBlue,
   checkoutGreen,
+  END_OF_EXTENDED_1_31,
   fleetHistory,
   fleetOverviews,
+  isoFrom,
   version131,
   version133,
   version134,
-} from '../../../__fixtures__/fleet';
+} from '../../../testUtils';
 import { capacityPoints } from './CapacityHistoryChart';
 import { findBlueGreenPairs } from './findBlueGreenPairs';
 import { freeIpRows } from './FreeIpsChart';
 import { timelineRows } from './SupportTimelineChart';
-import { END_OF_EXTENDED_1_31, isoFrom } from '../../../__fixtures__/clock';
 
 describe('findBlueGreenPairs', () => {
   it('pairs clusters whose names share a stem with -blue and -green', () => {

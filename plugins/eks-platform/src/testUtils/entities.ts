@@ -1,7 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EKS_PLATFORM_CLUSTERS_ANNOTATION } from '@eks-platform/plugin-eks-platform-common';
 
-/** A gRPC service annotated with two clusters the registry knows. */
+/**
+ * A gRPC service annotated with two clusters the registry knows.
+ *
+ * @public
+ */
 export const paymentsEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -23,7 +27,11 @@ export const paymentsEntity: Entity = {
   },
 };
 
-/** The invoicing service, still on the legacy Kubernetes 1.31 cluster. */
+/**
+ * The invoicing service, still on the legacy Kubernetes 1.31 cluster.
+ *
+ * @public
+ */
 export const billingEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -43,7 +51,11 @@ export const billingEntity: Entity = {
   },
 };
 
-/** A service naming one known cluster, one the registry lacks and one malformed entry. */
+/**
+ * A service naming one known cluster, one the registry lacks and one malformed entry.
+ *
+ * @public
+ */
 export const ledgerEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -64,7 +76,11 @@ export const ledgerEntity: Entity = {
   },
 };
 
-/** A service that has not been mapped to any cluster yet. */
+/**
+ * A service that has not been mapped to any cluster yet.
+ *
+ * @public
+ */
 export const unannotatedEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
