@@ -73,6 +73,36 @@ describe('nodeIpUsage', () => {
     });
   });
 
+  it('caps an EKS managed node group at 250 pods above 30 vCPUs when the node reports none, as the calculator EKS uses', () => {
+    // m5.24xlarge: 96 vCPUs, 15 ENIs x (50 - 1) + 2 = 737 in eni-max-pods.txt.
+    const row = PUBLISHED_INSTANCE_TYPES.find(r => r[0] === 'm5.24xlarge')!;
+    const big = {
+      settings: DEFAULT_AWS_NODE_SETTINGS,
+      instanceTypes: { 'm5.24xlarge': toInstanceTypeInfo(row) },
+    };
+    const labels = {
+      'node.kubernetes.io/instance-type': 'm5.24xlarge',
+      'topology.kubernetes.io/zone': 'eu-west-1a',
+    };
+    const managed = nodeIpUsage(
+      {
+        metadata: {
+          name: 'mng',
+          labels: { ...labels, 'eks.amazonaws.com/nodegroup': 'big' },
+        },
+      },
+      [],
+      big,
+    );
+    expect(managed.maxPods).toBe(250);
+    const selfManaged = nodeIpUsage(
+      { metadata: { name: 'self', labels } },
+      [],
+      big,
+    );
+    expect(selfManaged.maxPods).toBe(737);
+  });
+
   it('computes max pods from the instance type when the node does not report it', () => {
     const node = { ...NODES[0], status: {} };
     const usage = nodeIpUsage(node, [], context);

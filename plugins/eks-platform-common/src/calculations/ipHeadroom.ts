@@ -179,6 +179,9 @@ export function nodeIpUsage(
         prefixDelegation: settings.prefixDelegation,
         customNetworking: settings.customNetworking,
         maxEnis: settings.maxEni,
+        // EKS managed node groups set max pods with AWS's calculator, whose 110/250 vCPU
+        // ceiling applies in secondary-IP mode too; self-managed nodes follow eni-max-pods.txt.
+        capSecondaryIp: nodeGroupOf(node).kind === 'managed-node-group',
       });
     } catch {
       computed = undefined;
