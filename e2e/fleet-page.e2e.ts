@@ -40,8 +40,10 @@ for (const theme of ['light', 'dark'] as const) {
       const row = table.getByRole('row').filter({ hasText: cluster });
       await expect(row).toContainText(expected.version);
       await expect(row).toContainText(expected.phase);
-      if (expected.phase !== 'unsupported')
-        await expect(row).toContainText(expected.date);
+      // An unsupported cluster shows since when, and that its auto-upgrade is due.
+      await expect(row).toContainText(expected.date);
+      if (expected.phase === 'unsupported')
+        await expect(row).toContainText('auto-upgrade due now');
     }
     // prod-eu-west-1 runs 15 of its 20 nodes on spot: 78% of its allocatable CPU.
     const prod = table.getByRole('row').filter({ hasText: 'prod-eu-west-1' });

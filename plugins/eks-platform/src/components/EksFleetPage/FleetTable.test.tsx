@@ -2,7 +2,7 @@ import type { TableState } from '@backstage/core-components';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fleetOverviews } from '../../testUtils';
+import { END_OF_EXTENDED_1_31, fleetOverviews } from '../../testUtils';
 import { toFleetRow } from './fleetRows';
 import { FleetTable, visibleFleetRows } from './FleetTable';
 
@@ -98,5 +98,30 @@ describe('FleetTable', () => {
     await userEvent.type(screen.getByPlaceholderText('Filter'), '1.33');
     expect(reported.search).toBe('1.33');
     expect(await agree()).toEqual(['prod-eu-west-1', 'staging-eu-west-1']);
+  });
+});
+
+describe('FleetTable deadline column', () => {
+  it('says since when support is over and that the auto-upgrade is due', async () => {
+    const legacy = fleetOverviews.find(o => o.name === 'legacy-eu-west-1')!;
+    const unsupported = toFleetRow({
+      ...legacy,
+      version: {
+        kubernetesVersion: '1.31',
+        phase: 'unsupported',
+        nextDeadline: END_OF_EXTENDED_1_31,
+        summary: `1.31 is no longer supported since ${END_OF_EXTENDED_1_31}`,
+      },
+    });
+    await renderInTestApp(
+      <FleetTable
+        rows={[unsupported]}
+        onRefresh={() => {}}
+        refreshing={new Set()}
+      />,
+    );
+    const row = screen.getByRole('row', { name: /legacy-eu-west-1/ });
+    expect(row).toHaveTextContent(END_OF_EXTENDED_1_31);
+    expect(row).toHaveTextContent('support over: auto-upgrade due now');
   });
 });

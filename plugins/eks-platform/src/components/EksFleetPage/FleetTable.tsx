@@ -135,6 +135,15 @@ function columns(
                   : 'endOfExtendedSupportDate',
               )}
             />
+            {row.phase === 'unsupported' && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                support over: auto-upgrade due now
+              </Typography>
+            )}
             {row.daysLeft !== undefined && (
               <Typography
                 variant="caption"
