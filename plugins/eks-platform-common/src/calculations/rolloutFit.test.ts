@@ -45,6 +45,22 @@ describe('rolloutPods', () => {
 });
 
 describe('onDemandPodFit', () => {
+  it('counts reserved nodes (capacity reservations) as on-demand, never spot', () => {
+    const reserved = {
+      ...headroom,
+      nodes: headroom.nodes.map(n =>
+        n.capacityType === 'spot'
+          ? { ...n, capacityType: 'reserved' as const }
+          : n,
+      ),
+    };
+    const withReserved = onDemandPodFit(reserved)!.value;
+    expect(withReserved).toBeGreaterThan(onDemandPodFit(headroom)!.value);
+    // With every spot node reserved, only Fargate is left out: the zones' whole EC2 fit.
+    const ec2Zones = headroom.zones.reduce((s, z) => s + z.additionalPods, 0);
+    expect(withReserved).toBe(ec2Zones);
+  });
+
   it('counts only on-demand EC2 nodes, zone by zone', () => {
     const fit = onDemandPodFit(headroom);
     // system-od is the fixture's one on-demand group: the same nodes, the same zones.

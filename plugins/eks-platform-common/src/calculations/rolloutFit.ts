@@ -58,10 +58,14 @@ export function rolloutPods(
   };
 }
 
+/** Capacity types an on-demand-only service may run on: never interrupted for price. */
+const ON_DEMAND_TYPES = new Set<string>(['on-demand', 'reserved']);
+
 /**
  * Pods that still fit on on-demand EC2 nodes, zone by zone: each zone's on-demand free slots, capped
- * by their warm addresses plus the zone's free pod-subnet addresses. Undefined without per-node
- * headroom; Fargate and spot nodes are left out.
+ * by their warm addresses plus the zone's free pod-subnet addresses. Reserved nodes (On-Demand
+ * Capacity Reservations) count as on-demand, as the template's on-demand-only placement admits
+ * them; Fargate, spot and Capacity Block nodes are left out. Undefined without per-node headroom.
  *
  * @public
  */
@@ -75,7 +79,7 @@ export function onDemandPodFit(
       headroom.nodes.filter(
         n =>
           !n.fargate &&
-          n.capacityType === 'on-demand' &&
+          ON_DEMAND_TYPES.has(n.capacityType) &&
           (n.zone ?? '(unknown)') === zone.zone,
       ),
       zone.freeSubnetAddresses,

@@ -79,7 +79,8 @@ const SPOT_PLACEMENT = {
   },
   'on-demand-only': {
     tolerations: undefined,
-    onDemandTerms: ['on-demand', 'ON_DEMAND'],
+    // Karpenter's reserved nodes are on-demand instances too; Capacity Blocks are not.
+    onDemandTerms: [['on-demand', 'reserved'], ['ON_DEMAND']],
   },
 };
 
@@ -278,7 +279,7 @@ describe('templates/eks-microservice', () => {
           tolerations: pod.tolerations?.map((t: { key: string }) => t.key),
           onDemandTerms:
             pod.affinity?.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.map(
-              (t: any) => t.matchExpressions[0].values[0],
+              (t: any) => t.matchExpressions[0].values,
             ),
         }).toEqual(SPOT_PLACEMENT[spotPolicy]);
         const [service] = byKind('Service');
