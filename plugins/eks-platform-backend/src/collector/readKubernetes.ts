@@ -107,7 +107,11 @@ export async function readKubernetes(
     { limit, optional: true },
     (c: EniConfig) => slimEniConfig(c),
   );
-  const pods = await readPods(reader, limit, replicaSetOwners, ipEvents);
+  const pods = await readPods(reader, limit, {
+    replicaSetOwners,
+    ipEvents,
+    kubernetesVersion: version?.gitVersion,
+  });
   return {
     serverVersion: version?.gitVersion,
     namespaces,
@@ -161,11 +165,17 @@ async function readAwsNode(reader: KubernetesReader) {
 async function readPods(
   reader: KubernetesReader,
   limit: number,
-  replicaSetOwners: Record<string, string>,
-  ipEvents: KubeEvent[],
+  context: {
+    replicaSetOwners: Record<string, string>;
+    ipEvents: KubeEvent[];
+    kubernetesVersion?: string;
+  },
 ) {
+  const { replicaSetOwners, ipEvents, kubernetesVersion } = context;
+  // Requests are counted as the cluster's version counts them (pod-level resources, resizes).
   const pods = new PodAccumulator({
     replicaSetOwners,
+    kubernetesVersion,
     podsOfInterest: ipEvents.map(
       e =>
         `${e.involvedObject?.namespace ?? e.metadata?.namespace ?? 'default'}/${

@@ -157,3 +157,24 @@ describe('PodAccumulator and expandPodAggregates', () => {
     expect(accumulator.result()).toEqual(accumulateInPages(PODS, 7));
   });
 });
+
+describe('PodAccumulator and the cluster version', () => {
+  it('counts requests as the cluster version does (pod-level resources from 1.34)', () => {
+    const podLevel: KubePod = {
+      metadata: { name: 'api-0', namespace: 'shop' },
+      spec: {
+        nodeName: 'n1',
+        containers: [{ name: 'app', resources: { requests: { cpu: '200m' } } }],
+        resources: { requests: { cpu: '1' } },
+      },
+      status: { phase: 'Running' },
+    };
+    const cpuOn = (kubernetesVersion: string) => {
+      const acc = new PodAccumulator({ kubernetesVersion });
+      acc.addPage([podLevel]);
+      return acc.result().classes[0].cpuMillis;
+    };
+    expect(cpuOn('v1.34.2-eks-1')).toBe(1000);
+    expect(cpuOn('v1.33.5-eks-1')).toBe(200);
+  });
+});

@@ -1,5 +1,9 @@
 import { classifyIpFailure } from './ipAssignmentFailures';
-import { isPodActive, podRequests } from './podRequests';
+import {
+  isPodActive,
+  podRequests,
+  type PodRequestOptions,
+} from './podRequests';
 import type { KubePod } from './types';
 import { WorkloadRef, isPodReady, workloadKey, workloadOf } from './workloads';
 
@@ -56,6 +60,8 @@ export type PodAccumulatorOptions = {
   replicaSetOwners?: Record<string, string>;
   /** `<namespace>/<pod name>` of pods to keep in {@link PodAggregates.podsOfInterest}. */
   podsOfInterest?: Iterable<string>;
+  /** The cluster's Kubernetes version, for {@link podRequests}. */
+  kubernetesVersion?: string;
 };
 
 // Labels that differ from pod to pod of one workload and say nothing about it.
@@ -113,6 +119,7 @@ function hasIpFailureStatus(pod: KubePod): boolean {
 export class PodAccumulator {
   readonly #replicaSetOwners: Record<string, string>;
   readonly #interesting: Set<string>;
+  readonly #requestOptions: PodRequestOptions;
   #classes = new Map<string, PodClass>();
   #labels = new Map<string, Record<string, string>>();
   #kept = new Map<string, KubePod>();
@@ -121,6 +128,7 @@ export class PodAccumulator {
 
   constructor(options: PodAccumulatorOptions = {}) {
     this.#replicaSetOwners = options.replicaSetOwners ?? {};
+    this.#requestOptions = { kubernetesVersion: options.kubernetesVersion };
     this.#interesting = new Set(options.podsOfInterest ?? []);
   }
 
@@ -179,7 +187,7 @@ export class PodAccumulator {
     }
     let requests = { cpuMillis: 0, memoryBytes: 0 };
     try {
-      requests = podRequests(pod);
+      requests = podRequests(pod, this.#requestOptions);
     } catch {
       // A malformed quantity counts as no request, as the calculations do.
     }

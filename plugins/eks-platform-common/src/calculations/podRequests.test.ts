@@ -96,6 +96,75 @@ describe('podRequests', () => {
   });
 });
 
+describe('podRequests for the cluster version', () => {
+  const podLevel = p({
+    containers: [c('app', '200m', '128Mi'), c('proxy', '100m', '64Mi')],
+    resources: { requests: { cpu: '1', memory: '1Gi' } },
+  });
+
+  it('counts pod-level requests from 1.34, where PodLevelResources is on by default', () => {
+    expect(
+      podRequests(podLevel, { kubernetesVersion: 'v1.34.1-eks-2f3a1b' }),
+    ).toEqual({
+      cpuMillis: 1000,
+      memoryBytes: 1024 * MI,
+    });
+    // 1.32 and 1.33 have the feature in alpha (off): the scheduler adds up the containers.
+    expect(podRequests(podLevel, { kubernetesVersion: '1.33' })).toEqual({
+      cpuMillis: 300,
+      memoryBytes: 192 * MI,
+    });
+  });
+
+  it('rounds once per pod, after adding the containers exactly', () => {
+    // 0.5m + 0.5m: the scheduler's MilliValue() of the pod's 1m total, not 1m + 1m.
+    const pod = p({ containers: [c('a', '500u'), c('b', '500u')] });
+    expect(podRequests(pod).cpuMillis).toBe(1);
+  });
+
+  function resizing(
+    spec: string,
+    allocated: string,
+    running: string,
+    reason?: string,
+  ): KubePod {
+    return {
+      metadata: { name: 'api-0', namespace: 'shop-prod' },
+      spec: { containers: [c('app', spec)] },
+      status: {
+        phase: 'Running',
+        ...(reason && {
+          conditions: [{ type: 'PodResizePending', status: 'True', reason }],
+        }),
+        containerStatuses: [
+          {
+            name: 'app',
+            allocatedResources: { cpu: allocated },
+            resources: { requests: { cpu: running } },
+          },
+        ],
+      },
+    };
+  }
+
+  it('counts the larger of spec, allocation and running resources during an in-place resize (1.33+)', () => {
+    // Growing: the spec asks for more than the container has yet.
+    expect(podRequests(resizing('500m', '300m', '300m')).cpuMillis).toBe(500);
+    // Shrinking: the container still runs with more than the new spec.
+    expect(podRequests(resizing('200m', '400m', '400m')).cpuMillis).toBe(400);
+    // An infeasible resize's spec is not counted.
+    expect(
+      podRequests(resizing('64', '500m', '500m', 'Infeasible')).cpuMillis,
+    ).toBe(500);
+    // Before 1.33 the kubelet reports no resize: only the spec counts.
+    expect(
+      podRequests(resizing('200m', '400m', '400m'), {
+        kubernetesVersion: '1.32',
+      }).cpuMillis,
+    ).toBe(200);
+  });
+});
+
 describe('isPodActive', () => {
   it('excludes finished pods only', () => {
     expect(

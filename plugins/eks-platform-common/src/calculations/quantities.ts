@@ -130,6 +130,16 @@ export function tryParseQuantity(
 }
 
 /**
+ * A quantity in billionths, rounded up: the API server keeps no finer precision, so sums
+ * and maxima of these are exact, and callers round once, where Kubernetes rounds.
+ *
+ * @public
+ */
+export function quantityToNanos(quantity: KubeQuantity): bigint {
+  return ceilScaled(parseExact(quantity), 9);
+}
+
+/**
  * A quantity in thousandths, rounded up, as `Quantity.MilliValue()` does: the
  * millicores of a CPU quantity (`1.5` → 1500, `100m` → 100, `1n` → 1).
  *

@@ -183,12 +183,25 @@ export type KubePod = {
     phase?: string;
     podIP?: string;
     conditions?: KubePodCondition[];
-    containerStatuses?: Array<{
-      name: string;
-      ready?: boolean;
-      state?: { waiting?: { reason?: string; message?: string } };
-    }>;
+    containerStatuses?: KubeContainerStatus[];
+    initContainerStatuses?: KubeContainerStatus[];
   };
+};
+
+/**
+ * A container's status; the resources are set by kubelets with in-place pod resize
+ * (`InPlacePodVerticalScaling`, beta from Kubernetes 1.33).
+ *
+ * @public
+ */
+export type KubeContainerStatus = {
+  name: string;
+  ready?: boolean;
+  state?: { waiting?: { reason?: string; message?: string } };
+  /** What the kubelet admitted the container with. */
+  allocatedResources?: Record<string, KubeQuantity>;
+  /** What the container runs with now. */
+  resources?: KubeResourceRequirements;
 };
 
 /**
