@@ -9,11 +9,8 @@ import { promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
-import {
-  fixtureClusters,
-  fixtureNamespaceCheck,
-} from '../clusters/__fixtures__/clusters';
 import { scaffolderModuleEksPlatform } from '../module';
+import { FixtureEksPlatformApi } from './fixtureEksPlatformServer';
 
 /** The template directory of this repository. */
 export const TEMPLATE_DIR = resolve(
@@ -25,7 +22,8 @@ export const TEMPLATE_DIR = resolve(
 
 /**
  * A stand-in for the eks-platform backend: `GET /clusters`, `GET /clusters/:name` and
- * `GET /clusters/:name/namespaces/:namespace` from the fixtures.
+ * `GET /clusters/:name/namespaces/:namespace` from the fixtures, answered by the same
+ * {@link FixtureEksPlatformApi} the standalone fixture server uses.
  */
 export const fakeEksPlatformBackend = createBackendPlugin({
   pluginId: 'eks-platform',
@@ -33,42 +31,12 @@ export const fakeEksPlatformBackend = createBackendPlugin({
     env.registerInit({
       deps: { http: coreServices.httpRouter },
       async init({ http }) {
+        const api = new FixtureEksPlatformApi();
         http.use((req, res, next) => {
-          if (req.method !== 'GET') return next();
-          if (req.path === '/clusters') {
-            res.json({ items: fixtureClusters.map(c => c.overview) });
-            return undefined;
-          }
-          const namespace = /^\/clusters\/([^/]+)\/namespaces\/([^/]+)$/.exec(
-            req.path,
-          );
-          if (namespace) {
-            try {
-              res.json(
-                fixtureNamespaceCheck(
-                  fixtureClusters,
-                  decodeURIComponent(namespace[1]),
-                  decodeURIComponent(namespace[2]),
-                ),
-              );
-            } catch (error) {
-              const { name, message } = error as Error;
-              res
-                .status(name === 'NotFoundError' ? 404 : 503)
-                .json({ error: { name, message } });
-            }
-            return undefined;
-          }
-          const match = /^\/clusters\/([^/]+)$/.exec(req.path);
-          if (match) {
-            const found = fixtureClusters.find(
-              c => c.overview.name === decodeURIComponent(match[1]),
-            );
-            if (found) res.json(found.detail);
-            else res.status(404).json({ error: { name: 'NotFoundError' } });
-            return undefined;
-          }
-          return next();
+          const answer = api.answer(req.method, req.path);
+          if (!answer) return next();
+          res.status(answer.status).json(answer.body);
+          return undefined;
         });
       },
     });

@@ -1,15 +1,22 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  CHECKED_AT,
-  COLLECTED_AT,
-  FakeClusterDataSource,
-} from '../clusters/__fixtures__/clusters';
+import { CHECKED_AT, COLLECTED_AT } from '../clusters/__fixtures__/clusters';
+import { startFixtureEksPlatformServer } from '../__testUtils__/fixtureEksPlatformServer';
 import { createClusterPreflightAction } from './clusterPreflight';
 
+/** What a failed live check reports: the message of the client's ResponseError for a 503. */
+const UNAVAILABLE = 'Request failed with 503 Service Unavailable';
+
 describe('eks-platform:cluster:preflight', () => {
+  let server: Awaited<ReturnType<typeof startFixtureEksPlatformServer>>;
+  beforeAll(async () => {
+    server = await startFixtureEksPlatformServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => server.api.reset());
+
   function run(input: Record<string, unknown>, isDryRun = false) {
-    const clusters = new FakeClusterDataSource();
-    const action = createClusterPreflightAction({ clusters });
+    const clusters = server.api;
+    const action = createClusterPreflightAction({ clusters: server.client });
     const ctx = createMockActionContext({ input: input as any });
     ctx.isDryRun = isDryRun; // createMockActionContext does not pass isDryRun on
     const outputs = () =>
@@ -34,13 +41,22 @@ describe('eks-platform:cluster:preflight', () => {
 
     await go();
 
-    expect(clusters.calls).toEqual([
-      'GET /clusters',
-      'GET /clusters/staging-eu-west-1',
-      'GET /clusters/prod-eu-west-1',
-      'GET /clusters/staging-eu-west-1/namespaces/checkout-api-dev',
-      'GET /clusters/prod-eu-west-1/namespaces/checkout-api-prod',
-    ]);
+    // The list first, then the details together, then the namespace checks together.
+    const requests = clusters.requests;
+    expect(requests).toHaveLength(5);
+    expect(requests[0]).toBe('GET /clusters');
+    expect(requests.slice(1, 3)).toEqual(
+      expect.arrayContaining([
+        'GET /clusters/staging-eu-west-1',
+        'GET /clusters/prod-eu-west-1',
+      ]),
+    );
+    expect(requests.slice(3)).toEqual(
+      expect.arrayContaining([
+        'GET /clusters/staging-eu-west-1/namespaces/checkout-api-dev',
+        'GET /clusters/prod-eu-west-1/namespaces/checkout-api-prod',
+      ]),
+    );
     const out = outputs();
     expect(out.clusters).toEqual(['staging-eu-west-1', 'prod-eu-west-1']);
     expect(out.namespaces).toEqual(['checkout-api-dev', 'checkout-api-prod']);
@@ -139,8 +155,10 @@ describe('eks-platform:cluster:preflight', () => {
       targets: { prod: { cluster: 'legacy-eu-west-1', replicas: 1 } },
     });
     await expect(go()).rejects.toThrow(/no longer supported/);
+    // The backend answers 503 with its reason in the body; the client's ResponseError names the
+    // status only, and that is what the preflight reports.
     expect(outputs().notChecked).toEqual([
-      '[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace; asking the cluster failed: Could not ask cluster legacy-eu-west-1 whether namespace checkout-api-prod exists: Reading the namespace was forbidden (403)',
+      `[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace; asking the cluster failed: ${UNAVAILABLE}`,
     ]);
   });
 
@@ -169,9 +187,10 @@ describe('eks-platform:cluster:preflight', () => {
         prod: { cluster: 'prod-eu-west-1', replicas: 2 },
       },
     });
-    const timeout =
-      'Could not ask cluster staging-eu-west-1 whether namespace orders-api-dev exists: Reading the namespace timed out after 10000 ms';
-    clusters.unreachable.set('staging-eu-west-1', timeout);
+    clusters.unreachable.set(
+      'staging-eu-west-1',
+      'Could not ask cluster staging-eu-west-1 whether namespace orders-api-dev exists: Reading the namespace timed out after 10000 ms',
+    );
     clusters.unreachable.set(
       'prod-eu-west-1',
       'Could not ask cluster prod-eu-west-1 whether namespace orders-api-prod exists: unreachable',
@@ -185,7 +204,7 @@ describe('eks-platform:cluster:preflight', () => {
     );
     expect(dev).toMatchObject({
       status: 'warning',
-      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at ${COLLECTED_AT}); asking the cluster failed: ${timeout}`,
+      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at ${COLLECTED_AT}); asking the cluster failed: ${UNAVAILABLE}`,
     });
   });
 
@@ -256,7 +275,7 @@ describe('eks-platform:cluster:preflight', () => {
         targets: { dev: { cluster: 'staging-eu-west-1', replicas: 1 } },
       });
       await expect(go()).rejects.toThrow(message);
-      expect(clusters.calls).toEqual([]);
+      expect(clusters.requests).toEqual([]);
     },
   );
 

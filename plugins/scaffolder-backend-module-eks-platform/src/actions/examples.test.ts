@@ -3,7 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import yaml from 'yaml';
-import { FakeClusterDataSource } from '../clusters/__fixtures__/clusters';
+import { startFixtureEksPlatformServer } from '../__testUtils__/fixtureEksPlatformServer';
 import { createCatalogWriteAction } from './catalogWrite';
 import { examples as catalogWriteExamples } from './catalogWrite.examples';
 import { createClusterPreflightAction } from './clusterPreflight';
@@ -29,6 +29,11 @@ spec:
 
 describe('action examples', () => {
   const mockDir = createMockDirectory();
+  let server: Awaited<ReturnType<typeof startFixtureEksPlatformServer>>;
+  beforeAll(async () => {
+    server = await startFixtureEksPlatformServer();
+  });
+  afterAll(() => server.close());
   const hostRoot = () => join(mockDir.path, 'host');
   const settings = () => ({
     defaultRepository: `file://${join(hostRoot(), 'platform.git')}`,
@@ -74,7 +79,7 @@ describe('action examples', () => {
       expect(step.action).toBe(id);
       const actions = {
         'eks-platform:cluster:preflight': createClusterPreflightAction({
-          clusters: new FakeClusterDataSource(),
+          clusters: server.client,
         }),
         'eks-platform:gitops:resolve': createGitopsResolveAction({
           settings: settings(),

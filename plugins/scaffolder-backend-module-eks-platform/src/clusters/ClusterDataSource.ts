@@ -6,7 +6,7 @@ import type {
 
 /**
  * Where the preflight reads clusters from: the eks-platform backend's REST API in production
- * ({@link EksPlatformClusterClient}), a fake in tests.
+ * ({@link EksPlatformClusterClient}), in tests too, against a local server of fixtures.
  *
  * @public
  */

@@ -13,7 +13,6 @@ import {
   summariseCapacity,
   versionStatus,
 } from '@eks-platform/plugin-eks-platform-common';
-import { ClusterDataSource } from '../ClusterDataSource';
 
 /*
  * Three clusters as the eks-platform backend serves them, computed with the shared calculations
@@ -372,38 +371,4 @@ export function fixtureNamespaceCheck(
     exists: [...detail.namespaces, ...createdSince].includes(namespace),
     checkedAt: CHECKED_AT,
   };
-}
-
-/** A {@link ClusterDataSource} serving the fixtures, counting its calls. */
-export class FakeClusterDataSource implements ClusterDataSource {
-  readonly calls: string[] = [];
-
-  constructor(private readonly clusters = fixtureClusters) {}
-
-  async listClusters() {
-    this.calls.push('GET /clusters');
-    return this.clusters.map(c => c.overview);
-  }
-
-  async getCluster(name: string) {
-    this.calls.push(`GET /clusters/${name}`);
-    return this.clusters.find(c => c.overview.name === name)?.detail;
-  }
-
-  /** Clusters whose live namespace check fails, with the backend's message. */
-  readonly unreachable = new Map<string, string>();
-  /** Namespaces created on a cluster after its snapshot (seen by the live check only). */
-  readonly createdSince = new Map<string, string[]>();
-
-  async checkNamespace(cluster: string, namespace: string) {
-    this.calls.push(`GET /clusters/${cluster}/namespaces/${namespace}`);
-    const failure = this.unreachable.get(cluster);
-    if (failure) throw new Error(failure);
-    return fixtureNamespaceCheck(
-      this.clusters,
-      cluster,
-      namespace,
-      this.createdSince.get(cluster),
-    );
-  }
 }
