@@ -3,9 +3,6 @@ import { CHECKED_AT, COLLECTED_AT } from '../clusters/__fixtures__/clusters';
 import { startFixtureEksPlatformServer } from '../__testUtils__/fixtureEksPlatformServer';
 import { createClusterPreflightAction } from './clusterPreflight';
 
-/** What a failed live check reports: the message of the client's ResponseError for a 503. */
-const UNAVAILABLE = 'Request failed with 503 Service Unavailable';
-
 describe('eks-platform:cluster:preflight', () => {
   let server: Awaited<ReturnType<typeof startFixtureEksPlatformServer>>;
   beforeAll(async () => {
@@ -155,10 +152,9 @@ describe('eks-platform:cluster:preflight', () => {
       targets: { prod: { cluster: 'legacy-eu-west-1', replicas: 1 } },
     });
     await expect(go()).rejects.toThrow(/no longer supported/);
-    // The backend answers 503 with its reason in the body; the client's ResponseError names the
-    // status only, and that is what the preflight reports.
+    // The backend answers 503 with its reason in the body; the preflight reports that reason.
     expect(outputs().notChecked).toEqual([
-      `[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace; asking the cluster failed: ${UNAVAILABLE}`,
+      `[prod] namespace: Whether namespace checkout-api-prod exists on cluster legacy-eu-west-1 was not checked: the eks-platform backend has no namespace list for it (its collector may not list namespaces; grant it as in deploy/kubernetes/eks-platform-reader.yaml), and none of its workloads run in that namespace; asking the cluster failed: Could not ask cluster legacy-eu-west-1 whether namespace checkout-api-prod exists: Reading the namespace was forbidden (403)`,
     ]);
   });
 
@@ -187,10 +183,9 @@ describe('eks-platform:cluster:preflight', () => {
         prod: { cluster: 'prod-eu-west-1', replicas: 2 },
       },
     });
-    clusters.unreachable.set(
-      'staging-eu-west-1',
-      'Could not ask cluster staging-eu-west-1 whether namespace orders-api-dev exists: Reading the namespace timed out after 10000 ms',
-    );
+    const timeout =
+      'Could not ask cluster staging-eu-west-1 whether namespace orders-api-dev exists: Reading the namespace timed out after 10000 ms';
+    clusters.unreachable.set('staging-eu-west-1', timeout);
     clusters.unreachable.set(
       'prod-eu-west-1',
       'Could not ask cluster prod-eu-west-1 whether namespace orders-api-prod exists: unreachable',
@@ -204,7 +199,7 @@ describe('eks-platform:cluster:preflight', () => {
     );
     expect(dev).toMatchObject({
       status: 'warning',
-      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at ${COLLECTED_AT}); asking the cluster failed: ${UNAVAILABLE}`,
+      message: `Namespace orders-api-dev did not exist on cluster staging-eu-west-1 (namespaces as collected at ${COLLECTED_AT}); asking the cluster failed: ${timeout}`,
     });
   });
 

@@ -50,15 +50,21 @@ describe('EksPlatformClusterClient', () => {
     expect(await client.getCluster('nope')).toBeUndefined();
   });
 
-  it('rejects with a ResponseError for other error statuses', async () => {
+  it('rejects with the backend reason for a failed namespace check, and a ResponseError elsewhere', async () => {
+    const reason =
+      'Could not ask cluster prod whether namespace payments exists: Reading the namespace timed out after 10000 ms';
     const { client, fetch } = setup(() =>
-      answer(503, { error: { name: 'ServiceUnavailableError', message: 'x' } }),
+      answer(503, {
+        error: { name: 'ServiceUnavailableError', message: reason },
+        response: { statusCode: 503 },
+      }),
     );
 
     const error = await client.checkNamespace('prod', 'payments').catch(e => e);
 
-    expect(error).toBeInstanceOf(ResponseError);
-    expect(error.statusCode).toBe(503);
+    expect(error.message).toBe(reason);
+    expect(error.cause).toBeInstanceOf(ResponseError);
+    expect(error.cause.statusCode).toBe(503);
     expect(fetch.mock.calls[0][0]).toBe(
       `${BASE_URL}/clusters/prod/namespaces/payments`,
     );

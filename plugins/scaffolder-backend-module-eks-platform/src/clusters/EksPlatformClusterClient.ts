@@ -56,15 +56,20 @@ export class EksPlatformClusterClient implements ClusterDataSource {
     }
   }
 
+  /** @throws an Error with the backend's reason (e.g. the cluster timed out), not only its status. */
   async checkNamespace(
     cluster: string,
     namespace: string,
   ): Promise<NamespaceCheckResponse> {
-    return this.client.checkNamespace(
-      cluster,
-      namespace,
-      await this.tokenOptions(),
-    );
+    try {
+      return await this.client.checkNamespace(
+        cluster,
+        namespace,
+        await this.tokenOptions(),
+      );
+    } catch (error) {
+      throw withBackendReason(error);
+    }
   }
 
   /** A fresh service token per request: the auth service caches and renews it. */
@@ -75,4 +80,18 @@ export class EksPlatformClusterClient implements ClusterDataSource {
     });
     return { token };
   }
+}
+
+/**
+ * A ResponseError names only the status (`Request failed with 503 Service Unavailable`); the
+ * backend's reason is in its body, and that is what a preflight must show.
+ */
+function withBackendReason(error: unknown): unknown {
+  const reason = isError(error)
+    ? (error as { body?: { error?: { message?: unknown } } }).body?.error
+        ?.message
+    : undefined;
+  return typeof reason === 'string' && reason
+    ? new Error(reason, { cause: error })
+    : error;
 }
