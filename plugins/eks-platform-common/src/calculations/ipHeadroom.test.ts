@@ -223,3 +223,50 @@ describe('ipHeadroom', () => {
     expect(bare.zones[1].additionalPods).toBe(12);
   });
 });
+
+describe('ipHeadroom and compute types', () => {
+  const extra = (name: string, computeType: string) => ({
+    metadata: {
+      name,
+      labels: {
+        'eks.amazonaws.com/compute-type': computeType,
+        'topology.kubernetes.io/zone': 'eu-west-1a',
+        'node.kubernetes.io/instance-type': 'm5.large',
+      },
+    },
+    status: { allocatable: { pods: '29' } },
+  });
+  const base = ipHeadroom(NODES, PODS, SUBNETS, context);
+
+  it('leaves hybrid nodes out of the subnet figures, saying why', () => {
+    const withHybrid = ipHeadroom(
+      [...NODES, extra('mi-0123', 'hybrid')],
+      PODS,
+      SUBNETS,
+      context,
+    );
+    expect(withHybrid.zones).toEqual(base.zones);
+    expect(
+      withHybrid.nodes.find(n => n.nodeName === 'mi-0123')?.computeType,
+    ).toBe('hybrid');
+    expect(withHybrid.notes.join('\n')).toContain(
+      '1 hybrid node(s) left out: their pods take addresses from the remote pod networks',
+    );
+  });
+
+  it('does not apply the VPC CNI warm-pool model to EKS Auto Mode nodes, and says so', () => {
+    const withAuto = ipHeadroom(
+      [...NODES, extra('i-auto', 'auto')],
+      PODS,
+      SUBNETS,
+      context,
+    );
+    const auto = withAuto.nodes.find(n => n.nodeName === 'i-auto')!;
+    expect(auto).toMatchObject({ computeType: 'auto', maxPods: 29 });
+    expect(auto.footprint).toBeUndefined();
+    expect(withAuto.notes.join('\n')).toContain(
+      '1 EKS Auto Mode node(s): Auto Mode assigns pod addresses itself',
+    );
+    expect(withAuto.notes.join('\n')).not.toContain('no instance-type facts');
+  });
+});

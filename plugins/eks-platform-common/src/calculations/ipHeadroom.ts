@@ -102,6 +102,12 @@ export type NodeIpUsage = {
   capacityType: CapacityType;
   instanceType?: string;
   fargate: boolean;
+  /**
+   * `eks.amazonaws.com/compute-type` when it says the node is not a VPC CNI EC2 node:
+   * `fargate`, `hybrid` (on premises, pods on the remote pod networks) or `auto` (EKS Auto
+   * Mode, which assigns pod addresses itself and runs no aws-node).
+   */
+  computeType?: 'fargate' | 'hybrid' | 'auto';
   /** Kubelet max pods: `status.allocatable.pods`, else computed from the instance type. */
   maxPods?: number;
   /** Non-terminated pods on the node. */
@@ -136,6 +142,13 @@ export type IpHeadroomContext = {
   capacityTypeRules?: CapacityTypeRule[];
 };
 
+const NON_CNI_COMPUTE_TYPES = ['fargate', 'hybrid', 'auto'] as const;
+
+function computeTypeOf(node: KubeNode): NodeIpUsage['computeType'] {
+  const label = node.metadata.labels?.['eks.amazonaws.com/compute-type'];
+  return NON_CNI_COMPUTE_TYPES.find(t => t === label);
+}
+
 function eniConfigNameOf(
   node: KubeNode,
   settings: AwsNodeSettings,
@@ -169,11 +182,12 @@ export function nodeIpUsage(
   const podsWithVpcAddress = active.length - hostNetworkPods;
   const typeName = instanceTypeOf(node);
   const typeInfo = typeName ? context.instanceTypes?.[typeName] : undefined;
-  const fargate =
-    node.metadata.labels?.['eks.amazonaws.com/compute-type'] === 'fargate';
+  const computeType = computeTypeOf(node);
+  const fargate = computeType === 'fargate';
 
+  // The VPC CNI's max-pods and warm-pool rules apply to EC2 nodes running aws-node only.
   let computed: ReturnType<typeof maxPodsFor> | undefined;
-  if (typeInfo && !fargate) {
+  if (typeInfo && computeType === undefined) {
     try {
       computed = maxPodsFor(typeInfo, {
         prefixDelegation: settings.prefixDelegation,
@@ -235,6 +249,7 @@ export function nodeIpUsage(
     ).capacityType,
     instanceType: typeName,
     fargate,
+    ...(computeType && { computeType }),
     maxPods,
     pods: active.length,
     podsWithVpcAddress,
@@ -246,6 +261,34 @@ export function nodeIpUsage(
     eniConfigName,
     podSubnetId: eniConfig?.spec?.subnet,
   };
+}
+
+function computeTypeNotes(usage: NodeIpUsage[]): string[] {
+  const count = (type: NodeIpUsage['computeType']) =>
+    usage.filter(n => n.computeType === type).length;
+  const notes: string[] = [];
+  if (count('fargate') > 0) {
+    notes.push(
+      `${count(
+        'fargate',
+      )} Fargate node(s) left out: each Fargate pod has its own ENI`,
+    );
+  }
+  if (count('hybrid') > 0) {
+    notes.push(
+      `${count(
+        'hybrid',
+      )} hybrid node(s) left out: their pods take addresses from the remote pod networks (RemoteNetworkConfig), which are not read here`,
+    );
+  }
+  if (count('auto') > 0) {
+    notes.push(
+      `${count(
+        'auto',
+      )} EKS Auto Mode node(s): Auto Mode assigns pod addresses itself (/28 prefixes, else single addresses) and runs no aws-node, so their warm pools are not modelled; their free pod slots and the subnets' free addresses still count`,
+    );
+  }
+  return notes;
 }
 
 /**
@@ -376,15 +419,14 @@ export function ipHeadroom(
   const usage = nodes.map(n =>
     nodeIpUsage(n, byNode.get(n.metadata.name ?? '') ?? [], context),
   );
-  const ec2Nodes = usage.filter(n => !n.fargate);
-  if (ec2Nodes.length < usage.length) {
-    notes.push(
-      `${
-        usage.length - ec2Nodes.length
-      } Fargate node(s) left out: each Fargate pod has its own ENI`,
-    );
-  }
-  const unknownTypes = ec2Nodes.filter(n => !n.footprint).map(n => n.nodeName);
+  // Fargate and hybrid nodes take no addresses of the cluster's pod subnets for their pods.
+  const ec2Nodes = usage.filter(
+    n => n.computeType !== 'fargate' && n.computeType !== 'hybrid',
+  );
+  notes.push(...computeTypeNotes(usage));
+  const unknownTypes = ec2Nodes
+    .filter(n => !n.footprint && n.computeType !== 'auto')
+    .map(n => n.nodeName);
   if (unknownTypes.length > 0) {
     notes.push(
       `no instance-type facts for ${unknownTypes.length} node(s): warm pools not counted for them`,
