@@ -45,6 +45,11 @@ for (const theme of ['light', 'dark'] as const) {
       if (expected.phase === 'unsupported')
         await expect(row).toContainText('auto-upgrade due now');
     }
+    // checkout-green runs on IPv6: its pods cannot run out of addresses.
+    const green = table.getByRole('row').filter({ hasText: 'checkout-green' });
+    await expect(green).toContainText(
+      'IPv6: pod addresses cannot run out, node IPv4 shown',
+    );
     // prod-eu-west-1 runs 15 of its 20 nodes on spot: 78% of its allocatable CPU.
     const prod = table.getByRole('row').filter({ hasText: 'prod-eu-west-1' });
     await expect(prod).toContainText('15 of 20 nodes');

@@ -74,6 +74,20 @@ describe('FleetSimulator with the demo fleet', () => {
       maxAttempts: 1,
     });
 
+  /** The aws-node container's env of a cluster's DaemonSet, by name. */
+  async function awsNodeEnv(context: string) {
+    const ds = await kube(context).apps.readNamespacedDaemonSet({
+      name: 'aws-node',
+      namespace: 'kube-system',
+    });
+    return Object.fromEntries(
+      (
+        ds.spec?.template.spec?.containers.find(c => c.name === 'aws-node')
+          ?.env ?? []
+      ).map(e => [e.name, e.value]),
+    );
+  }
+
   async function listAllPods(
     core: CoreV1Api,
     limit: number,
@@ -216,17 +230,7 @@ describe('FleetSimulator with the demo fleet', () => {
   });
 
   it('serves the aws-node DaemonSet with its CNI env and the ENIConfigs', async () => {
-    const ds = await kube('prod-us-east-1').apps.readNamespacedDaemonSet({
-      name: 'aws-node',
-      namespace: 'kube-system',
-    });
-    const env = Object.fromEntries(
-      (
-        ds.spec?.template.spec?.containers.find(c => c.name === 'aws-node')
-          ?.env ?? []
-      ).map(e => [e.name, e.value]),
-    );
-    expect(env).toMatchObject({
+    expect(await awsNodeEnv('prod-us-east-1')).toMatchObject({
       ENABLE_PREFIX_DELEGATION: 'true',
       WARM_ENI_TARGET: '1',
       WARM_PREFIX_TARGET: '1',
@@ -443,6 +447,40 @@ describe('FleetSimulator with the demo fleet', () => {
       addons.push(...(page.addons ?? []));
     }
     expect(addons).toHaveLength(5);
+  });
+
+  it('runs checkout-green on IPv6: EKS says so, aws-node gives pods IPv6 addresses, the subnets hold only node addresses', async () => {
+    const { cluster } = await eks('eu-central-1').send(
+      new DescribeClusterCommand({ name: 'checkout-green' }),
+    );
+    expect(cluster?.kubernetesNetworkConfig).toMatchObject({
+      ipFamily: 'ipv6',
+      serviceIpv6Cidr: expect.stringMatching(/^fd[0-9a-f]{2}:.*::\/108$/),
+    });
+    expect(cluster?.kubernetesNetworkConfig?.serviceIpv4Cidr).toBeUndefined();
+    const { core } = kube('checkout-green');
+    expect(await awsNodeEnv('checkout-green')).toMatchObject({
+      ENABLE_IPv6: 'true',
+      ENABLE_IPv4: 'false',
+      ENABLE_PREFIX_DELEGATION: 'true',
+    });
+    const pods = await core.listNamespacedPod({ namespace: 'checkout-prod' });
+    expect(pods.items.length).toBeGreaterThan(0);
+    for (const pod of pods.items) {
+      expect(pod.status?.podIP).toContain(':');
+    }
+    const nodes = (await core.listNode()).items;
+    const subnets = await ec2('eu-central-1').send(
+      new DescribeSubnetsCommand({
+        Filters: [{ Name: 'vpc-id', Values: ['vpc-0a1b2c3d4e5f60707'] }],
+      }),
+    );
+    // Each /21 has 2048 - 5 usable addresses; only the nodes' own addresses are taken.
+    const taken = (subnets.Subnets ?? []).reduce(
+      (sum, s) => sum + (2043 - (s.AvailableIpAddressCount ?? 0)),
+      0,
+    );
+    expect(taken).toBe(nodes.length);
   });
 
   it('describes subnets and instance types with their network limits to the EC2 client', async () => {

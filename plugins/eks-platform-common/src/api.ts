@@ -112,6 +112,11 @@ export type ClusterOverview = ClusterSummary &
       };
       /** How many more pods fit, limited by node slots and subnet addresses (summed over zones). */
       additionalPods: number;
+      /**
+       * `ipv6` for an IPv6 cluster: pod addresses cannot run out, so only node slots limit
+       * `additionalPods`, and the least-free subnet holds the nodes' IPv4 addresses.
+       */
+      ipFamily?: 'ipv6';
       /** Days until the least-free subnet runs out, when the history allows a forecast. */
       daysToExhaustion?: number;
       forecastStatus: ExhaustionForecast['status'];

@@ -18,6 +18,7 @@ export interface EksClusterFacts {
   supportType: 'STANDARD' | 'EXTENDED';
   vpcId: string;
   serviceIpv4Cidr: string;
+  ipFamily: 'ipv4' | 'ipv6';
   securityGroupIds: string[];
   tags: Record<string, string>;
 }

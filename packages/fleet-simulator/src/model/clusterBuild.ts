@@ -52,7 +52,9 @@ export function startBuild(
     rng: new SeededRandom(`cluster:${cluster.name}`),
     region: cluster.eks.region,
     mode: {
-      prefixDelegation: cluster.cni.prefixDelegation,
+      // IPv6 clusters run the CNI in prefix mode.
+      prefixDelegation:
+        cluster.cni.prefixDelegation || cluster.eks.ipFamily === 'ipv6',
       customNetworking: cluster.cni.customNetworking,
     },
     allocators: new Map(

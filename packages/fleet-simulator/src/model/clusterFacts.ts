@@ -78,6 +78,7 @@ export function eksFacts(b: ClusterBuild): EksClusterFacts {
     supportType: cluster.eks.supportType,
     vpcId: cluster.eks.vpcId,
     serviceIpv4Cidr: cluster.eks.serviceIpv4Cidr,
+    ipFamily: cluster.eks.ipFamily,
     securityGroupIds: cluster.eks.securityGroupIds,
     tags: cluster.eks.tags,
   };

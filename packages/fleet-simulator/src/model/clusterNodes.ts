@@ -94,7 +94,7 @@ export function addNodeDaemonSets(
 ) {
   for (const daemonSet of buildNodeDaemonSets({
     region: b.region,
-    cni: b.cluster.cni,
+    cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
     kubernetesVersion: b.cluster.eks.version,
     nodes: nodes.length,
     createdAt: b.cluster.eks.createdAt,
@@ -129,7 +129,8 @@ export function checkPodCapacity(nodes: NodeRecord[]) {
  * spare ENI's worth, or with prefix delegation the rest of the last /28 plus one more.
  */
 export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
-  if (b.mode.customNetworking) return;
+  // IPv6 pods take no IPv4 address, so no IPv4 warm pool either.
+  if (b.mode.customNetworking || b.cluster.eks.ipFamily === 'ipv6') return;
   for (const node of nodes) {
     const allocator = b.allocators.get(nodeSubnetIn(b, node.zone).id)!;
     const appPods = node.podCount - 2;

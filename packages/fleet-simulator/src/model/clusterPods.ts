@@ -98,6 +98,21 @@ function pendingPodEvents(
 }
 
 /**
+ * A running pod's address: the next of its zone's pod subnet, or in an IPv6 cluster the next of
+ * its node's /80 prefix (which takes nothing from the subnets).
+ */
+function podAddress(b: ClusterBuild, node: NodeRecord): string | undefined {
+  if (b.cluster.eks.ipFamily !== 'ipv6') {
+    return b.allocators.get(podSubnetIn(b, node.zone).id)!.allocate();
+  }
+  const prefix = hexId(`prefix:${b.cluster.name}:${node.name}`, 12);
+  return `2600:1f18:${prefix.slice(0, 4)}:${prefix.slice(4, 8)}:${prefix.slice(
+    8,
+    12,
+  )}::${(node.podCount + 1).toString(16)}`;
+}
+
+/**
  * The workload's pods, round robin over its eligible nodes from a random one. Replicas get an
  * address from their zone's pod subnet; the `pendingNoIp` extras stay Pending with events saying why.
  */
@@ -112,9 +127,7 @@ export function addWorkloadPods(
   for (let i = 0; i < total; i++) {
     const node = eligible[(offset + i) % eligible.length];
     const isPending = i >= w.replicas;
-    const podIp = isPending
-      ? undefined
-      : b.allocators.get(podSubnetIn(b, node.zone).id)!.allocate();
+    const podIp = isPending ? undefined : podAddress(b, node);
     if (!isPending && !podIp) {
       throw new Error(
         `Pod subnet of ${node.zone} in ${b.cluster.name} is full; lower replicas or mark them pendingNoIp`,

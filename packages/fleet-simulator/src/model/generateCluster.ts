@@ -489,6 +489,7 @@ export function generateCluster(
       supportType: 'EXTENDED',
       vpcId: subnets[0].vpcId,
       serviceIpv4Cidr: '172.20.0.0/16',
+      ipFamily: 'ipv4',
       securityGroupIds: [`sg-0${hexId(`sg:${seed}`, 16)}`],
       tags: { 'generated-by': 'fleet-simulator', seed },
     },

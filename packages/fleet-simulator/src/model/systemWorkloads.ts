@@ -5,6 +5,8 @@ export interface CniSettings {
   prefixDelegation: boolean;
   customNetworking: boolean;
   env: Record<string, string>;
+  /** An IPv6 cluster: the CNI gives pods IPv6 addresses from a /80 prefix per node. */
+  ipv6?: boolean;
 }
 
 /** The aws-node container env as the EKS vpc-cni add-on sets it, with the scenario's overrides. */
@@ -20,10 +22,10 @@ export function awsNodeEnv(cni: CniSettings): ContainerInput['env'] {
     AWS_VPC_K8S_CNI_VETHPREFIX: 'eni',
     DISABLE_INTROSPECTION: 'false',
     DISABLE_METRICS: 'false',
-    ENABLE_IPv4: 'true',
-    ENABLE_IPv6: 'false',
+    ENABLE_IPv4: String(!cni.ipv6),
+    ENABLE_IPv6: String(!!cni.ipv6),
     ENABLE_POD_ENI: 'false',
-    ENABLE_PREFIX_DELEGATION: String(cni.prefixDelegation),
+    ENABLE_PREFIX_DELEGATION: String(cni.prefixDelegation || !!cni.ipv6),
     NETWORK_POLICY_ENFORCING_MODE: 'standard',
     WARM_ENI_TARGET: '1',
     WARM_PREFIX_TARGET: '1',

@@ -137,6 +137,8 @@ const clusterSchema = z.object({
     supportType: z.enum(['STANDARD', 'EXTENDED']).default('EXTENDED'),
     vpcId: z.string(),
     serviceIpv4Cidr: z.string().default('172.20.0.0/16'),
+    /** `kubernetesNetworkConfig.ipFamily`; an `ipv6` cluster gives pods IPv6 addresses (prefix mode). */
+    ipFamily: z.enum(['ipv4', 'ipv6']).default('ipv4'),
     securityGroupIds: z.array(z.string()).default([]),
     tags: z.record(z.string(), z.string()).default({}),
   }),

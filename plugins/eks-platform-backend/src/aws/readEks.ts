@@ -51,6 +51,7 @@ export async function readEks(
       supportType === 'STANDARD' || supportType === 'EXTENDED'
         ? supportType
         : undefined,
+    ...ipFamilyOf(cluster?.kubernetesNetworkConfig?.ipFamily),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
     clusterVersions,
     insights,
@@ -201,6 +202,10 @@ async function readAddonVersions(
     }
   }
   return infos;
+}
+
+function ipFamilyOf(value: string | undefined): Pick<EksFacts, 'ipFamily'> {
+  return value === 'ipv4' || value === 'ipv6' ? { ipFamily: value } : {};
 }
 
 function iso(value: string | number | Date | undefined): string | undefined {

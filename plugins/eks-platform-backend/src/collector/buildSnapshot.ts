@@ -43,6 +43,9 @@ export function buildSnapshot(
   const standIns = expandPodAggregates(aggregates);
   const ip = ipHeadroom(kube.nodes, standIns, ec2?.subnets ?? [], {
     settings: kube.awsNode.settings,
+    // EKS says; without it, aws-node's ENABLE_IPv6 does.
+    ipFamily:
+      eks?.ipFamily ?? (kube.awsNode.settings.ipv6 ? 'ipv6' : undefined),
     instanceTypes: Object.fromEntries(
       (ec2?.instanceTypes ?? []).map(t => [t.InstanceType ?? '', t]),
     ),

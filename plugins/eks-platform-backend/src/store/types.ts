@@ -64,6 +64,8 @@ export type ClusterSnapshot = {
     platformVersion?: string;
     status?: string;
     upgradePolicy?: 'STANDARD' | 'EXTENDED';
+    /** `kubernetesNetworkConfig.ipFamily`; absent in snapshots stored before it was read. */
+    ipFamily?: 'ipv4' | 'ipv6';
     subnetIds: string[];
     clusterVersions: EksClusterVersionInfo[];
     insights: EksInsightSummary[];

@@ -200,6 +200,7 @@ export function overviewOf(
       },
     }),
     additionalPods: clusterAdditionalPods(snapshot.ip.zones).value,
+    ...(snapshot.ip.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
     ...(leastForecast?.daysUntilExhaustion !== undefined && {
       daysToExhaustion: leastForecast.daysUntilExhaustion,
     }),

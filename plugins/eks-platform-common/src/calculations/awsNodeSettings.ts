@@ -22,6 +22,8 @@ export type AwsNodeSettings = {
   maxEni?: number;
   /** `ENI_CONFIG_LABEL_DEF`, default `k8s.amazonaws.com/eniConfig`. */
   eniConfigLabelDef: string;
+  /** `ENABLE_IPv6=true`: the CNI gives pods IPv6 addresses (IPv6 clusters). */
+  ipv6?: boolean;
   /** `ENI_CONFIG_ANNOTATION_DEF`, default `k8s.amazonaws.com/eniConfig`. */
   eniConfigAnnotationDef: string;
 };
@@ -85,6 +87,7 @@ export function parseAwsNodeSettings(
     eniConfigAnnotationDef:
       map.ENI_CONFIG_ANNOTATION_DEF ||
       DEFAULT_AWS_NODE_SETTINGS.eniConfigAnnotationDef,
+    ...(flag(map.ENABLE_IPv6) && { ipv6: true }),
   };
 }
 

@@ -270,3 +270,33 @@ describe('ipHeadroom and compute types', () => {
     expect(withAuto.notes.join('\n')).not.toContain('no instance-type facts');
   });
 });
+
+describe('ipHeadroom in an IPv6 cluster', () => {
+  const ipv4 = ipHeadroom(NODES, PODS, SUBNETS, context);
+  const ipv6 = ipHeadroom(NODES, PODS, SUBNETS, {
+    ...context,
+    ipFamily: 'ipv6',
+  });
+
+  it('limits the pods that fit by node slots only: pod addresses cannot run out', () => {
+    for (const zone of ipv6.zones) {
+      expect(zone.additionalPods).toBe(zone.freePodSlots);
+      expect(zone.limitedBy).toBe('node-slots');
+      expect(zone.warmAddresses).toBe(0);
+    }
+    // The IPv4 figures of the same cluster are limited by its nearly full subnet.
+    const total = (h: typeof ipv4) =>
+      h.zones.reduce((s, z) => s + z.additionalPods, 0);
+    expect(total(ipv6)).toBeGreaterThan(total(ipv4));
+    expect(ipv6.ipFamily).toBe('ipv6');
+    expect(ipv6.notes.join('\n')).toContain(
+      'IPv6 cluster: pods get IPv6 addresses',
+    );
+    expect(ipv6.notes.join('\n')).not.toContain('no instance-type facts');
+  });
+
+  it('keeps counting the subnets, whose IPv4 addresses the nodes still take', () => {
+    expect(ipv6.subnets).toEqual(ipv4.subnets);
+    expect(ipv6.nodes.every(n => n.ipv6Pods && !n.footprint)).toBe(true);
+  });
+});

@@ -108,6 +108,11 @@ export type NodeIpUsage = {
    * Mode, which assigns pod addresses itself and runs no aws-node).
    */
   computeType?: 'fargate' | 'hybrid' | 'auto';
+  /**
+   * True in an IPv6 cluster: the node's pods get IPv6 addresses from its /80 prefix and take
+   * no IPv4 address of the subnets (the node itself still does).
+   */
+  ipv6Pods?: boolean;
   /** Kubelet max pods: `status.allocatable.pods`, else computed from the instance type. */
   maxPods?: number;
   /** Non-terminated pods on the node. */
@@ -136,6 +141,11 @@ export type NodeIpUsage = {
  */
 export type IpHeadroomContext = {
   settings: AwsNodeSettings;
+  /**
+   * The cluster's IP family (`DescribeCluster` `kubernetesNetworkConfig.ipFamily`); default
+   * `ipv4`. In an `ipv6` cluster pods get IPv6 addresses, which cannot run out.
+   */
+  ipFamily?: 'ipv4' | 'ipv6';
   /** EC2 facts per instance type name. */
   instanceTypes?: Record<string, Ec2InstanceTypeInfo>;
   eniConfigs?: EniConfig[];
@@ -209,9 +219,10 @@ export function nodeIpUsage(
   const freePodSlots =
     maxPods !== undefined ? Math.max(0, maxPods - active.length) : undefined;
 
+  const ipv6Pods = context.ipFamily === 'ipv6';
   let footprint: WarmPoolFootprint | undefined;
   let addressesToFill: number | undefined;
-  if (computed) {
+  if (computed && !ipv6Pods) {
     const input = {
       maxEnis: computed.defaultCardEnis,
       ipv4AddressesPerEni: computed.ipv4AddressesPerEni,
@@ -250,6 +261,7 @@ export function nodeIpUsage(
     instanceType: typeName,
     fargate,
     ...(computeType && { computeType }),
+    ...(ipv6Pods && { ipv6Pods }),
     maxPods,
     pods: active.length,
     podsWithVpcAddress,
@@ -262,6 +274,9 @@ export function nodeIpUsage(
     podSubnetId: eniConfig?.spec?.subnet,
   };
 }
+
+const IPV6_NOTE =
+  "IPv6 cluster: pods get IPv6 addresses from each node's /80 prefix, which cannot run out, so only free node pod slots limit the pods that fit; the subnets' IPv4 addresses are the nodes' own";
 
 function computeTypeNotes(usage: NodeIpUsage[]): string[] {
   const count = (type: NodeIpUsage['computeType']) =>
@@ -351,13 +366,16 @@ export type IpHeadroom = {
   nodes: NodeIpUsage[];
   zones: ZoneIpHeadroom[];
   nodeGroups: NodeGroupIpHeadroom[];
+  /** `ipv6` when the cluster's pods get IPv6 addresses: then only node slots limit them. */
+  ipFamily?: 'ipv6';
   /** Caveats (Fargate nodes left out, instance types without facts, ...). */
   notes: string[];
 };
 
 /**
  * What still fits on the given nodes when their pods draw from `freeSubnetAddresses`:
- * each node's free slots, its warm addresses up to those slots, then the subnet.
+ * each node's free slots, its warm addresses up to those slots, then the subnet. Nodes whose
+ * pods get IPv6 addresses add their free slots whole.
  *
  * @public
  */
@@ -365,8 +383,13 @@ export function podFit(
   nodes: NodeIpUsage[],
   freeSubnetAddresses: number,
 ): PodFit {
-  const freePodSlots = nodes.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
-  const warmAddresses = nodes.reduce(
+  const slots = (list: NodeIpUsage[]) =>
+    list.reduce((s, n) => s + (n.freePodSlots ?? 0), 0);
+  const freePodSlots = slots(nodes);
+  // Pods of IPv6 nodes need no IPv4 address: only their free slots limit them.
+  const ipv4Nodes = nodes.filter(n => !n.ipv6Pods);
+  const ipv4Slots = slots(ipv4Nodes);
+  const warmAddresses = ipv4Nodes.reduce(
     (s, n) =>
       s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
     0,
@@ -378,8 +401,8 @@ export function podFit(
     freePodSlots,
     warmAddresses,
     freeSubnetAddresses,
-    additionalPods: Math.min(freePodSlots, byAddresses),
-    limitedBy: byAddresses < freePodSlots ? 'subnet-addresses' : 'node-slots',
+    additionalPods: freePodSlots - ipv4Slots + Math.min(ipv4Slots, byAddresses),
+    limitedBy: byAddresses < ipv4Slots ? 'subnet-addresses' : 'node-slots',
     addressesToFillAllSlots: nodes.reduce(
       (s, n) => s + (n.addressesToFill ?? 0),
       0,
@@ -424,8 +447,9 @@ export function ipHeadroom(
     n => n.computeType !== 'fargate' && n.computeType !== 'hybrid',
   );
   notes.push(...computeTypeNotes(usage));
+  if (context.ipFamily === 'ipv6') notes.push(IPV6_NOTE);
   const unknownTypes = ec2Nodes
-    .filter(n => !n.footprint && n.computeType !== 'auto')
+    .filter(n => !n.footprint && n.computeType !== 'auto' && !n.ipv6Pods)
     .map(n => n.nodeName);
   if (unknownTypes.length > 0) {
     notes.push(
@@ -506,5 +530,12 @@ export function ipHeadroom(
     };
   });
 
-  return { subnets: subnetFigures, nodes: usage, zones, nodeGroups, notes };
+  return {
+    subnets: subnetFigures,
+    nodes: usage,
+    zones,
+    nodeGroups,
+    ...(context.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
+    notes,
+  };
 }

@@ -34,6 +34,15 @@ function resourcesVpcConfig(cluster: ClusterModel) {
   };
 }
 
+/** EKS picks a unique local /108 for an IPv6 cluster's services; this one is stable per name. */
+function serviceIpv6Cidr(name: string): string {
+  const h = hexId(`svc6:${name}`, 14);
+  return `fd${h.slice(0, 2)}:${h.slice(2, 6)}:${h.slice(6, 10)}:${h.slice(
+    10,
+    14,
+  )}::/108`;
+}
+
 function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
   const { eks } = cluster;
   return {
@@ -44,8 +53,10 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
     endpoint: ctx.kubeUrl(cluster.name),
     resourcesVpcConfig: resourcesVpcConfig(cluster),
     kubernetesNetworkConfig: {
-      serviceIpv4Cidr: eks.serviceIpv4Cidr,
-      ipFamily: 'ipv4',
+      ...(eks.ipFamily === 'ipv6'
+        ? { serviceIpv6Cidr: serviceIpv6Cidr(cluster.name) }
+        : { serviceIpv4Cidr: eks.serviceIpv4Cidr }),
+      ipFamily: eks.ipFamily,
       elasticLoadBalancing: { enabled: false },
     },
     logging: {

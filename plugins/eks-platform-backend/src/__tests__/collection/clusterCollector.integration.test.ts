@@ -159,6 +159,23 @@ describe('collecting the simulated demo fleet with the real clients', () => {
     });
   });
 
+  it('says the IPv6 cluster cannot run out of pod addresses and counts its node slots only', () => {
+    const green = details.get('checkout-green')!;
+    expect(green.overview.ip).toMatchObject({ ipFamily: 'ipv6' });
+    const headroom = green.ip!.headroom;
+    expect(headroom.ipFamily).toBe('ipv6');
+    for (const zone of headroom.zones) {
+      expect(zone.additionalPods).toBe(zone.freePodSlots);
+      expect(zone.limitedBy).toBe('node-slots');
+    }
+    expect(green.overview.ip!.additionalPods).toBe(
+      headroom.zones.reduce((s, z) => s + z.freePodSlots, 0),
+    );
+    expect(headroom.notes.join('\n')).toContain('IPv6 cluster');
+    // Its IPv4 neighbour keeps the subnet-limited figures.
+    expect(details.get('checkout-blue')!.overview.ip!.ipFamily).toBeUndefined();
+  });
+
   it('shows most of the EU production cluster on spot', () => {
     const detail = details.get('prod-eu-west-1')!;
     expect(detail.overview.spot).toMatchObject({ spotNodes: 15, nodes: 20 });

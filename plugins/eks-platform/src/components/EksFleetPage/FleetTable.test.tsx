@@ -125,3 +125,20 @@ describe('FleetTable deadline column', () => {
     expect(row).toHaveTextContent('support over: auto-upgrade due now');
   });
 });
+
+describe('FleetTable IP column', () => {
+  it('says that an IPv6 cluster’s pod addresses cannot run out', async () => {
+    const prod = fleetOverviews.find(o => o.name === 'prod-eu-west-1')!;
+    const ipv6 = toFleetRow({
+      ...prod,
+      ip: { ...prod.ip!, ipFamily: 'ipv6' },
+    });
+    await renderInTestApp(
+      <FleetTable rows={[ipv6]} onRefresh={() => {}} refreshing={new Set()} />,
+    );
+    const row = screen.getByRole('row', { name: /prod-eu-west-1/ });
+    expect(row).toHaveTextContent(
+      'IPv6: pod addresses cannot run out, node IPv4 shown',
+    );
+  });
+});

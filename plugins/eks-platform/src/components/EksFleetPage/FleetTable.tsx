@@ -223,6 +223,9 @@ function columns(
             free
             <Typography variant="caption" color="textSecondary" component="div">
               {row.leastFreeSubnetId} ({row.leastFreeZone})
+              {row.ipv6
+                ? '; IPv6: pod addresses cannot run out, node IPv4 shown'
+                : ''}
               {row.podsFailingIpAssignment
                 ? `; ${row.podsFailingIpAssignment} pods failing IP assignment`
                 : ''}

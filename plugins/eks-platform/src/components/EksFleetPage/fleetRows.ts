@@ -38,6 +38,8 @@ export type FleetRow = {
   leastFreeAddresses?: number;
   leastUsableAddresses?: number;
   additionalPods?: number;
+  /** An IPv6 cluster: pod addresses cannot run out; the subnet figures are the nodes' IPv4. */
+  ipv6: boolean;
   daysToExhaustion?: number;
   forecastStatus?: string;
   podsFailingIpAssignment?: number;
@@ -76,6 +78,7 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     leastFreeAddresses: ip?.leastFreeSubnet?.freeAddresses,
     leastUsableAddresses: ip?.leastFreeSubnet?.usableAddresses,
     additionalPods: ip?.additionalPods,
+    ipv6: ip?.ipFamily === 'ipv6',
     daysToExhaustion: ip?.daysToExhaustion,
     forecastStatus: ip?.forecastStatus,
     podsFailingIpAssignment: ip?.podsFailingIpAssignment,

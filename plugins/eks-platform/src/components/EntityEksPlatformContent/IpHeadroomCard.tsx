@@ -62,6 +62,10 @@ const Exhaustion = (props: { cluster: ClusterOverview }) => {
  * entity's pods failing IP assignment, and days until the cluster's least-free subnet
  * runs out.
  */
+/** What an IPv6 cluster's pod addresses mean for its headroom. */
+export const IPV6_PODS =
+  'IPv6: pods get addresses from each node’s /80 prefix, which cannot run out; only free node pod slots limit the pods that fit';
+
 export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
   const { view } = props;
   const { cluster, zones, ipFailures } = view;
@@ -81,12 +85,19 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
         <FigureList
           aria-label={`IP headroom of ${cluster.name}`}
           items={[
+            cluster.ip.ipFamily === 'ipv6' && {
+              label: 'Pod addresses',
+              value: IPV6_PODS,
+            },
             {
               label: 'Days until exhaustion',
               value: <Exhaustion cluster={cluster} />,
             },
             cluster.ip.leastFreeSubnet && {
-              label: 'Least free subnet',
+              label:
+                cluster.ip.ipFamily === 'ipv6'
+                  ? 'Least free subnet (node IPv4 addresses)'
+                  : 'Least free subnet',
               value: (
                 <>
                   <Explained
