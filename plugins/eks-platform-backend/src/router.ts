@@ -9,7 +9,6 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   type HistoryMetric,
-  type RefreshResponse,
   eksPlatformClusterReadPermission,
   eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
@@ -20,6 +19,7 @@ import type { ClusterViewService } from './views/ClusterViewService';
 import type { CollectionService } from './collector/CollectionService';
 import type { NamespaceCheckService } from './collector/NamespaceCheckService';
 import type { JsonBody } from './views/ViewBodyCache';
+import type { AnswerOf } from './schema/contract';
 import { CLUSTER_NAME_PATTERN, CLUSTER_NAME_RULE } from './config/clusterNames';
 
 const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
@@ -133,7 +133,7 @@ export async function createRouter(options: {
   }
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok' } satisfies AnswerOf<'GetHealth'>);
   });
 
   router.get('/clusters', async (req, res) => {
@@ -155,7 +155,11 @@ export async function createRouter(options: {
         'Invalid namespace name: it must be a lowercase RFC 1123 label (a-z, 0-9 and "-", at most 63 characters)',
       );
     }
-    res.json(await namespaces.check(name, namespace.data));
+    const answer: AnswerOf<'CheckNamespace'> = await namespaces.check(
+      name,
+      namespace.data,
+    );
+    res.json(answer);
   });
 
   router.get('/clusters/:name/history', async (req, res) => {
@@ -179,14 +183,13 @@ export async function createRouter(options: {
         `Invalid history query: the range may span at most ${MAX_HISTORY_DAYS} days`,
       );
     }
-    res.json(
-      await views.getHistory({
-        cluster: name,
-        metric: parsed.data.metric,
-        from,
-        to,
-      }),
-    );
+    const history: AnswerOf<'GetHistory'> = await views.getHistory({
+      cluster: name,
+      metric: parsed.data.metric,
+      from,
+      to,
+    });
+    res.json(history);
   });
 
   router.get('/entity', async (req, res) => {
@@ -206,7 +209,10 @@ export async function createRouter(options: {
     await authorize(req, eksPlatformClusterRefreshPermission);
     const name = clusterName(req);
     await collection.trigger(name);
-    const body: RefreshResponse = { cluster: name, status: 'scheduled' };
+    const body: AnswerOf<'RefreshCluster', 202> = {
+      cluster: name,
+      status: 'scheduled',
+    };
     res.status(202).json(body);
   });
 

@@ -156,7 +156,7 @@ export type ClusterDetail = {
     /** Forecast per subnet id. */
     forecasts: Record<string, ExhaustionForecast>;
     /** aws-node settings in force (WARM_ENI_TARGET, prefix delegation, custom networking, ...). */
-    cni: Record<string, string | boolean | number | undefined>;
+    cni: Record<string, string | boolean | number>;
   };
   version?: {
     status: ClusterVersionStatus;

@@ -276,10 +276,21 @@ export function detailOf(
       headroom: snapshot.ip,
       failures: snapshot.kubernetes.ipFailures,
       forecasts,
-      cni: { ...settings, ...(image && { image }) },
+      cni: cniSettingsOf({ ...settings, ...(image && { image }) }),
     },
     version: versionViewOf(snapshot, now),
   };
+}
+
+/** The aws-node settings as served: the set ones only, as JSON would leave them. */
+function cniSettingsOf(
+  settings: Record<string, string | number | boolean | undefined>,
+): Record<string, string | number | boolean> {
+  const set: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (value !== undefined) set[key] = value;
+  }
+  return set;
 }
 
 const METRIC_LABELS: Record<HistoryMetric, string> = {
