@@ -139,6 +139,11 @@ describe('two backend replicas on one PostgreSQL database', () => {
     const { host, port, user, password, database } = knex.client.config
       .connection as Record<string, string | number>;
     const clusters = fleet.sim.clusters();
+    // Backstage creates a plugin's schema with CREATE SCHEMA IF NOT EXISTS, which PostgreSQL does
+    // not make safe for two processes at once (one can fail on pg_namespace's unique index, and
+    // restart). The schema exists first, as after any first start; the replicas still race to
+    // migrate it, which is what the plugin's advisory lock is for.
+    await knex.raw('CREATE SCHEMA IF NOT EXISTS "eks-platform"');
 
     for (const name of ['A', 'B']) {
       const listenPort = await freePort();
