@@ -1,4 +1,5 @@
 import type { FigureRule } from './figure';
+import { parseKubernetesVersion } from './kubernetesVersion';
 import { quantityToNanos } from './quantities';
 import type {
   KubeContainer,
@@ -49,8 +50,7 @@ const POD_LEVEL_RESOURCES_MINOR = 34;
 const IN_PLACE_RESIZE_MINOR = 33;
 
 function minorOf(version: string | undefined): number | undefined {
-  const match = /^v?1\.(\d+)/.exec(version ?? '');
-  return match ? Number(match[1]) : undefined;
+  return parseKubernetesVersion(version)?.minor;
 }
 
 function nanos(requests: Requests, resource: Resource): bigint {

@@ -1,14 +1,8 @@
+import { daysBetween, toDay } from './calendarDays';
 import type { ExplainedFigure } from './figure';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const CALENDAR =
   'EKS user guide, Kubernetes version lifecycle: 14 months of standard support, then 12 of extended support';
-
-function daysFrom(todayMs: number, day?: string): number | undefined {
-  if (!day) return undefined;
-  const ms = Date.parse(day);
-  return Number.isFinite(ms) ? Math.round((ms - todayMs) / DAY_MS) : undefined;
-}
 
 /**
  * Days of standard and of extended support a cluster's version has left from today (UTC), a phase
@@ -21,10 +15,13 @@ export function supportDaysLeft(
   dates: { endOfStandardSupport?: string; endOfExtendedSupport?: string },
   now: number = Date.now(),
 ): { standardDays: ExplainedFigure; extendedDays: ExplainedFigure } {
-  const today = new Date(now).toISOString().slice(0, 10);
-  const todayMs = Date.parse(today);
-  const std = daysFrom(todayMs, dates.endOfStandardSupport);
-  const ext = daysFrom(todayMs, dates.endOfExtendedSupport);
+  const today = toDay(now)!;
+  const daysTo = (day?: string) => {
+    const end = toDay(day);
+    return end ? daysBetween(today, end) : undefined;
+  };
+  const std = daysTo(dates.endOfStandardSupport);
+  const ext = daysTo(dates.endOfExtendedSupport);
   const standard = Math.max(0, std ?? 0);
   const extended = Math.max(0, (ext ?? 0) - standard);
   return {

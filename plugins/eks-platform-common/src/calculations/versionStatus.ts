@@ -1,5 +1,6 @@
 import { compareKubernetesVersions, minorVersionOf } from './kubernetesVersion';
 import type { EksClusterVersionInfo } from './types';
+import { daysBetween, toDay } from './calendarDays';
 import type { FigureRule } from './figure';
 
 /**
@@ -70,24 +71,6 @@ export type VersionStatusInput = {
   /** Say so when `versions` is the offline fallback table. Default `api`. */
   source?: 'api' | 'fallback-calendar';
 };
-
-const DAY = 86_400_000;
-
-/** An API date (ISO text, epoch seconds, or Date) as `YYYY-MM-DD` in UTC. */
-function toDay(value: string | number | Date | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  let ms: number;
-  if (value instanceof Date) ms = value.getTime();
-  else if (typeof value === 'number') ms = value < 1e11 ? value * 1000 : value;
-  else ms = Date.parse(value);
-  return Number.isFinite(ms)
-    ? new Date(ms).toISOString().slice(0, 10)
-    : undefined;
-}
-
-function daysBetween(fromDay: string, toDayText: string): number {
-  return Math.round((Date.parse(toDayText) - Date.parse(fromDay)) / DAY);
-}
 
 function phaseFromApi(status: string | undefined): SupportPhase | undefined {
   switch (status?.toUpperCase()) {
