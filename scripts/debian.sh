@@ -6,9 +6,9 @@ ensure_debian_package() {
   if command -v "$command" >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "[debian] installing $package"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1 ||
-      { apt-get update -qq >/dev/null 2>&1 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null; }
+    DEBIAN_FRONTEND=noninteractive real_clock apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1 ||
+      { real_clock apt-get update -qq >/dev/null 2>&1 &&
+        DEBIAN_FRONTEND=noninteractive real_clock apt-get install -y -qq --no-install-recommends "$package" >/dev/null; }
   fi
   if ! command -v "$command" >/dev/null 2>&1; then
     echo "[debian] $command is missing: install Debian's $package (apt-get install $package)" >&2

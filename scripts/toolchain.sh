@@ -8,6 +8,13 @@ TOOLS_DIR="$REPO_ROOT/.tools"
 NODE_VERSION=22.23.3
 YARN_VERSION=4.18.1
 
+# Runs a machine-setup command on the real clock. Under libfaketime (a run with the clock moved
+# ahead) apt refuses Release files that look expired, and a process that switches to the postgres
+# user cannot open faketime's shared semaphore, so psql fails and the test password stays unset.
+real_clock() {
+  env -u LD_PRELOAD -u FAKETIME -u FAKETIME_DONT_FAKE_MONOTONIC "$@"
+}
+
 ensure_toolchain() {
   # npm finds its global config under its prefix: both `--prefix .tools` and Node 22 from .tools/ on
   # PATH would move it to .tools/etc/npmrc and lose the machine's settings (a certificate authority,
