@@ -85,7 +85,11 @@ function previousMinor(version: string): string | undefined {
   return v && v.minor > 0 ? `${v.major}.${v.minor - 1}` : undefined;
 }
 
-type Change = { update: EksUpdateInfo; at: number; version?: string };
+type Change = {
+  update: EksUpdateInfo;
+  at: number;
+  version: string | undefined;
+};
 
 function figure(
   status: RollbackWindowStatus,
