@@ -334,6 +334,11 @@ describe('the simulator driven by real third-party clients', () => {
       );
       expect(update!.createdAt).toBeInstanceOf(Date);
       types.push(`${update!.type}:${update!.status}`);
+      // fleet.json names the time of the in-place upgrade, for tests of the rollback window.
+      if (update!.type === 'VersionUpdate' && update!.status === 'Successful')
+        expect(update!.createdAt!.toISOString()).toBe(
+          sim.cluster('checkout-green').upgradedAt,
+        );
     }
     expect(types.sort()).toEqual([
       'LoggingUpdate:Successful',
