@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import {
   BACKEND,
+  expectedRollbackOf,
   expectedVersionOf,
   guestToken,
   screenshots,
@@ -49,6 +50,11 @@ for (const theme of ['light', 'dark'] as const) {
     const green = table.getByRole('row').filter({ hasText: 'checkout-green' });
     await expect(green).toContainText(
       'IPv6: pod addresses cannot run out, node IPv4 shown',
+    );
+    // It was upgraded in place 3 days before the simulator started: its rollback window is open.
+    const rollback = expectedRollbackOf('checkout-green');
+    await expect(green).toContainText(
+      `rollback to ${rollback.targetVersion} until ${rollback.untilDay}`,
     );
     // prod-eu-west-1 runs 15 of its 20 nodes on spot: 78% of its allocatable CPU.
     const prod = table.getByRole('row').filter({ hasText: 'prod-eu-west-1' });

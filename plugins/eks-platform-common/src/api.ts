@@ -12,6 +12,7 @@ import type {
   IpAssignmentFailure,
   IpHeadroom,
   NodeGroupSkew,
+  RollbackWindow,
   AddonCompatibility,
   SupportPhase,
   WorkloadSpotRisk,
@@ -91,6 +92,13 @@ export type ClusterOverview = ClusterSummary &
       /** ISO date of the next support deadline. */
       nextDeadline?: string;
       summary: string;
+      /** Present while the control plane can be rolled back (see `ClusterDetail.version.rollback`). */
+      rollbackOpen?: {
+        targetVersion?: string;
+        /** `YYYY-MM-DD` (UTC) the window ends. */
+        untilDay: string;
+        daysLeft: number;
+      };
     };
     spot?: {
       /** Share of allocatable CPU on spot nodes (0..1). */
@@ -165,6 +173,8 @@ export type ClusterDetail = {
     insights: InsightsSummary;
     /** Installed add-ons and whether they have a version for the next Kubernetes version. */
     addons: AddonCompatibility[];
+    /** Whether the last in-place upgrade can be rolled back now; absent when updates were not read. */
+    rollback?: RollbackWindow;
   };
 };
 

@@ -4,6 +4,7 @@ import {
   ObjectCollection,
 } from './ObjectCollection';
 import { InstanceTypeSpec } from './instanceTypes';
+import type { UpdateFacts } from './clusterUpdates';
 import { ScenarioInsight } from '../scenario/schema';
 
 /** EKS-side facts about a cluster (DescribeCluster). */
@@ -21,6 +22,8 @@ export interface EksClusterFacts {
   ipFamily: 'ipv4' | 'ipv6';
   securityGroupIds: string[];
   tags: Record<string, string>;
+  /** ListUpdates / DescribeUpdate: the cluster's updates (its in-place upgrade, ...). */
+  updates: UpdateFacts[];
 }
 
 /** A subnet as DescribeSubnets reports it. */

@@ -1,3 +1,4 @@
+import { updateFacts } from './clusterUpdates';
 import { EksClusterFacts, NodeGroupFacts, SubnetFacts } from './ClusterModel';
 import { ClusterBuild, nodeSubnetIn } from './clusterBuild';
 import { AWS_RESERVED_PER_SUBNET, parseCidr } from './ipv4';
@@ -63,16 +64,17 @@ export function nodeGroupFacts(b: ClusterBuild): NodeGroupFacts[] {
 /** The cluster as DescribeCluster reports it; the platform version defaults to the catalog's. */
 export function eksFacts(b: ClusterBuild): EksClusterFacts {
   const { cluster, catalog } = b;
+  const platformVersion =
+    cluster.eks.platformVersion ??
+    catalog.versions.find(v => v.version === cluster.eks.version)
+      ?.platformVersion ??
+    'eks.1';
   return {
     name: cluster.eks.name ?? cluster.name,
     accountId: cluster.eks.accountId,
     region: b.region,
     version: cluster.eks.version,
-    platformVersion:
-      cluster.eks.platformVersion ??
-      catalog.versions.find(v => v.version === cluster.eks.version)
-        ?.platformVersion ??
-      'eks.1',
+    platformVersion,
     status: cluster.eks.status,
     createdAt: cluster.eks.createdAt,
     supportType: cluster.eks.supportType,
@@ -81,5 +83,6 @@ export function eksFacts(b: ClusterBuild): EksClusterFacts {
     ipFamily: cluster.eks.ipFamily,
     securityGroupIds: cluster.eks.securityGroupIds,
     tags: cluster.eks.tags,
+    updates: updateFacts(cluster, platformVersion),
   };
 }

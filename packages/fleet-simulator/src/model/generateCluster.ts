@@ -492,6 +492,7 @@ export function generateCluster(
       ipFamily: 'ipv4',
       securityGroupIds: [`sg-0${hexId(`sg:${seed}`, 16)}`],
       tags: { 'generated-by': 'fleet-simulator', seed },
+      updates: [],
     },
     subnets,
     nodeGroups,

@@ -83,7 +83,11 @@ const workloadSchema = z.object({
 const insightSchema = z.object({
   id: z.string().optional(),
   name: z.string(),
-  category: z.enum(['UPGRADE_READINESS', 'MISCONFIGURATION']),
+  /**
+   * `UPGRADE_READINESS`, `MISCONFIGURATION`, `ROLLBACK_READINESS`, or any other: EKS adds
+   * categories, so the simulator serves whatever the scenario names.
+   */
+  category: z.string().regex(/^[A-Z][A-Z_]*$/),
   kubernetesVersion: z.string().optional(),
   status: z.enum(['PASSING', 'WARNING', 'ERROR', 'UNKNOWN']),
   reason: z.string(),
@@ -119,6 +123,18 @@ const insightSchema = z.object({
     .optional(),
 });
 
+const updateSchema = z.object({
+  /** `VersionUpdate`, `VersionRollback`, `LoggingUpdate`, ... (EKS UpdateType). */
+  type: z.string().regex(/^[A-Za-z]+$/),
+  status: z.enum(['InProgress', 'Failed', 'Cancelled', 'Successful']),
+  at: z.coerce.date(),
+  /** The `Version` param (version changes). */
+  version: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
+});
+
 const clusterSchema = z.object({
   /** Kubernetes context name (and default EKS cluster name). */
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -134,6 +150,18 @@ const clusterSchema = z.object({
     platformVersion: z.string().optional(),
     status: z.string().default('ACTIVE'),
     createdAt: z.coerce.date(),
+    /**
+     * The minor the cluster was upgraded in place from (`{cp-1}`): EKS lists a successful
+     * `VersionUpdate` to `version` at `upgradedAt` (ListUpdates / DescribeUpdate).
+     */
+    upgradedFrom: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .optional(),
+    /** When that upgrade was requested, e.g. `3 days ago`. */
+    upgradedAt: z.coerce.date().optional(),
+    /** More updates EKS lists for the cluster (failed upgrades, rollbacks, logging changes). */
+    updates: z.array(updateSchema).default([]),
     supportType: z.enum(['STANDARD', 'EXTENDED']).default('EXTENDED'),
     vpcId: z.string(),
     serviceIpv4Cidr: z.string().default('172.20.0.0/16'),
@@ -237,5 +265,6 @@ export type ScenarioNodeGroup = ScenarioCluster['nodeGroups'][number];
 export type ScenarioWorkload = ScenarioCluster['workloads'][number];
 export type ScenarioSubnet = ScenarioCluster['subnets'][number];
 export type ScenarioInsight = ScenarioCluster['insights'][number];
+export type ScenarioUpdate = z.output<typeof updateSchema>;
 export type EksCatalog = z.output<typeof catalogSchema>;
 export type EksVersionInfo = EksCatalog['versions'][number];

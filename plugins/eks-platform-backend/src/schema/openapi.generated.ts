@@ -199,6 +199,12 @@ export interface components {
                 daysLeft?: number;
                 nextDeadline?: string;
                 summary: string;
+                /** @description Present while the control plane can be rolled back. */
+                rollbackOpen?: {
+                    targetVersion?: string;
+                    untilDay: string;
+                    daysLeft: number;
+                };
             };
             spot?: {
                 spotCpuShare: number;
@@ -419,9 +425,26 @@ export interface components {
             ERROR: number;
             UNKNOWN: number;
         };
+        /** @description Whether the control plane can be rolled back now (value), to which version and until when (the last in-place upgrade + 7 days), with the formula and source of the rule. */
+        RollbackWindow: {
+            value: boolean;
+            /** @enum {string} */
+            status: "open" | "closed" | "upgrade-in-progress" | "rollback-in-progress" | "rolled-back" | "no-upgrade" | "unknown";
+            targetVersion?: string;
+            upgradedVersion?: string;
+            upgradedAt?: string;
+            until?: string;
+            untilDay?: string;
+            daysLeft?: number;
+            updateId?: string;
+            summary: string;
+            formula: string;
+            source: string;
+        };
         /** @description The version view of a cluster (ClusterDetail['version']). */
         VersionView: {
             status: components["schemas"]["ClusterVersionStatus"];
+            rollback?: components["schemas"]["RollbackWindow"];
             /** @enum {string} */
             upgradePolicy?: "STANDARD" | "EXTENDED";
             skew: {

@@ -9,6 +9,7 @@ import type {
   EksInsightSummary,
   EksInstalledAddon,
   EksNodegroupInfo,
+  EksUpdateInfo,
   EniConfig,
   IpAssignmentFailure,
   IpHeadroom,
@@ -72,6 +73,13 @@ export type ClusterSnapshot = {
     nodegroups: EksNodegroupInfo[];
     addons: EksInstalledAddon[];
     addonVersions: EksAddonInfo[];
+    /**
+     * The last version changes (VersionUpdate / VersionRollback, DescribeUpdate), newest first,
+     * for the rollback window; absent in snapshots stored before updates were read.
+     */
+    updates?: EksUpdateInfo[];
+    /** More updates were listed than one collection describes: a newer change may be missing. */
+    updatesIncomplete?: boolean;
   };
   ec2?: {
     subnets: Ec2Subnet[];

@@ -17,6 +17,8 @@ import {
   forecastExhaustion,
   minorVersionOf,
   nodeGroupSkew,
+  type RollbackWindow,
+  rollbackWindow,
   selectorMatches,
   summariseInsights,
   versionStatus,
@@ -107,6 +109,24 @@ function computeVersionStatus(
   });
 }
 
+/**
+ * The rollback window on `now` from the stored version changes; undefined for a snapshot stored
+ * before updates were read. Not memoised by day: the window ends at an instant.
+ */
+export function rollbackOf(
+  snapshot: ClusterSnapshot,
+  now: Date,
+): RollbackWindow | undefined {
+  const eks = snapshot.eks;
+  if (!eks?.updates) return undefined;
+  return rollbackWindow({
+    updates: eks.updates,
+    now,
+    clusterVersion: eks.version,
+    incomplete: eks.updatesIncomplete,
+  });
+}
+
 /** Points by series key, in their order. */
 function groupByKey(
   points: StoredHistoryPoint[],
@@ -165,6 +185,7 @@ export function overviewOf(
   if (!snapshot) return overview;
 
   const status = versionStatusOf(snapshot, options.now);
+  const rollback = rollbackOf(snapshot, options.now);
   if (status) {
     overview.version = {
       kubernetesVersion: status.version,
@@ -174,6 +195,15 @@ export function overviewOf(
       }),
       ...(status.nextDeadline && { nextDeadline: status.nextDeadline.date }),
       summary: status.summary,
+      ...(rollback?.value && {
+        rollbackOpen: {
+          ...(rollback.targetVersion && {
+            targetVersion: rollback.targetVersion,
+          }),
+          untilDay: rollback.untilDay!,
+          daysLeft: rollback.daysLeft!,
+        },
+      }),
     };
   }
 
@@ -228,7 +258,8 @@ function versionViewOf(
     memo.view = computeVersionView(snapshot, memo.status);
     memo.hasView = true;
   }
-  return memo.view;
+  const rollback = memo.view && rollbackOf(snapshot, now);
+  return rollback ? { ...memo.view!, rollback } : memo.view;
 }
 
 function computeVersionView(

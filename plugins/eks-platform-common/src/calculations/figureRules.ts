@@ -4,6 +4,7 @@ import { IP_FAILURE_RULES } from './ipAssignmentFailures';
 import { IP_RULES } from './ipHeadroomRules';
 import { SKEW_RULES } from './kubeletSkew';
 import { REQUEST_RULES } from './podRequests';
+import { ROLLBACK_RULES } from './rollbackWindow';
 import { CAPACITY_RULES } from './spotCapacity';
 import { INSIGHT_RULES } from './upgradeInsights';
 import { VERSION_RULES } from './versionStatus';
@@ -25,5 +26,6 @@ export const FIGURE_RULES = {
   ...VERSION_RULES,
   ...SKEW_RULES,
   ...INSIGHT_RULES,
+  ...ROLLBACK_RULES,
   ...ADDON_RULES,
 };

@@ -13,6 +13,7 @@
  * - labelSelector.ts, workloads.ts, spotRisk.ts: spot risk per workload
  * - kubernetesVersion.ts, versionStatus.ts, eksVersionCalendar.ts: support phase and deadlines
  * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
+ * - rollbackWindow.ts: whether and until when the control plane can be rolled back
  * - podAggregation.ts: pods reduced page by page to classes, and stand-ins for the above
  * - rolloutFit.ts: rollout surge, on-demand pod fit, its limit and unrequested CPU (preflight)
  * - figure.ts: a figure with its formula and source; figureRules.ts: every figure's standing rule
@@ -39,6 +40,7 @@ export * from './kubeletSkew';
 export * from './eksVersionCalendar';
 export * from './versionStatus';
 export * from './upgradeInsights';
+export * from './rollbackWindow';
 export * from './addonCompatibility';
 export * from './podAggregation';
 export * from './figure';

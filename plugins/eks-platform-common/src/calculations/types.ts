@@ -303,7 +303,10 @@ export type EksClusterVersionInfo = {
 export type EksInsightSummary = {
   id?: string;
   name?: string;
-  /** `UPGRADE_READINESS` or `MISCONFIGURATION`. */
+  /**
+   * `UPGRADE_READINESS`, `MISCONFIGURATION`, `ROLLBACK_READINESS`, or a category EKS adds
+   * later: kept as EKS sent it, never narrowed to the ones known today.
+   */
   category?: string;
   kubernetesVersion?: string;
   lastRefreshTime?: string | number | Date;
@@ -314,6 +317,24 @@ export type EksInsightSummary = {
     status?: string;
     reason?: string;
   };
+};
+
+/**
+ * An EKS cluster update (`DescribeUpdate` → `update`), reduced to what the rollback window
+ * reads. `type` and `status` stay open strings (`VersionUpdate`, `VersionRollback`, ...;
+ * `InProgress`, `Failed`, `Cancelled`, `Successful`).
+ *
+ * @public
+ */
+export type EksUpdateInfo = {
+  id?: string;
+  type?: string;
+  status?: string;
+  /** When the update was requested (EKS reports no completion time). */
+  createdAt?: string | number | Date;
+  /** `Version` (the target Kubernetes version), `PlatformVersion`, ... */
+  params?: Array<{ type?: string; value?: string }>;
+  errors?: Array<{ errorCode?: string; errorMessage?: string }>;
 };
 
 /**

@@ -2,7 +2,11 @@ import type { TableState } from '@backstage/core-components';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { END_OF_EXTENDED_1_31, fleetOverviews } from '../../testUtils';
+import {
+  END_OF_EXTENDED_1_31,
+  fleetOverviews,
+  greenRollback,
+} from '../../testUtils';
 import { toFleetRow } from './fleetRows';
 import { FleetTable, visibleFleetRows } from './FleetTable';
 
@@ -34,6 +38,23 @@ async function choose(filter: string, values: string[]) {
 }
 
 describe('FleetTable', () => {
+  it('shows an open rollback window briefly in the version column', async () => {
+    await renderInTestApp(
+      <FleetTable rows={fleet} onRefresh={() => {}} refreshing={new Set()} />,
+    );
+    const table = screen.getByTestId('eks-fleet-table');
+    const green = within(table)
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('checkout-green'))!;
+    expect(green).toHaveTextContent(
+      `rollback to 1.33 until ${greenRollback.untilDay}`,
+    );
+    const blue = within(table)
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('checkout-blue'))!;
+    expect(blue.textContent).not.toMatch(/rollback/);
+  });
+
   it('shows exactly the rows visibleFleetRows computes from the state it reports', async () => {
     let reported: TableState = {};
     await renderInTestApp(

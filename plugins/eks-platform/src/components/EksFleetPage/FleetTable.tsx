@@ -111,7 +111,26 @@ function columns(
       field: 'kubernetesVersion',
       customSort: (a, b) =>
         minorOf(a.kubernetesVersion) - minorOf(b.kubernetesVersion),
-      emptyValue: <Missing />,
+      render: row =>
+        withData(!!row.kubernetesVersion, () => (
+          <Box>
+            {row.kubernetesVersion}
+            {row.rollbackUntil && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                <Explained
+                  value={`rollback to ${
+                    row.rollbackTarget ?? 'previous'
+                  } until ${row.rollbackUntil}`}
+                  {...explain.rollbackWindow(row.collectedAt)}
+                />
+              </Typography>
+            )}
+          </Box>
+        )),
     },
     {
       title: 'Phase',

@@ -23,6 +23,10 @@ export type FleetRow = {
   /** `YYYY-MM-DD`. */
   nextDeadline?: string;
   versionSummary?: string;
+  /** While the control plane can be rolled back: to which version, until which day (`YYYY-MM-DD`). */
+  rollbackTarget?: string;
+  rollbackUntil?: string;
+  rollbackDaysLeft?: number;
   /** 0..1 */
   spotCpuShare?: number;
   spotNodes?: number;
@@ -65,6 +69,9 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     daysLeft: version?.daysLeft,
     nextDeadline: version?.nextDeadline,
     versionSummary: version?.summary,
+    rollbackTarget: version?.rollbackOpen?.targetVersion,
+    rollbackUntil: version?.rollbackOpen?.untilDay,
+    rollbackDaysLeft: version?.rollbackOpen?.daysLeft,
     spotCpuShare: spot?.spotCpuShare,
     spotNodes: spot?.spotNodes,
     nodes: spot?.nodes,

@@ -69,5 +69,13 @@ export const explain = {
   }),
   kubeletSkew: collected('kubeletSkew'),
   insights: collected('insights'),
+  /** The rollback window: its own formula, with the upgrade time filled in, when known. */
+  rollbackWindow: (
+    at: string | undefined,
+    window?: { formula: string },
+  ): Explanation => ({
+    formula: window?.formula ?? FIGURE_RULES.rollbackWindow.formula,
+    source: `${FIGURE_RULES.rollbackWindow.source}, ${collectedText(at)}`,
+  }),
   addons: collected('addons'),
 };
