@@ -239,7 +239,7 @@ function prefixTarget(
 /**
  * Models the addresses ipamd keeps on a node for `podsWithVpcAddress` pods (P), in its
  * steady state. `s` = IPv4 per ENI - 1 (the primary address is not for pods).
- * - Secondary IPs, `WARM_IP_TARGET`/`MINIMUM_IP_TARGET` set (either > 0): IPs =
+ * - Secondary IPs, `WARM_IP_TARGET`/`MINIMUM_IP_TARGET` set (either above 0): IPs =
  *   max(P + WARM_IP_TARGET, MINIMUM_IP_TARGET), packed on ENIs (ENIs = ceil(IPs / s));
  *   `WARM_ENI_TARGET` is ignored. Only `MINIMUM_IP_TARGET` set: the pool stops there.
  * - Secondary IPs otherwise: whole ENIs of `s` IPs, ceil(P / s) + WARM_ENI_TARGET; with
