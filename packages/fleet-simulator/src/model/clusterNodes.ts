@@ -6,10 +6,13 @@ import {
   age,
   eniConfigIn,
   nodeSubnetIn,
+  podSubnetIn,
 } from './clusterBuild';
 import { hexId } from './determinism';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
 import { privateDnsName } from './kubeObjects';
+import { awsNodeEnv } from './systemWorkloads';
+import { envMap, ipamdSettings, replayWarmPool } from './warmPools';
 import {
   buildDaemonSetPod,
   buildGroupNode,
@@ -26,6 +29,9 @@ export interface NodeRecord {
   group: ScenarioNodeGroup;
   maxPods: number;
   podCount: number;
+  /** Pods given an IPv4 address of a pod subnet (the warm pool is sized on these). */
+  vpcPods: number;
+  maxEnis: number;
   ipv4PerEni: number;
 }
 
@@ -64,8 +70,19 @@ function groupNode(
     instanceId: `i-0${hexId(`instance:${name}`, 16)}`,
     eniConfigName: eniConfig?.name,
   });
-  const { ipv4PerEni } = type;
-  return { object, name, ip, zone, group, maxPods, podCount: 0, ipv4PerEni };
+  const { ipv4PerEni, maxEnis } = type;
+  return {
+    object,
+    name,
+    ip,
+    zone,
+    group,
+    maxPods,
+    podCount: 0,
+    vpcPods: 0,
+    maxEnis,
+    ipv4PerEni,
+  };
 }
 
 /** Every node group's nodes, in scenario order; a cluster without nodes is a scenario error. */
@@ -125,18 +142,22 @@ export function checkPodCapacity(nodes: NodeRecord[]) {
 }
 
 /**
- * Warm pools hold addresses whether pods use them or not (approximation of ipamd's behaviour): a
- * spare ENI's worth, or with prefix delegation the rest of the last /28 plus one more.
+ * Warm pools hold addresses whether pods use them or not: each node takes from its pod subnet
+ * the addresses ipamd keeps beyond its pods' (replayWarmPool, sized by the aws-node env the
+ * cluster shows) and the primary address of every ENI but the node's own.
  */
 export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
   // IPv6 pods take no IPv4 address, so no IPv4 warm pool either.
-  if (b.mode.customNetworking || b.cluster.eks.ipFamily === 'ipv6') return;
+  if (b.cluster.eks.ipFamily === 'ipv6') return;
+  const settings = ipamdSettings(envMap(awsNodeEnv(b.cluster.cni)));
   for (const node of nodes) {
-    const allocator = b.allocators.get(nodeSubnetIn(b, node.zone).id)!;
-    const appPods = node.podCount - 2;
-    const warm = b.mode.prefixDelegation
-      ? (Math.ceil(appPods / 16) + 1) * 16 - appPods
-      : node.ipv4PerEni;
-    allocator.reserve(warm);
+    const pool = replayWarmPool({ ...node, pods: node.vpcPods, settings });
+    // With custom networking the primary ENI (the node's address) stays in the node subnet.
+    const enisInPodSubnet = settings.customNetworking
+      ? pool.podEnis
+      : pool.enis - 1;
+    b.allocators
+      .get(podSubnetIn(b, node.zone).id)!
+      .reserve(pool.podAddresses - node.vpcPods + enisInPodSubnet);
   }
 }

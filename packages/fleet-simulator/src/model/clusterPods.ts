@@ -134,6 +134,7 @@ export function addWorkloadPods(
       );
     }
     node.podCount += 1;
+    if (podIp && b.cluster.eks.ipFamily !== 'ipv6') node.vpcPods += 1;
     const pod = workloadPod(b, plan, i, node, podIp);
     objects.pods.push(pod);
     if (isPending) {

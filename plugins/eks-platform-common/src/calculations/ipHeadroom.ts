@@ -226,7 +226,12 @@ export function nodeIpUsage(
     const input = {
       maxEnis: computed.defaultCardEnis,
       ipv4AddressesPerEni: computed.ipv4AddressesPerEni,
-      settings,
+      // ipamd falls back to secondary IPs where prefixes are impossible (isConfigValid).
+      settings: {
+        ...settings,
+        prefixDelegation: computed.rule === 'prefix-delegation',
+      },
+      maxPods,
     };
     footprint = warmPoolFootprint({ ...input, podsWithVpcAddress });
     const fillable = Math.min(
