@@ -312,6 +312,18 @@ export interface components {
             freeAddresses: number;
             usedAddresses: number;
             utilisation: number;
+            /**
+             * @description What the subnet is to the cluster's pods (enhanced subnet discovery: kubernetes.io/role/cni tags); only cluster, eni-config and discovered subnets hold pod addresses.
+             * @enum {string}
+             */
+            podSubnetRole?: "cluster" | "eni-config" | "discovered" | "excluded" | "other-cluster" | "discovery-off" | "other-vpc" | "untagged";
+        };
+        /** @description Branch ENIs (security groups for pods) summed over the nodes with a trunk ENI. */
+        BranchEniTotals: {
+            nodes: number;
+            capacity: number;
+            used: number;
+            free: number;
         };
         PodFit: {
             nodes: number;
@@ -323,6 +335,7 @@ export interface components {
             /** @enum {string} */
             limitedBy: "node-slots" | "subnet-addresses";
             addressesToFillAllSlots: number;
+            branchEnis?: components["schemas"]["BranchEniTotals"];
         };
         ZoneIpHeadroom: components["schemas"]["PodFit"] & {
             zone: string;
@@ -363,6 +376,14 @@ export interface components {
             addressesToFill?: number;
             eniConfigName?: string;
             podSubnetId?: string;
+            /** @description Security groups for pods: the trunk ENI and the branch ENIs (allocatable vpc.amazonaws.com/pod-eni) the node's pods use. */
+            branchEnis?: {
+                trunkAttached: boolean;
+                capacity?: number;
+                used: number;
+                free?: number;
+                subnetAddresses: number;
+            };
         };
         IpHeadroom: {
             /** @enum {string} */

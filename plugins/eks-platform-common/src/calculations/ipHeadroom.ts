@@ -25,6 +25,7 @@ import {
   PodSubnetSelection,
   holdsPodAddresses,
   podSubnetRole,
+  podSubnetRoleNotes,
 } from './subnetDiscovery';
 import type {
   Ec2InstanceTypeInfo,
@@ -564,6 +565,7 @@ export function ipHeadroom(
   }
 
   notes.push(...branchEniNotes(ec2Nodes));
+  notes.push(...podSubnetRoleNotes(subnetFigures));
   const zoneNames = [
     ...new Set([
       ...podSubnets.map(s => s.availabilityZone ?? '(unknown)'),

@@ -148,6 +148,9 @@ describe('ipHeadroom with subnet discovery', () => {
       'subnet-node',
       'subnet-extra',
     ]);
+    expect(result.notes.join(' ')).toMatch(
+      /1 subnet\(s\) tagged kubernetes.io\/role\/cni=1.*subnet-extra.*1 subnet\(s\) tagged kubernetes.io\/role\/cni=0.*subnet-drained/,
+    );
     expect(result.subnets.map(s => s.podSubnetRole)).toEqual([
       'cluster',
       'discovered',

@@ -133,3 +133,32 @@ export function subnetDiscoveryEnabled(
   const [major, minor] = [Number(m[1]), Number(m[2])];
   return { enabled: major > 1 || (major === 1 && minor >= 18), known: true };
 }
+
+const ROLE_NOTES: Partial<Record<PodSubnetRole, string>> = {
+  discovered:
+    'tagged kubernetes.io/role/cni=1 in the nodes’ zones: their free addresses count for pods (enhanced subnet discovery)',
+  excluded:
+    'tagged kubernetes.io/role/cni=0: excluded from pod addresses, not counted',
+  'other-cluster':
+    'tagged kubernetes.io/role/cni=1 but limited by cni.networking.k8s.aws/cluster/ tags to other clusters: not counted',
+  'discovery-off':
+    'tagged kubernetes.io/role/cni=1 but enhanced subnet discovery is off here: not counted',
+};
+
+/**
+ * Notes on the subnets that discovery adds or leaves out, one per role.
+ *
+ * @public
+ */
+export function podSubnetRoleNotes(
+  subnets: Array<{ subnetId?: string; podSubnetRole?: PodSubnetRole }>,
+): string[] {
+  return Object.entries(ROLE_NOTES).flatMap(([role, text]) => {
+    const ids = subnets
+      .filter(s => s.podSubnetRole === role)
+      .map(s => s.subnetId ?? '(unnamed)');
+    return ids.length > 0
+      ? [`${ids.length} subnet(s) ${text}: ${ids.join(', ')}`]
+      : [];
+  });
+}
