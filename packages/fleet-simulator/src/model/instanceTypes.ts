@@ -13,6 +13,11 @@ export interface InstanceTypeSpec {
   ipv6PerEni: number;
   networkPerformance: string;
   burstable: boolean;
+  /**
+   * Branch ENIs for security groups for pods, when the type supports trunking
+   * (aws/amazon-vpc-resource-controller-k8s `pkg/aws/vpc/limits.go` `BranchInterface`).
+   */
+  branchEnis?: number;
 }
 
 const GiB = 1024;
@@ -36,8 +41,17 @@ function spec(
     ipv6PerEni: ipv4PerEni,
     networkPerformance,
     burstable: name.startsWith('t'),
+    ...(BRANCH_ENIS[name] !== undefined && { branchEnis: BRANCH_ENIS[name] }),
   };
 }
+
+/** Branch ENIs of the trunking types the simulator knows (limits.go `BranchInterface`). */
+const BRANCH_ENIS: Record<string, number> = {
+  'm5.large': 9,
+  'c5.large': 9,
+  'c5.xlarge': 18,
+  'c5.2xlarge': 38,
+};
 
 const CATALOG: InstanceTypeSpec[] = [
   spec('t3.micro', 2, 1, 2, 2, 'Up to 5 Gigabit'),
