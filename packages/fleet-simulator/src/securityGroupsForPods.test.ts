@@ -4,6 +4,7 @@ import {
   DescribeSubnetsCommand,
   EC2Client,
   paginateDescribeSubnets,
+  type Subnet,
 } from '@aws-sdk/client-ec2';
 import { FleetSimulator } from './FleetSimulator';
 import { startTestFleet } from './testUtils';
@@ -88,7 +89,7 @@ describe('FleetSimulator: security groups for pods and tagged pod subnets', () =
   });
 
   it('finds the VPC’s kubernetes.io/role/cni subnets with vpc-id and tag-key filters, tags included', async () => {
-    const pages = [];
+    const pages: Subnet[] = [];
     for await (const page of paginateDescribeSubnets(
       { client: ec2(), pageSize: 5 },
       {
@@ -100,7 +101,7 @@ describe('FleetSimulator: security groups for pods and tagged pod subnets', () =
     )) {
       pages.push(...(page.Subnets ?? []));
     }
-    const tagOf = (s: (typeof pages)[number]) =>
+    const tagOf = (s: Subnet) =>
       s.Tags?.find(t => t.Key === 'kubernetes.io/role/cni')?.Value;
     expect(pages.map(s => [s.SubnetId, s.AvailabilityZone, tagOf(s)])).toEqual([
       ['subnet-0d4e5f6a7b8c9a919', 'eu-west-2a', '1'],

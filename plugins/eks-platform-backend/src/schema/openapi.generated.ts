@@ -318,6 +318,10 @@ export interface components {
              */
             podSubnetRole?: "cluster" | "eni-config" | "discovered" | "excluded" | "other-cluster" | "discovery-off" | "other-vpc" | "untagged";
         };
+        NodeGroupIpHeadroom: components["schemas"]["PodFit"] & {
+            nodeGroup: string;
+            zones: string[];
+        };
         /** @description Branch ENIs (security groups for pods) summed over the nodes with a trunk ENI. */
         BranchEniTotals: {
             nodes: number;
@@ -391,10 +395,7 @@ export interface components {
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
-            nodeGroups: (components["schemas"]["PodFit"] & {
-                nodeGroup: string;
-                zones: string[];
-            })[];
+            nodeGroups: components["schemas"]["NodeGroupIpHeadroom"][];
             notes: string[];
         };
         IpAssignmentFailure: {
@@ -537,6 +538,8 @@ export interface components {
             workloads: components["schemas"]["WorkloadSpotRisk"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
             subnets: components["schemas"]["SubnetHeadroom"][];
+            /** @description Node groups in those zones with trunk ENIs (security groups for pods), with their branch ENIs. */
+            branchEniNodeGroups?: components["schemas"]["NodeGroupIpHeadroom"][];
             ipFailures: components["schemas"]["IpAssignmentFailure"][];
             version?: components["schemas"]["VersionView"];
         };
