@@ -24,7 +24,7 @@ export const CNI_CLUSTER_TAG_PREFIX = 'cni.networking.k8s.aws/cluster/';
  * - `discovered`: tagged `kubernetes.io/role/cni=1` in the cluster's VPC and open to this cluster;
  * - `excluded`: tagged `kubernetes.io/role/cni=0` (no new ENIs, and no pod addresses from its ENIs);
  * - `other-cluster`: tagged `=1` but limited to other clusters;
- * - `discovery-off`: tagged `=1`, but discovery is off (`ENABLE_SUBNET_DISCOVERY=false` or CNI < 1.18);
+ * - `discovery-off`: tagged `=1`, but discovery is off (`ENABLE_SUBNET_DISCOVERY=false` or a CNI before 1.18);
  * - `other-vpc`, `untagged`: not used for pod ENIs.
  *
  * @public
