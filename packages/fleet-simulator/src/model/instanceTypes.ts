@@ -22,6 +22,14 @@ export interface InstanceTypeSpec {
 
 const GiB = 1024;
 
+/** Branch ENIs of the trunking types the simulator knows (limits.go `BranchInterface`). */
+const BRANCH_ENIS: Record<string, number> = {
+  'm5.large': 9,
+  'c5.large': 9,
+  'c5.xlarge': 18,
+  'c5.2xlarge': 38,
+};
+
 function spec(
   name: string,
   vcpus: number,
@@ -44,14 +52,6 @@ function spec(
     ...(BRANCH_ENIS[name] !== undefined && { branchEnis: BRANCH_ENIS[name] }),
   };
 }
-
-/** Branch ENIs of the trunking types the simulator knows (limits.go `BranchInterface`). */
-const BRANCH_ENIS: Record<string, number> = {
-  'm5.large': 9,
-  'c5.large': 9,
-  'c5.xlarge': 18,
-  'c5.2xlarge': 38,
-};
 
 const CATALOG: InstanceTypeSpec[] = [
   spec('t3.micro', 2, 1, 2, 2, 'Up to 5 Gigabit'),
