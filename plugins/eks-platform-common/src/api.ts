@@ -227,6 +227,11 @@ export type EntityClusterView = {
   zones: IpHeadroom['zones'];
   /** The subnets of those zones. */
   subnets: IpHeadroom['subnets'];
+  /**
+   * Node groups in those zones that carry trunk ENIs (security groups for pods), with their
+   * branch ENIs; absent when none does.
+   */
+  branchEniNodeGroups?: IpHeadroom['nodeGroups'];
   /** The entity's pods failing IP assignment. */
   ipFailures: IpAssignmentFailure[];
   version?: ClusterDetail['version'];

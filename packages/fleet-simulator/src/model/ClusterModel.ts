@@ -38,6 +38,8 @@ export interface SubnetFacts {
   name: string;
   purpose: 'nodes' | 'pods';
   clusterName: string;
+  /** The scenario's extra tags (e.g. `kubernetes.io/role/cni`). */
+  tags: Record<string, string>;
 }
 
 /** A managed node group as DescribeNodegroup reports it. */

@@ -33,6 +33,7 @@ export function subnetFacts(b: ClusterBuild): SubnetFacts[] {
         `${clusterName}-${s.purpose === 'pods' ? 'pods' : 'private'}-${s.zone}`,
       purpose: s.purpose,
       clusterName,
+      tags: s.tags,
     };
   });
 }

@@ -56,8 +56,26 @@ function groupNode(
   const name = privateDnsName(ip, b.region);
   const maxPods = maxPodsFor(type, b.mode);
   const eniConfig = b.mode.customNetworking ? eniConfigIn(b, zone) : undefined;
+  // Security groups for pods: the VPC resource controller attaches a trunk ENI to nodes of
+  // trunking types, labels them and advertises their branch ENIs.
+  const trunk =
+    b.cluster.cni.env.ENABLE_POD_ENI === 'true' &&
+    type.branchEnis !== undefined;
   const object = buildGroupNode({
-    group,
+    group: trunk
+      ? {
+          ...group,
+          labels: {
+            'vpc.amazonaws.com/has-trunk-attached': 'true',
+            ...group.labels,
+          },
+        }
+      : group,
+    ...(trunk && {
+      extendedResources: {
+        'vpc.amazonaws.com/pod-eni': String(type.branchEnis),
+      },
+    }),
     indexInGroup: i,
     name,
     ip,

@@ -118,6 +118,9 @@ function workloadInput(
       cpu: w.cpu,
       memory: w.memory,
       grpcPort: w.grpcPort,
+      ...(w.podEni && {
+        extendedResources: { 'vpc.amazonaws.com/pod-eni': '1' },
+      }),
     },
     initContainer: w.initContainer
       ? {

@@ -466,6 +466,7 @@ export function generateCluster(
       name: `${name}-private-${region}${letter}`,
       purpose: 'nodes' as const,
       clusterName: name,
+      tags: {},
     };
   });
 

@@ -18,6 +18,11 @@ const subnetSchema = z.object({
    */
   availableIps: z.number().int().nonnegative().optional(),
   name: z.string().optional(),
+  /**
+   * Extra EC2 tags, e.g. `kubernetes.io/role/cni: '1'` (enhanced subnet discovery: a `pods`
+   * subnet of the VPC that may hold pod ENIs) or `'0'` (excluded).
+   */
+  tags: z.record(z.string(), z.string()).default({}),
 });
 
 const nodeGroupSchema = z.object({
@@ -78,6 +83,11 @@ const workloadSchema = z.object({
   /** Value of the `backstage.io/kubernetes-id` label. Default: the workload name. */
   backstageId: z.string().optional(),
   labels: z.record(z.string(), z.string()).optional(),
+  /**
+   * Security groups for pods: each replica requests one `vpc.amazonaws.com/pod-eni` (a branch
+   * ENI), as the VPC resource controller's webhook sets for pods a SecurityGroupPolicy selects.
+   */
+  podEni: z.boolean().optional(),
 });
 
 const insightSchema = z.object({

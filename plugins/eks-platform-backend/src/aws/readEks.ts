@@ -61,6 +61,9 @@ export async function readEks(
         : undefined,
     ...ipFamilyOf(cluster?.kubernetesNetworkConfig?.ipFamily),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
+    ...(cluster?.resourcesVpcConfig?.vpcId && {
+      vpcId: cluster.resourcesVpcConfig.vpcId,
+    }),
     clusterVersions,
     insights,
     nodegroups,

@@ -9,6 +9,9 @@ import {
   ipAssignmentFailures,
   ipHeadroom,
   summariseCapacity,
+  subnetDiscoveryEnabled,
+  CNI_ROLE_TAG,
+  type PodSubnetSelection,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { Ec2Facts } from '../aws/readEc2';
 import type { EksFacts } from '../aws/readEks';
@@ -51,7 +54,17 @@ export function buildSnapshot(
     ),
     eniConfigs: kube.eniConfigs,
     capacityTypeRules: rules,
+    subnetSelection: ec2 ? subnetSelectionOf(facts) : undefined,
   });
+  const discovery = subnetDiscoveryEnabled(
+    kube.awsNode.settings,
+    kube.awsNode.image,
+  );
+  if (ec2 && kube.awsNode.found && !discovery.known) {
+    ip.notes.push(
+      'VPC CNI version unknown: enhanced subnet discovery is taken as on (the default from 1.18.0)',
+    );
+  }
   if (!ec2) {
     ip.notes.push('EC2 could not be read: subnet addresses are unknown');
   }
@@ -97,6 +110,28 @@ export function buildSnapshot(
         instanceTypes: ec2.instanceTypes.map(t => t.InstanceType ?? ''),
       },
     }),
+  };
+}
+
+/**
+ * The cluster's subnets as DescribeCluster names them (else those EC2 gave without a
+ * `kubernetes.io/role/cni` tag), its VPC and name, and whether the CNI discovers subnets.
+ */
+function subnetSelectionOf(facts: CollectedFacts): PodSubnetSelection {
+  const { kubernetes: kube, eks, ec2 } = facts;
+  const { settings, image } = kube.awsNode;
+  return {
+    clusterName: eks?.clusterName,
+    vpcId: eks?.vpcId,
+    clusterSubnetIds:
+      eks?.subnetIds ??
+      (ec2?.subnets ?? [])
+        .filter(s => !s.Tags?.some(t => t.Key === CNI_ROLE_TAG))
+        .map(s => s.SubnetId ?? ''),
+    eniConfigSubnetIds: settings.customNetworking
+      ? kube.eniConfigs.map(c => c.spec?.subnet ?? '').filter(Boolean)
+      : undefined,
+    discovery: subnetDiscoveryEnabled(settings, image).enabled,
   };
 }
 

@@ -318,6 +318,22 @@ export interface components {
             freeAddresses: number;
             usedAddresses: number;
             utilisation: number;
+            /**
+             * @description What the subnet is to the cluster's pods (enhanced subnet discovery: kubernetes.io/role/cni tags); only cluster, eni-config and discovered subnets hold pod addresses.
+             * @enum {string}
+             */
+            podSubnetRole?: "cluster" | "eni-config" | "discovered" | "excluded" | "other-cluster" | "discovery-off" | "other-vpc" | "untagged";
+        };
+        NodeGroupIpHeadroom: components["schemas"]["PodFit"] & {
+            nodeGroup: string;
+            zones: string[];
+        };
+        /** @description Branch ENIs (security groups for pods) summed over the nodes with a trunk ENI. */
+        BranchEniTotals: {
+            nodes: number;
+            capacity: number;
+            used: number;
+            free: number;
         };
         PodFit: {
             nodes: number;
@@ -329,6 +345,7 @@ export interface components {
             /** @enum {string} */
             limitedBy: "node-slots" | "subnet-addresses";
             addressesToFillAllSlots: number;
+            branchEnis?: components["schemas"]["BranchEniTotals"];
         };
         ZoneIpHeadroom: components["schemas"]["PodFit"] & {
             zone: string;
@@ -369,6 +386,14 @@ export interface components {
             addressesToFill?: number;
             eniConfigName?: string;
             podSubnetId?: string;
+            /** @description Security groups for pods: the trunk ENI and the branch ENIs (allocatable vpc.amazonaws.com/pod-eni) the node's pods use. */
+            branchEnis?: {
+                trunkAttached: boolean;
+                capacity?: number;
+                used: number;
+                free?: number;
+                subnetAddresses: number;
+            };
         };
         IpHeadroom: {
             /** @enum {string} */
@@ -376,10 +401,7 @@ export interface components {
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
-            nodeGroups: (components["schemas"]["PodFit"] & {
-                nodeGroup: string;
-                zones: string[];
-            })[];
+            nodeGroups: components["schemas"]["NodeGroupIpHeadroom"][];
             notes: string[];
         };
         IpAssignmentFailure: {
@@ -539,6 +561,8 @@ export interface components {
             workloads: components["schemas"]["WorkloadSpotRisk"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
             subnets: components["schemas"]["SubnetHeadroom"][];
+            /** @description Node groups in those zones with trunk ENIs (security groups for pods), with their branch ENIs. */
+            branchEniNodeGroups?: components["schemas"]["NodeGroupIpHeadroom"][];
             ipFailures: components["schemas"]["IpAssignmentFailure"][];
             version?: components["schemas"]["VersionView"];
         };

@@ -68,6 +68,8 @@ export type ClusterSnapshot = {
     /** `kubernetesNetworkConfig.ipFamily`; absent in snapshots stored before it was read. */
     ipFamily?: 'ipv4' | 'ipv6';
     subnetIds: string[];
+    /** `resourcesVpcConfig.vpcId`; absent in snapshots stored before it was read. */
+    vpcId?: string;
     clusterVersions: EksClusterVersionInfo[];
     insights: EksInsightSummary[];
     nodegroups: EksNodegroupInfo[];

@@ -472,5 +472,9 @@ export function entityClusterViewOf(
       subnetIds.add(key);
       return true;
     });
+  const branchGroups = snapshot.ip.nodeGroups.filter(
+    g => g.branchEnis && g.zones.some(z => zoneNames.has(z)),
+  );
+  if (branchGroups.length > 0) view.branchEniNodeGroups = branchGroups;
   return view;
 }

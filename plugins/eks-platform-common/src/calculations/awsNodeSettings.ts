@@ -29,6 +29,10 @@ export type AwsNodeSettings = {
   ipv6?: boolean;
   /** `ENI_CONFIG_ANNOTATION_DEF`, default `k8s.amazonaws.com/eniConfig`. */
   eniConfigAnnotationDef: string;
+  /** `ENABLE_POD_ENI=true`: security groups for pods (a trunk ENI per node, branch ENIs for pods). */
+  podEni?: boolean;
+  /** `ENABLE_SUBNET_DISCOVERY`, only when the env sets it (the CNI's default is on from 1.18). */
+  subnetDiscovery?: boolean;
 };
 
 /**
@@ -100,6 +104,10 @@ export function parseAwsNodeSettings(
       map.ENI_CONFIG_ANNOTATION_DEF ||
       DEFAULT_AWS_NODE_SETTINGS.eniConfigAnnotationDef,
     ...(flag(map.ENABLE_IPv6) && { ipv6: true }),
+    ...(flag(map.ENABLE_POD_ENI) && { podEni: true }),
+    ...(map.ENABLE_SUBNET_DISCOVERY?.trim() && {
+      subnetDiscovery: flag(map.ENABLE_SUBNET_DISCOVERY),
+    }),
   };
 }
 

@@ -4,6 +4,8 @@
  * - quantities.ts: Kubernetes quantities (`100m`, `512Mi`, `2e3`)
  * - awsNodeSettings.ts: aws-node env, warm-pool address footprint of a node
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
+ * - securityGroupsForPods.ts: trunk and branch ENIs (ENABLE_POD_ENI)
+ * - subnetDiscovery.ts: which subnets hold pod ENIs (kubernetes.io/role/cni tags)
  * - ipAssignmentFailures.ts: pods failing to get an address
  * - exhaustionForecast.ts: days until a subnet runs out of addresses
  * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
@@ -33,6 +35,8 @@ export * from './workloads';
 export * from './spotRisk';
 export * from './awsNodeSettings';
 export * from './ipHeadroom';
+export * from './securityGroupsForPods';
+export * from './subnetDiscovery';
 export * from './ipAssignmentFailures';
 export * from './exhaustionForecast';
 export * from './kubernetesVersion';

@@ -15,6 +15,18 @@ import {
 import { maxPodsFor } from './maxPods';
 import { isPodActive } from './podRequests';
 import { tryParseQuantity } from './quantities';
+import {
+  BranchEniUsage,
+  enisForPodAddresses,
+  nodeBranchEnis,
+} from './securityGroupsForPods';
+import {
+  PodSubnetRole,
+  PodSubnetSelection,
+  holdsPodAddresses,
+  podSubnetRole,
+  podSubnetRoleNotes,
+} from './subnetDiscovery';
 import type {
   Ec2InstanceTypeInfo,
   Ec2Subnet,
@@ -45,6 +57,8 @@ export type SubnetHeadroom = {
   usedAddresses: number;
   /** usedAddresses / usableAddresses (0..1). */
   utilisation: number;
+  /** What the subnet is to the cluster's pods, when the cluster's subnets are known. */
+  podSubnetRole?: PodSubnetRole;
 };
 
 /**
@@ -132,6 +146,8 @@ export type NodeIpUsage = {
   eniConfigName?: string;
   /** Subnet its pods draw from when known (ENIConfig). */
   podSubnetId?: string;
+  /** Security groups for pods: the trunk and branch ENIs. */
+  branchEnis?: BranchEniUsage;
 };
 
 /**
@@ -150,6 +166,11 @@ export type IpHeadroomContext = {
   instanceTypes?: Record<string, Ec2InstanceTypeInfo>;
   eniConfigs?: EniConfig[];
   capacityTypeRules?: CapacityTypeRule[];
+  /**
+   * The cluster's subnets, VPC and name with the discovery setting: then only subnets that
+   * hold pod addresses ({@link podSubnetRole}) count. Without it every given subnet does.
+   */
+  subnetSelection?: PodSubnetSelection;
 };
 
 const NON_CNI_COMPUTE_TYPES = ['fargate', 'hybrid', 'auto'] as const;
@@ -194,6 +215,11 @@ export function nodeIpUsage(
   const typeInfo = typeName ? context.instanceTypes?.[typeName] : undefined;
   const computeType = computeTypeOf(node);
   const fargate = computeType === 'fargate';
+  const branchEnis =
+    computeType === undefined
+      ? nodeBranchEnis(node, active, settings)
+      : undefined;
+  const trunk = branchEnis?.trunkAttached === true;
 
   // The VPC CNI's max-pods and warm-pool rules apply to EC2 nodes running aws-node only.
   let computed: ReturnType<typeof maxPodsFor> | undefined;
@@ -203,6 +229,7 @@ export function nodeIpUsage(
         prefixDelegation: settings.prefixDelegation,
         customNetworking: settings.customNetworking,
         maxEnis: settings.maxEni,
+        trunkEni: trunk,
         // EKS managed node groups set max pods with AWS's calculator, whose 110/250 vCPU
         // ceiling applies in secondary-IP mode too; self-managed nodes follow eni-max-pods.txt.
         capSecondaryIp: nodeGroupOf(node).kind === 'managed-node-group',
@@ -223,8 +250,13 @@ export function nodeIpUsage(
   let footprint: WarmPoolFootprint | undefined;
   let addressesToFill: number | undefined;
   if (computed && !ipv6Pods) {
+    // Pods on branch ENIs take no address of the warm pool, whose ENIs exclude the trunk.
+    const warmPoolPods = Math.max(
+      0,
+      podsWithVpcAddress - (branchEnis?.used ?? 0),
+    );
     const input = {
-      maxEnis: computed.defaultCardEnis,
+      maxEnis: enisForPodAddresses(computed.defaultCardEnis, trunk),
       ipv4AddressesPerEni: computed.ipv4AddressesPerEni,
       // ipamd falls back to secondary IPs where prefixes are impossible (isConfigValid).
       settings: {
@@ -233,14 +265,17 @@ export function nodeIpUsage(
       },
       maxPods,
     };
-    footprint = warmPoolFootprint({ ...input, podsWithVpcAddress });
+    footprint = warmPoolFootprint({
+      ...input,
+      podsWithVpcAddress: warmPoolPods,
+    });
     const fillable = Math.min(
       freePodSlots ?? 0,
-      Math.max(0, computed.podIpCapacity - podsWithVpcAddress),
+      Math.max(0, computed.podIpCapacity - warmPoolPods),
     );
     const full = warmPoolFootprint({
       ...input,
-      podsWithVpcAddress: podsWithVpcAddress + fillable,
+      podsWithVpcAddress: warmPoolPods + fillable,
     });
     addressesToFill = Math.max(
       0,
@@ -277,7 +312,17 @@ export function nodeIpUsage(
     addressesToFill,
     eniConfigName,
     podSubnetId: eniConfig?.spec?.subnet,
+    ...(branchEnis && { branchEnis }),
   };
+}
+
+function branchEniNotes(nodes: NodeIpUsage[]): string[] {
+  const trunks = nodes.filter(n => n.branchEnis?.trunkAttached);
+  if (trunks.length === 0) return [];
+  const used = trunks.reduce((s, n) => s + (n.branchEnis?.used ?? 0), 0);
+  return [
+    `security groups for pods: ${trunks.length} node(s) have a trunk ENI, which takes one of their ENIs and no pod addresses, so pod address capacity is (ENIs - 1) x (IPv4 per ENI - 1); ${used} pod(s) use branch ENIs (vpc.amazonaws.com/pod-eni), one subnet address each outside the warm pools; the kubelet's max pods is not lowered for the trunk`,
+  ];
 }
 
 const IPV6_NOTE =
@@ -335,7 +380,37 @@ export type PodFit = {
    * once warm pools grow.
    */
   addressesToFillAllSlots: number;
+  /** Branch ENIs (security groups for pods) of the nodes with a trunk. */
+  branchEnis?: BranchEniTotals;
 };
+
+/**
+ * Branch ENIs summed over nodes: allocatable `vpc.amazonaws.com/pod-eni`, and those pods use.
+ *
+ * @public
+ */
+export type BranchEniTotals = {
+  nodes: number;
+  capacity: number;
+  used: number;
+  free: number;
+};
+
+function branchEniTotals(
+  parts: Array<{ nodes: number; capacity: number; used: number }>,
+): BranchEniTotals | undefined {
+  if (parts.length === 0) return undefined;
+  const sum = (k: 'nodes' | 'capacity' | 'used') =>
+    parts.reduce((s, p) => s + p[k], 0);
+  const capacity = sum('capacity');
+  const used = sum('used');
+  return {
+    nodes: sum('nodes'),
+    capacity,
+    used,
+    free: Math.max(0, capacity - used),
+  };
+}
 
 /**
  * A zone's subnets and nodes with the pods that still fit.
@@ -412,7 +487,30 @@ export function podFit(
       (s, n) => s + (n.addressesToFill ?? 0),
       0,
     ),
+    ...optional(
+      'branchEnis',
+      branchEniTotals(
+        nodes.flatMap(n =>
+          n.branchEnis
+            ? [
+                {
+                  nodes: 1,
+                  capacity: n.branchEnis.capacity ?? 0,
+                  used: n.branchEnis.used,
+                },
+              ]
+            : [],
+        ),
+      ),
+    ),
   };
+}
+
+function optional<K extends string, V>(
+  key: K,
+  value: V | undefined,
+): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /**
@@ -434,9 +532,18 @@ export function ipHeadroom(
   context: IpHeadroomContext,
 ): IpHeadroom {
   const notes: string[] = [];
-  const subnetFigures = subnets
-    .map(subnetHeadroom)
-    .filter((s): s is SubnetHeadroom => !!s);
+  const selection = context.subnetSelection;
+  const subnetFigures = subnets.flatMap(subnet => {
+    const figure = subnetHeadroom(subnet);
+    if (!figure) return [];
+    return selection
+      ? [{ ...figure, podSubnetRole: podSubnetRole(subnet, selection) }]
+      : [figure];
+  });
+  // Subnets that hold no pod addresses are listed, but not counted.
+  const podSubnets = subnetFigures.filter(
+    s => !s.podSubnetRole || holdsPodAddresses(s.podSubnetRole),
+  );
   const byNode = new Map<string, KubePod[]>();
   for (const pod of pods) {
     const name = pod.spec?.nodeName;
@@ -462,9 +569,11 @@ export function ipHeadroom(
     );
   }
 
+  notes.push(...branchEniNotes(ec2Nodes));
+  notes.push(...podSubnetRoleNotes(subnetFigures));
   const zoneNames = [
     ...new Set([
-      ...subnetFigures.map(s => s.availabilityZone ?? '(unknown)'),
+      ...podSubnets.map(s => s.availabilityZone ?? '(unknown)'),
       ...ec2Nodes.map(n => n.zone ?? '(unknown)'),
     ]),
   ].sort();
@@ -480,8 +589,10 @@ export function ipHeadroom(
         return subnetFigures.filter(s => ids.has(s.subnetId));
       }
     }
-    return subnetFigures.filter(
-      s => (s.availabilityZone ?? '(unknown)') === zone,
+    return podSubnets.filter(
+      s =>
+        (s.availabilityZone ?? '(unknown)') === zone &&
+        s.podSubnetRole !== 'eni-config',
     );
   };
 
@@ -532,6 +643,12 @@ export function ipHeadroom(
       limitedBy:
         additionalPods < freePodSlots ? 'subnet-addresses' : 'node-slots',
       addressesToFillAllSlots: sum('addressesToFillAllSlots'),
+      ...optional(
+        'branchEnis',
+        branchEniTotals(
+          perZone.flatMap(f => (f.branchEnis ? [f.branchEnis] : [])),
+        ),
+      ),
     };
   });
 

@@ -31,6 +31,12 @@ export const IP_RULES = {
     source:
       'Kubernetes API: aws-node DaemonSet env, nodes and pods; EC2 DescribeInstanceTypes; rule: aws/amazon-vpc-cni-k8s pkg/ipamd (ipamd.go)',
   },
+  branchEnis: {
+    formula:
+      'branch ENIs used / capacity: pods’ vpc.amazonaws.com/pod-eni requests / the nodes’ allocatable vpc.amazonaws.com/pod-eni (one branch ENI and one subnet address per pod with security groups; the trunk ENI takes one of the node’s ENIs)',
+    source:
+      'Kubernetes API: nodes (allocatable, vpc.amazonaws.com/has-trunk-attached) and pods; aws-node ENABLE_POD_ENI',
+  },
   additionalPods: {
     formula:
       'more pods that fit = min(free pod slots, warm addresses + free subnet addresses), summed over zones',

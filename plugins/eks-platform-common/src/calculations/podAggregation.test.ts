@@ -84,6 +84,48 @@ describe('PodAccumulator and expandPodAggregates', () => {
     );
   });
 
+  it('gives the branch ENIs of the full pod list (security groups for pods)', () => {
+    const withEni = PODS.map((p, i) =>
+      i % 2 === 0 && !p.spec?.hostNetwork
+        ? {
+            ...p,
+            spec: {
+              ...p.spec,
+              containers: (p.spec?.containers ?? []).map((c, j) =>
+                j === 0
+                  ? {
+                      ...c,
+                      resources: {
+                        ...c.resources,
+                        requests: {
+                          ...c.resources?.requests,
+                          'vpc.amazonaws.com/pod-eni': '1',
+                        },
+                      },
+                    }
+                  : c,
+              ),
+            },
+          }
+        : p,
+    );
+    const context = {
+      settings: { ...DEFAULT_AWS_NODE_SETTINGS, podEni: true },
+      instanceTypes: INSTANCE_TYPES,
+    };
+    const full = ipHeadroom(NODES, withEni, SUBNETS, context);
+    const aggregated = ipHeadroom(
+      NODES,
+      expandPodAggregates(accumulateInPages(withEni, 4)),
+      SUBNETS,
+      context,
+    );
+    expect(aggregated).toEqual(full);
+    expect(
+      full.nodes.reduce((s, n) => s + (n.branchEnis?.used ?? 0), 0),
+    ).toBeGreaterThan(0);
+  });
+
   it('gives the spot risk of the full pod list', () => {
     const input = {
       nodes: NODES,

@@ -4,6 +4,7 @@ import {
   podRequests,
   type PodRequestOptions,
 } from './podRequests';
+import { POD_ENI_RESOURCE, podBranchEnis } from './securityGroupsForPods';
 import type { KubePod } from './types';
 import { WorkloadRef, isPodReady, workloadKey, workloadOf } from './workloads';
 
@@ -24,6 +25,8 @@ export type PodClass = {
   /** Sum of {@link podRequests} over the class. */
   cpuMillis: number;
   memoryBytes: number;
+  /** Branch ENIs (`vpc.amazonaws.com/pod-eni`) the class's pods request, when any. */
+  branchEnis?: number;
 };
 
 /**
@@ -194,6 +197,10 @@ export class PodAccumulator {
     podClass.pods += 1;
     podClass.cpuMillis += requests.cpuMillis;
     podClass.memoryBytes += requests.memoryBytes;
+    const branchEnis = podBranchEnis(pod);
+    if (branchEnis > 0) {
+      podClass.branchEnis = (podClass.branchEnis ?? 0) + branchEnis;
+    }
   }
 
   result(): PodAggregates {
@@ -251,6 +258,9 @@ export function expandPodAggregates(aggregates: PodAggregates): KubePod[] {
               requests: {
                 cpu: `${podClass.cpuMillis}m`,
                 memory: String(podClass.memoryBytes),
+                ...(podClass.branchEnis && {
+                  [POD_ENI_RESOURCE]: String(podClass.branchEnis),
+                }),
               },
             },
           },
