@@ -4,6 +4,8 @@
  * - quantities.ts: Kubernetes quantities (`100m`, `512Mi`, `2e3`)
  * - awsNodeSettings.ts: aws-node env, warm-pool address footprint of a node
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
+ * - ipv4Cidr.ts: IPv4 addresses and CIDR blocks as numbers
+ * - remotePodNetworks.ts: EKS Hybrid Nodes' remote pod networks, node blocks and nodes that still fit
  * - ipAssignmentFailures.ts: pods failing to get an address
  * - exhaustionForecast.ts: days until a subnet runs out of addresses
  * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
@@ -32,6 +34,8 @@ export * from './workloads';
 export * from './spotRisk';
 export * from './awsNodeSettings';
 export * from './ipHeadroom';
+export * from './ipv4Cidr';
+export * from './remotePodNetworks';
 export * from './ipAssignmentFailures';
 export * from './exhaustionForecast';
 export * from './kubernetesVersion';
