@@ -8,6 +8,8 @@ import {
   expandPodAggregates,
   ipAssignmentFailures,
   ipHeadroom,
+  isHybridNode,
+  remotePodNetworkHeadroom,
   summariseCapacity,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { Ec2Facts } from '../aws/readEc2';
@@ -54,6 +56,23 @@ export function buildSnapshot(
   });
   if (!ec2) {
     ip.notes.push('EC2 could not be read: subnet addresses are unknown');
+  }
+  const remote = eks?.remoteNetworkConfig;
+  if (remote?.remotePodNetworks?.length || kube.nodes.some(isHybridNode)) {
+    ip.remoteNetworks = remotePodNetworkHeadroom(
+      remote ?? {},
+      kube.nodes,
+      aggregates.podIpsByNode ?? {},
+    );
+    if (!eks) {
+      // Without DescribeCluster the remote networks are unknown, not absent.
+      ip.remoteNetworks.notes = [
+        'EKS could not be read: the remote pod networks are unknown',
+        ...ip.remoteNetworks.notes.filter(
+          n => !/no remote pod networks/.test(n),
+        ),
+      ];
+    }
   }
   const failures = ipAssignmentFailures(
     kube.ipEvents,

@@ -9,6 +9,7 @@ import type {
   EksInsightSummary,
   EksInstalledAddon,
   EksNodegroupInfo,
+  EksRemoteNetworkConfig,
   EniConfig,
   IpAssignmentFailure,
   IpHeadroom,
@@ -66,6 +67,8 @@ export type ClusterSnapshot = {
     upgradePolicy?: 'STANDARD' | 'EXTENDED';
     /** `kubernetesNetworkConfig.ipFamily`; absent in snapshots stored before it was read. */
     ipFamily?: 'ipv4' | 'ipv6';
+    /** `remoteNetworkConfig` (EKS Hybrid Nodes): the remote node and pod networks' CIDRs. */
+    remoteNetworkConfig?: EksRemoteNetworkConfig;
     subnetIds: string[];
     clusterVersions: EksClusterVersionInfo[];
     insights: EksInsightSummary[];
