@@ -27,9 +27,9 @@ function copyIds(text: string, copy: number): string {
 }
 
 /**
- * A scenario of `count` clusters: the seven demo clusters (spot-heavy
- * production, prefix delegation, custom networking, a staging cluster out of
- * pod IPs, a legacy cluster, a blue/green pair), then copies of them with their
+ * A scenario of `count` clusters: the demo clusters (spot-heavy production,
+ * prefix delegation, custom networking, a staging cluster out of pod IPs, a
+ * legacy cluster, a blue/green pair, ...), then copies of them with their
  * own names (`<name>-c<n>`), tokens, EKS names and AWS resource ids, so that
  * every cluster is collected and served on its own.
  */
@@ -52,6 +52,8 @@ export function writeFleetScenario(count: number): {
       copyIds(JSON.stringify(original), copy),
     ) as ScenarioCluster;
     cloned.name = `${original.name}-c${copy}`;
+    delete cloned.kubePort; // a copy listens where its place puts it
+
     cloned.token = `${original.token ?? `sim-token-${original.name}`}-c${copy}`;
     if (original.eks.name) cloned.eks.name = `${original.eks.name}-c${copy}`;
     clusters.push(cloned);

@@ -8,6 +8,7 @@ import {
   nodeSubnetIn,
 } from './clusterBuild';
 import { hexId } from './determinism';
+import { PodBlock, hybridNode } from './hybridNodes';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
 import { privateDnsName } from './kubeObjects';
 import {
@@ -27,6 +28,8 @@ export interface NodeRecord {
   maxPods: number;
   podCount: number;
   ipv4PerEni: number;
+  /** A hybrid node's pod block (remote pod network); EC2 nodes have none. */
+  podBlock?: PodBlock;
 }
 
 /** Node `i` of a group: zones and instance types round robin, its address from the zone's node subnet. */
@@ -77,8 +80,9 @@ export function buildNodes(b: ClusterBuild): NodeRecord[] {
       b.catalog,
       group.name,
     );
+    const build = group.provisioner === 'hybrid' ? hybridNode : groupNode;
     for (let i = 0; i < group.nodes; i++) {
-      nodes.push(groupNode(b, group, kubelet, i));
+      nodes.push(build(b, group, kubelet, i));
     }
   }
   if (nodes.length === 0)
@@ -97,11 +101,15 @@ export function addNodeDaemonSets(
     cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
     kubernetesVersion: b.cluster.eks.version,
     nodes: nodes.length,
+    // The VPC CNI's affinity keeps aws-node off hybrid nodes (they run Cilium or Calico).
+    cniNodes: nodes.filter(n => !n.podBlock).length,
     createdAt: b.cluster.eks.createdAt,
     addonLabels: true,
   })) {
     objects.daemonSets.push(daemonSet.object);
+    const isCni = daemonSet.object.metadata.name === 'aws-node';
     for (const node of nodes) {
+      if (isCni && node.podBlock) continue;
       node.podCount += 1;
       const nodeCreated = Date.parse(
         node.object.metadata.creationTimestamp as string,
@@ -132,6 +140,7 @@ export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
   // IPv6 pods take no IPv4 address, so no IPv4 warm pool either.
   if (b.mode.customNetworking || b.cluster.eks.ipFamily === 'ipv6') return;
   for (const node of nodes) {
+    if (node.podBlock) continue; // hybrid nodes take no VPC addresses
     const allocator = b.allocators.get(nodeSubnetIn(b, node.zone).id)!;
     const appPods = node.podCount - 2;
     const warm = b.mode.prefixDelegation
