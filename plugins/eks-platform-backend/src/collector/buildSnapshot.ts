@@ -63,6 +63,7 @@ export function buildSnapshot(
       remote ?? {},
       kube.nodes,
       aggregates.podIpsByNode ?? {},
+      Object.fromEntries(ip.nodes.map(n => [n.nodeName, n.pods])),
     );
     if (!eks) {
       // Without DescribeCluster the remote networks are unknown, not absent.

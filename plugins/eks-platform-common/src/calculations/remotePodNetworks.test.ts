@@ -42,6 +42,8 @@ describe('remotePodNetworkHeadroom', () => {
         EC2_NODE,
       ],
       { 'mi-0a1': ips('10.85.0', 40), 'mi-0a2': ips('10.85.0', 0) },
+      // kube-proxy and cilium-agent run on the host network: slots, no address.
+      { 'mi-0a1': 42, 'mi-0a2': 2 },
     );
     expect(result.hybridNodes).toBe(2);
     expect(result.nodeNetworks).toEqual([
@@ -65,7 +67,7 @@ describe('remotePodNetworkHeadroom', () => {
             pods: 40,
             freeAddresses: 88,
             maxPods: 110,
-            freePodSlots: 70,
+            freePodSlots: 68,
           },
           {
             nodeName: 'mi-0a2',
@@ -74,7 +76,7 @@ describe('remotePodNetworkHeadroom', () => {
             pods: 0,
             freeAddresses: 128,
             maxPods: 110,
-            freePodSlots: 110,
+            freePodSlots: 108,
           },
         ],
       },

@@ -24,7 +24,7 @@ export type HybridNodeBlock = {
   freeAddresses: number;
   /** Kubelet max pods (`status.allocatable.pods`). */
   maxPods?: number;
-  /** maxPods - the node's pods with an address, not below 0. */
+  /** maxPods - the node's active pods (hostNetwork ones included), not below 0. */
   freePodSlots?: number;
 };
 
@@ -94,7 +94,13 @@ function mostCommon(values: number[]): number | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 }
 
-type HybridNode = { name: string; maxPods?: number; ips: number[] };
+type HybridNode = {
+  name: string;
+  maxPods?: number;
+  ips: number[];
+  /** Active pods on the node, hostNetwork ones included (kubelet max pods counts them). */
+  pods: number;
+};
 
 function hybridNodeBlock(
   node: HybridNode,
@@ -110,7 +116,7 @@ function hybridNodeBlock(
     freeAddresses: Math.max(0, block.size - pods),
     ...(node.maxPods !== undefined && {
       maxPods: node.maxPods,
-      freePodSlots: Math.max(0, node.maxPods - node.ips.length),
+      freePodSlots: Math.max(0, node.maxPods - node.pods),
     }),
   };
 }
@@ -203,7 +209,8 @@ function remoteNotes(
  * nodes' blocks (`spec.podCIDRs`) inside it and how many more blocks of that size fit.
  * Hybrid nodes run Cilium or Calico, not the VPC CNI, whose IPAM gives each node a block of
  * the pod CIDR. `podIpsByNode` holds the IPv4 addresses of each node's pods (hostNetwork
- * pods use the node's address and are not in it).
+ * pods use the node's address and are not in it); `podsOnNode` counts every active pod of a
+ * node, as kubelet max pods does (default: those with an address).
  *
  * Sources: EKS API `RemoteNetworkConfigResponse`; EKS user guide "hybrid-nodes-cni";
  * Cilium docs "Cluster Scope IPAM"; Calico `IPPool` reference (`blockSize`).
@@ -214,6 +221,7 @@ export function remotePodNetworkHeadroom(
   config: EksRemoteNetworkConfig,
   nodes: KubeNode[],
   podIpsByNode: Record<string, string[]>,
+  podsOnNode: Record<string, number> = {},
 ): RemoteNetworks {
   const unparsed: string[] = [];
   const parse = (texts: string[]) =>
@@ -227,12 +235,14 @@ export function remotePodNetworkHeadroom(
   const hybrid = nodes.filter(isHybridNode).map(node => {
     const name = node.metadata.name ?? '';
     const maxPods = tryParseQuantity(node.status?.allocatable?.pods);
+    const ips = (podIpsByNode[name] ?? [])
+      .map(parseIpv4Address)
+      .filter((ip): ip is number => ip !== undefined);
     return {
       name,
+      ips,
+      pods: podsOnNode[name] ?? ips.length,
       ...(maxPods !== undefined && { maxPods: Math.floor(maxPods) }),
-      ips: (podIpsByNode[name] ?? [])
-        .map(parseIpv4Address)
-        .filter((ip): ip is number => ip !== undefined),
       blocks: nodeBlocksOf(node).flatMap(text => {
         const block = parseIpv4Cidr(text);
         return block ? [[text, block] as [string, Ipv4Cidr]] : [];
