@@ -221,6 +221,8 @@ export type EntityClusterView = {
   subnets: IpHeadroom['subnets'];
   /** The entity's pods failing IP assignment. */
   ipFailures: IpAssignmentFailure[];
+  /** EKS Hybrid Nodes: the cluster's remote pod networks and their headroom. */
+  remoteNetworks?: IpHeadroom['remoteNetworks'];
   version?: ClusterDetail['version'];
 };
 

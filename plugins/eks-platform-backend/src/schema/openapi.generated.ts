@@ -551,6 +551,7 @@ export interface components {
             zones: components["schemas"]["ZoneIpHeadroom"][];
             subnets: components["schemas"]["SubnetHeadroom"][];
             ipFailures: components["schemas"]["IpAssignmentFailure"][];
+            remoteNetworks?: components["schemas"]["RemoteNetworks"];
             version?: components["schemas"]["VersionView"];
         };
         EntityViewResponse: {

@@ -455,5 +455,8 @@ export function entityClusterViewOf(
       subnetIds.add(key);
       return true;
     });
+  if (snapshot.ip.remoteNetworks) {
+    view.remoteNetworks = snapshot.ip.remoteNetworks;
+  }
   return view;
 }

@@ -180,7 +180,7 @@ describe('PodAccumulator and the cluster version', () => {
 });
 
 describe('PodAccumulator pod addresses', () => {
-  const pod = (
+  const hybridPod = (
     name: string,
     node: string,
     extra: Partial<KubePod['status']>,
@@ -194,14 +194,14 @@ describe('PodAccumulator pod addresses', () => {
   it("keeps the IPv4 addresses of the named nodes' pods only, hostNetwork pods left out", () => {
     const acc = new PodAccumulator({ podIpNodes: ['mi-0a1'] });
     acc.addPage([
-      pod('a', 'mi-0a1', { podIP: '10.85.0.12' }),
-      pod('b', 'mi-0a1', {
+      hybridPod('a', 'mi-0a1', { podIP: '10.85.0.12' }),
+      hybridPod('b', 'mi-0a1', {
         podIP: 'fd00::5',
         podIPs: [{ ip: 'fd00::5' }, { ip: '10.85.0.13' }],
       }),
-      pod('cilium', 'mi-0a1', { podIP: '10.80.1.4' }, true),
-      pod('c', 'ip-10-0-1-10', { podIP: '10.0.1.77' }),
-      pod('d', 'mi-0a1', { phase: 'Succeeded', podIP: '10.85.0.14' }),
+      hybridPod('cilium', 'mi-0a1', { podIP: '10.80.1.4' }, true),
+      hybridPod('c', 'ip-10-0-1-10', { podIP: '10.0.1.77' }),
+      hybridPod('d', 'mi-0a1', { phase: 'Succeeded', podIP: '10.85.0.14' }),
     ]);
     expect(acc.result().podIpsByNode).toEqual({
       'mi-0a1': ['10.85.0.12', '10.85.0.13'],
@@ -210,7 +210,7 @@ describe('PodAccumulator pod addresses', () => {
 
   it('holds no addresses when no node is named', () => {
     const acc = new PodAccumulator();
-    acc.add(pod('a', 'mi-0a1', { podIP: '10.85.0.12' }));
+    acc.add(hybridPod('a', 'mi-0a1', { podIP: '10.85.0.12' }));
     expect(acc.result().podIpsByNode).toBeUndefined();
   });
 });

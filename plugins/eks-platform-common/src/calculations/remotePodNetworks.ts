@@ -68,8 +68,8 @@ function cidrsOf(networks: Array<{ cidrs?: string[] }> | undefined) {
 
 function nodeBlocksOf(node: KubeNode): string[] {
   const blocks = node.spec?.podCIDRs ?? [];
-  const single = node.spec?.podCIDR;
-  return blocks.length > 0 ? blocks : single ? [single] : [];
+  if (blocks.length > 0) return blocks;
+  return node.spec?.podCIDR ? [node.spec.podCIDR] : [];
 }
 
 /** Aligned blocks of `prefixLength` in `cidr` that overlap none of `taken`. */
@@ -265,3 +265,27 @@ export function remotePodNetworkHeadroom(
     ),
   };
 }
+
+/**
+ * The rules of the remote pod network figures, for the views' explanations.
+ *
+ * @public
+ */
+export const REMOTE_POD_NETWORK_RULES = {
+  remotePodFree: {
+    formula:
+      'free = 2^(32 - mask) - pods on hybrid nodes with an address in the CIDR',
+    source:
+      'EKS DescribeCluster remoteNetworkConfig.remotePodNetworks; Kubernetes pods status.podIPs',
+  },
+  remoteBlockFree: {
+    formula:
+      "free = 2^(32 - block mask) - pods with an address in the node's block (an upper bound: the CNI keeps a few)",
+    source: 'Kubernetes nodes spec.podCIDRs and pods status.podIPs',
+  },
+  remoteFreeBlocks: {
+    formula:
+      "more hybrid nodes fit = aligned blocks of the nodes' block size in the CIDR that no node holds",
+    source: 'EKS remotePodNetworks; Kubernetes nodes spec.podCIDRs',
+  },
+};

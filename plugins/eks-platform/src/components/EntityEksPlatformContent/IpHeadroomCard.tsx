@@ -22,6 +22,7 @@ import {
 } from '../common';
 import { CardSection } from './CardSection';
 import { NoData } from './NoData';
+import { RemotePodNetworks } from './RemotePodNetworks';
 
 const FORECAST_WORDS: Record<
   NonNullable<ClusterOverview['ip']>['forecastStatus'],
@@ -198,6 +199,14 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
           </Table>
         )}
       </CardSection>
+
+      {view.remoteNetworks && (
+        <RemotePodNetworks
+          remote={view.remoteNetworks}
+          cluster={cluster.name}
+          at={at}
+        />
+      )}
 
       {zones.length > 0 && (
         <CardSection title="Node slots per zone">

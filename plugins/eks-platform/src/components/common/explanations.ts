@@ -39,6 +39,9 @@ export const explain = {
   freePodSlots: collected('freePodSlots'),
   warmAddresses: collected('warmAddresses'),
   additionalPods: collected('additionalPods'),
+  remotePodFree: collected('remotePodFree'),
+  remoteBlockFree: collected('remoteBlockFree'),
+  remoteFreeBlocks: collected('remoteFreeBlocks'),
   daysToExhaustion: (at?: string): Explanation => ({
     formula: FIGURE_RULES.daysToExhaustion.formula,
     source: `${FIGURE_RULES.daysToExhaustion.source}, latest ${collectedText(
