@@ -173,7 +173,11 @@ export class FleetSimulator {
         },
       );
       this.servers.push(server);
-      const port = await listen(server, base === 0 ? 0 : base + i, host);
+      const port = await listen(
+        server,
+        base === 0 ? 0 : model.kubePort ?? base + i,
+        host,
+      );
       this.kubeUrls.set(model.name, `https://${urlHost(host)}:${port}`);
     }
 

@@ -74,6 +74,19 @@ describe('the simulator driven by real third-party clients', () => {
     return sim.catalog.versions.find(v => v.version === version)!.patch;
   };
 
+  /** `aws eks describe-cluster` against the simulator, parsed. */
+  const describeCluster = async (name: string, region: string) => {
+    const { stdout } = await run(
+      aws,
+      [
+        ...['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster'],
+        ...['--name', name, '--output', 'json'],
+      ],
+      { env: awsEnv(region), timeout: 60000 },
+    );
+    return JSON.parse(stdout).cluster;
+  };
+
   it('kubectl get nodes lists every node of the cluster', async () => {
     const { stdout } = await run(
       kubectl,
@@ -180,27 +193,37 @@ describe('the simulator driven by real third-party clients', () => {
   });
 
   it('aws eks describe-cluster returns the scenario cluster', async () => {
-    const { stdout } = await run(
-      aws,
-      [
-        '--endpoint-url',
-        sim.awsEndpoint,
-        'eks',
-        'describe-cluster',
-        '--name',
-        'legacy-eu-west-1',
-        '--output',
-        'json',
-      ],
-      { env: awsEnv('eu-west-1'), timeout: 60000 },
-    );
-    const { cluster } = JSON.parse(stdout);
+    const cluster = await describeCluster('legacy-eu-west-1', 'eu-west-1');
     expect(cluster).toMatchObject({
       name: 'legacy-eu-west-1',
       version: sim.cluster('legacy-eu-west-1').kubernetesVersion,
       status: 'ACTIVE',
       endpoint: sim.cluster('legacy-eu-west-1').url,
       arn: 'arn:aws:eks:eu-west-1:333344445555:cluster/legacy-eu-west-1',
+    });
+  });
+
+  it('kubectl and aws read the hybrid cluster: hybrid nodes by label, remoteNetworkConfig', async () => {
+    const { stdout: nodes } = await run(
+      kubectl,
+      kubeArgs(
+        'factory-us-west-2',
+        'get',
+        'nodes',
+        '-l',
+        'eks.amazonaws.com/compute-type=hybrid',
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.name} {.spec.podCIDR}{"\\n"}{end}',
+      ),
+      { timeout: 30000 },
+    );
+    const lines = nodes.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^mi-0[0-9a-f]{16} 10\.201\.\d+\.\d+\/25$/);
+    const cluster = await describeCluster('factory-us-west-2', 'us-west-2');
+    expect(cluster.remoteNetworkConfig).toEqual({
+      remoteNodeNetworks: [{ cidrs: ['10.200.0.0/24'] }],
+      remotePodNetworks: [{ cidrs: ['10.201.0.0/22'] }],
     });
   });
 

@@ -125,6 +125,8 @@ export type ClusterOverview = ClusterSummary &
        * `additionalPods`, and the least-free subnet holds the nodes' IPv4 addresses.
        */
       ipFamily?: 'ipv6';
+      /** EKS Hybrid Nodes: how many, and the free addresses of the remote pod networks. */
+      hybrid?: { nodes: number; freeRemotePodAddresses?: number };
       /** Days until the least-free subnet runs out, when the history allows a forecast. */
       daysToExhaustion?: number;
       forecastStatus: ExhaustionForecast['status'];
@@ -234,6 +236,8 @@ export type EntityClusterView = {
   branchEniNodeGroups?: IpHeadroom['nodeGroups'];
   /** The entity's pods failing IP assignment. */
   ipFailures: IpAssignmentFailure[];
+  /** EKS Hybrid Nodes: the cluster's remote pod networks and their headroom. */
+  remoteNetworks?: IpHeadroom['remoteNetworks'];
   version?: ClusterDetail['version'];
 };
 

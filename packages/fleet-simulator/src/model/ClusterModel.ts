@@ -20,6 +20,8 @@ export interface EksClusterFacts {
   vpcId: string;
   serviceIpv4Cidr: string;
   ipFamily: 'ipv4' | 'ipv6';
+  /** EKS Hybrid Nodes' remote node and pod networks (`remoteNetworkConfig`). */
+  remoteNetwork?: { nodeCidrs: string[]; podCidrs: string[] };
   securityGroupIds: string[];
   tags: Record<string, string>;
   /** ListUpdates / DescribeUpdate: the cluster's updates (its in-place upgrade, ...). */
@@ -124,6 +126,8 @@ export class ClusterModel {
     readonly insights: (ScenarioInsight & { id: string })[],
     readonly instanceTypes: InstanceTypeSpec[],
     readonly createdAt: Date,
+    /** The scenario's fixed Kubernetes API port, if it sets one. */
+    readonly kubePort?: number,
   ) {}
 
   setCollection(key: ResourceKey, collection: ObjectCollection) {

@@ -82,6 +82,12 @@ export function eksFacts(b: ClusterBuild): EksClusterFacts {
     vpcId: cluster.eks.vpcId,
     serviceIpv4Cidr: cluster.eks.serviceIpv4Cidr,
     ipFamily: cluster.eks.ipFamily,
+    ...(cluster.eks.remoteNetwork && {
+      remoteNetwork: {
+        nodeCidrs: cluster.eks.remoteNetwork.nodeCidrs,
+        podCidrs: cluster.eks.remoteNetwork.podCidrs,
+      },
+    }),
     securityGroupIds: cluster.eks.securityGroupIds,
     tags: cluster.eks.tags,
     updates: updateFacts(cluster, platformVersion),

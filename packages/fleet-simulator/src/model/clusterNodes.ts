@@ -9,6 +9,7 @@ import {
   podSubnetIn,
 } from './clusterBuild';
 import { hexId } from './determinism';
+import { PodBlock, hybridNode } from './hybridNodes';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
 import { privateDnsName } from './kubeObjects';
 import { awsNodeEnv } from './systemWorkloads';
@@ -33,6 +34,8 @@ export interface NodeRecord {
   vpcPods: number;
   maxEnis: number;
   ipv4PerEni: number;
+  /** A hybrid node's pod block (remote pod network); EC2 nodes have none. */
+  podBlock?: PodBlock;
 }
 
 /** Node `i` of a group: zones and instance types round robin, its address from the zone's node subnet. */
@@ -112,8 +115,9 @@ export function buildNodes(b: ClusterBuild): NodeRecord[] {
       b.catalog,
       group.name,
     );
+    const build = group.provisioner === 'hybrid' ? hybridNode : groupNode;
     for (let i = 0; i < group.nodes; i++) {
-      nodes.push(groupNode(b, group, kubelet, i));
+      nodes.push(build(b, group, kubelet, i));
     }
   }
   if (nodes.length === 0)
@@ -132,11 +136,15 @@ export function addNodeDaemonSets(
     cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
     kubernetesVersion: b.cluster.eks.version,
     nodes: nodes.length,
+    // The VPC CNI's affinity keeps aws-node off hybrid nodes (they run Cilium or Calico).
+    cniNodes: nodes.filter(n => !n.podBlock).length,
     createdAt: b.cluster.eks.createdAt,
     addonLabels: true,
   })) {
     objects.daemonSets.push(daemonSet.object);
+    const isCni = daemonSet.object.metadata.name === 'aws-node';
     for (const node of nodes) {
+      if (isCni && node.podBlock) continue;
       node.podCount += 1;
       const nodeCreated = Date.parse(
         node.object.metadata.creationTimestamp as string,
@@ -169,6 +177,7 @@ export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
   if (b.cluster.eks.ipFamily === 'ipv6') return;
   const settings = ipamdSettings(envMap(awsNodeEnv(b.cluster.cni)));
   for (const node of nodes) {
+    if (node.podBlock) continue; // hybrid nodes take no VPC addresses
     const pool = replayWarmPool({ ...node, pods: node.vpcPods, settings });
     // With custom networking the primary ENI (the node's address) stays in the node subnet.
     const enisInPodSubnet = settings.customNetworking

@@ -3,6 +3,7 @@ import { KubeObject } from './ObjectCollection';
 import { BuiltObjects, ClusterBuild, age, podSubnetIn } from './clusterBuild';
 import { NodeRecord } from './clusterNodes';
 import { hexId } from './determinism';
+import { hybridPodAddress } from './hybridNodes';
 import { WorkloadInput, buildEvent, buildPod, ownerRefOf } from './kubeObjects';
 
 /** A scenario workload, or CoreDNS (`system`), which is labelled and named the way EKS installs it. */
@@ -102,6 +103,7 @@ function pendingPodEvents(
  * its node's /80 prefix (which takes nothing from the subnets).
  */
 function podAddress(b: ClusterBuild, node: NodeRecord): string | undefined {
+  if (node.podBlock) return hybridPodAddress(node.podBlock);
   if (b.cluster.eks.ipFamily !== 'ipv6') {
     return b.allocators.get(podSubnetIn(b, node.zone).id)!.allocate();
   }
@@ -130,7 +132,9 @@ export function addWorkloadPods(
     const podIp = isPending ? undefined : podAddress(b, node);
     if (!isPending && !podIp) {
       throw new Error(
-        `Pod subnet of ${node.zone} in ${b.cluster.name} is full; lower replicas or mark them pendingNoIp`,
+        node.podBlock
+          ? `Pod block ${node.podBlock.cidr} of hybrid node ${node.name} in ${b.cluster.name} is full; lower replicas or widen eks.remoteNetwork.podBlockPrefixLength`
+          : `Pod subnet of ${node.zone} in ${b.cluster.name} is full; lower replicas or mark them pendingNoIp`,
       );
     }
     node.podCount += 1;

@@ -10,6 +10,7 @@ import {
   paginateListInsights,
   paginateListNodegroups,
   paginateListUpdates,
+  type RemoteNetworkConfigResponse,
 } from '@aws-sdk/client-eks';
 import type {
   EksAddonInfo,
@@ -60,6 +61,7 @@ export async function readEks(
         ? supportType
         : undefined,
     ...ipFamilyOf(cluster?.kubernetesNetworkConfig?.ipFamily),
+    ...remoteNetworksOf(cluster?.remoteNetworkConfig),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
     ...(cluster?.resourcesVpcConfig?.vpcId && {
       vpcId: cluster.resourcesVpcConfig.vpcId,
@@ -271,6 +273,21 @@ async function readAddonVersions(
 
 function ipFamilyOf(value: string | undefined): Pick<EksFacts, 'ipFamily'> {
   return value === 'ipv4' || value === 'ipv6' ? { ipFamily: value } : {};
+}
+
+/** The remote networks' CIDRs, without the fields the calculations do not read. */
+function remoteNetworksOf(
+  config: RemoteNetworkConfigResponse | undefined,
+): Pick<EksFacts, 'remoteNetworkConfig'> {
+  if (!config) return {};
+  const cidrs = (networks: Array<{ cidrs?: string[] }> | undefined) =>
+    (networks ?? []).map(n => ({ cidrs: [...(n.cidrs ?? [])] }));
+  return {
+    remoteNetworkConfig: {
+      remoteNodeNetworks: cidrs(config.remoteNodeNetworks),
+      remotePodNetworks: cidrs(config.remotePodNetworks),
+    },
+  };
 }
 
 function iso(value: string | number | Date | undefined): string | undefined {

@@ -8,6 +8,8 @@ import {
   expandPodAggregates,
   ipAssignmentFailures,
   ipHeadroom,
+  isHybridNode,
+  remotePodNetworkHeadroom,
   summariseCapacity,
   subnetDiscoveryEnabled,
   CNI_ROLE_TAG,
@@ -67,6 +69,24 @@ export function buildSnapshot(
   }
   if (!ec2) {
     ip.notes.push('EC2 could not be read: subnet addresses are unknown');
+  }
+  const remote = eks?.remoteNetworkConfig;
+  if (remote?.remotePodNetworks?.length || kube.nodes.some(isHybridNode)) {
+    ip.remoteNetworks = remotePodNetworkHeadroom(
+      remote ?? {},
+      kube.nodes,
+      aggregates.podIpsByNode ?? {},
+      Object.fromEntries(ip.nodes.map(n => [n.nodeName, n.pods])),
+    );
+    if (!eks) {
+      // Without DescribeCluster the remote networks are unknown, not absent.
+      ip.remoteNetworks.notes = [
+        'EKS could not be read: the remote pod networks are unknown',
+        ...ip.remoteNetworks.notes.filter(
+          n => !/no remote pod networks/.test(n),
+        ),
+      ];
+    }
   }
   const failures = ipAssignmentFailures(
     kube.ipEvents,

@@ -228,6 +228,11 @@ export interface components {
                  * @enum {string}
                  */
                 ipFamily?: "ipv6";
+                /** @description EKS Hybrid Nodes in the cluster, and the free addresses of its remote pod networks. */
+                hybrid?: {
+                    nodes: number;
+                    freeRemotePodAddresses?: number;
+                };
                 daysToExhaustion?: number;
                 /** @enum {string} */
                 forecastStatus: "not-enough-history" | "no-exhaustion" | "exhausting" | "exhausted";
@@ -398,11 +403,40 @@ export interface components {
         IpHeadroom: {
             /** @enum {string} */
             ipFamily?: "ipv6";
+            remoteNetworks?: components["schemas"]["RemoteNetworks"];
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
             nodeGroups: components["schemas"]["NodeGroupIpHeadroom"][];
             notes: string[];
+        };
+        /** @description EKS Hybrid Nodes' remote networks (DescribeCluster remoteNetworkConfig) and the headroom of the remote pod networks. */
+        RemoteNetworks: {
+            nodeNetworks: {
+                cidr: string;
+                totalAddresses: number;
+            }[];
+            podNetworks: components["schemas"]["RemotePodNetworkHeadroom"][];
+            hybridNodes: number;
+            notes: string[];
+        };
+        RemotePodNetworkHeadroom: {
+            cidr: string;
+            totalAddresses: number;
+            pods: number;
+            freeAddresses: number;
+            nodeBlocks: {
+                nodeName: string;
+                podCidr: string;
+                addresses: number;
+                pods: number;
+                freeAddresses: number;
+                maxPods?: number;
+                freePodSlots?: number;
+            }[];
+            unallocatedAddresses: number;
+            blockPrefixLength?: number;
+            freeBlocks?: number;
         };
         IpAssignmentFailure: {
             namespace: string;
@@ -564,6 +598,7 @@ export interface components {
             /** @description Node groups in those zones with trunk ENIs (security groups for pods), with their branch ENIs. */
             branchEniNodeGroups?: components["schemas"]["NodeGroupIpHeadroom"][];
             ipFailures: components["schemas"]["IpAssignmentFailure"][];
+            remoteNetworks?: components["schemas"]["RemoteNetworks"];
             version?: components["schemas"]["VersionView"];
         };
         EntityViewResponse: {

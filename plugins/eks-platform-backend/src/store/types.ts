@@ -10,6 +10,7 @@ import type {
   EksInstalledAddon,
   EksNodegroupInfo,
   EksUpdateInfo,
+  EksRemoteNetworkConfig,
   EniConfig,
   IpAssignmentFailure,
   IpHeadroom,
@@ -67,6 +68,8 @@ export type ClusterSnapshot = {
     upgradePolicy?: 'STANDARD' | 'EXTENDED';
     /** `kubernetesNetworkConfig.ipFamily`; absent in snapshots stored before it was read. */
     ipFamily?: 'ipv4' | 'ipv6';
+    /** `remoteNetworkConfig` (EKS Hybrid Nodes): the remote node and pod networks' CIDRs. */
+    remoteNetworkConfig?: EksRemoteNetworkConfig;
     subnetIds: string[];
     /** `resourcesVpcConfig.vpcId`; absent in snapshots stored before it was read. */
     vpcId?: string;

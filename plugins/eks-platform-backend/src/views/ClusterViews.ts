@@ -11,6 +11,7 @@ import {
   type HistoryMetric,
   type HistoryResponse,
   type KubeLabelSelector,
+  type RemoteNetworks,
   type SubnetHeadroom,
   addonCompatibility,
   clusterAdditionalPods,
@@ -231,6 +232,7 @@ export function overviewOf(
     }),
     additionalPods: clusterAdditionalPods(snapshot.ip.zones).value,
     ...(snapshot.ip.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
+    ...hybridOverview(snapshot.ip.remoteNetworks),
     ...(leastForecast?.daysUntilExhaustion !== undefined && {
       daysToExhaustion: leastForecast.daysUntilExhaustion,
     }),
@@ -238,6 +240,18 @@ export function overviewOf(
     podsFailingIpAssignment: snapshot.kubernetes.ipFailures.length,
   };
   return overview;
+}
+
+/** The fleet row's hybrid-node figures: node count and the remote pod networks' free addresses. */
+function hybridOverview(remote: RemoteNetworks | undefined) {
+  if (!remote || remote.hybridNodes === 0) return {};
+  const free = remote.podNetworks.reduce((s, n) => s + n.freeAddresses, 0);
+  return {
+    hybrid: {
+      nodes: remote.hybridNodes,
+      ...(remote.podNetworks.length > 0 && { freeRemotePodAddresses: free }),
+    },
+  };
 }
 
 /** The subnet whose forecast the overview shows. */
@@ -476,5 +490,8 @@ export function entityClusterViewOf(
     g => g.branchEnis && g.zones.some(z => zoneNames.has(z)),
   );
   if (branchGroups.length > 0) view.branchEniNodeGroups = branchGroups;
+  if (snapshot.ip.remoteNetworks) {
+    view.remoteNetworks = snapshot.ip.remoteNetworks;
+  }
   return view;
 }

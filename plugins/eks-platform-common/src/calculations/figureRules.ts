@@ -3,6 +3,7 @@ import { FORECAST_RULES } from './exhaustionForecast';
 import { IP_FAILURE_RULES } from './ipAssignmentFailures';
 import { IP_RULES } from './ipHeadroomRules';
 import { SKEW_RULES } from './kubeletSkew';
+import { REMOTE_POD_NETWORK_RULES } from './remotePodNetworks';
 import { REQUEST_RULES } from './podRequests';
 import { ROLLBACK_RULES } from './rollbackWindow';
 import { CAPACITY_RULES } from './spotCapacity';
@@ -21,6 +22,7 @@ export const FIGURE_RULES = {
   ...CAPACITY_RULES,
   ...REQUEST_RULES,
   ...IP_RULES,
+  ...REMOTE_POD_NETWORK_RULES,
   ...FORECAST_RULES,
   ...IP_FAILURE_RULES,
   ...VERSION_RULES,

@@ -6,6 +6,8 @@
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
  * - securityGroupsForPods.ts: trunk and branch ENIs (ENABLE_POD_ENI)
  * - subnetDiscovery.ts: which subnets hold pod ENIs (kubernetes.io/role/cni tags)
+ * - ipv4Cidr.ts: IPv4 addresses and CIDR blocks as numbers
+ * - remotePodNetworks.ts: EKS Hybrid Nodes' remote pod networks, node blocks and nodes that still fit
  * - ipAssignmentFailures.ts: pods failing to get an address
  * - exhaustionForecast.ts: days until a subnet runs out of addresses
  * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
@@ -37,6 +39,8 @@ export * from './awsNodeSettings';
 export * from './ipHeadroom';
 export * from './securityGroupsForPods';
 export * from './subnetDiscovery';
+export * from './ipv4Cidr';
+export * from './remotePodNetworks';
 export * from './ipAssignmentFailures';
 export * from './exhaustionForecast';
 export * from './kubernetesVersion';

@@ -12,7 +12,9 @@ import {
   nodeGroupOf,
   zoneOf,
 } from './capacityType';
+import { parseIpv4Cidr } from './ipv4Cidr';
 import { maxPodsFor } from './maxPods';
+import type { RemoteNetworks } from './remotePodNetworks';
 import { isPodActive } from './podRequests';
 import { tryParseQuantity } from './quantities';
 import {
@@ -75,17 +77,11 @@ export type SubnetHeadroom = {
  * @public
  */
 export function subnetHeadroom(subnet: Ec2Subnet): SubnetHeadroom | undefined {
-  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(
-    subnet.CidrBlock ?? '',
-  );
-  if (!match) {
+  const cidr = parseIpv4Cidr(subnet.CidrBlock);
+  if (!cidr) {
     return undefined;
   }
-  const mask = Number(match[2]);
-  if (mask > 32) {
-    return undefined;
-  }
-  const total = 2 ** (32 - mask);
+  const total = cidr.size;
   const usable = Math.max(0, total - AWS_RESERVED_ADDRESSES_PER_SUBNET);
   const free = Math.min(
     usable,
@@ -343,7 +339,7 @@ function computeTypeNotes(usage: NodeIpUsage[]): string[] {
     notes.push(
       `${count(
         'hybrid',
-      )} hybrid node(s) left out: their pods take addresses from the remote pod networks (RemoteNetworkConfig), which are not read here`,
+      )} hybrid node(s) left out: their pods take addresses from the remote pod networks (RemoteNetworkConfig), headroom shown under the remote pod networks`,
     );
   }
   if (count('auto') > 0) {
@@ -448,6 +444,8 @@ export type IpHeadroom = {
   nodeGroups: NodeGroupIpHeadroom[];
   /** `ipv6` when the cluster's pods get IPv6 addresses: then only node slots limit them. */
   ipFamily?: 'ipv6';
+  /** EKS Hybrid Nodes: the remote pod networks' headroom, when the cluster has hybrid nodes or remote networks. */
+  remoteNetworks?: RemoteNetworks;
   /** Caveats (Fargate nodes left out, instance types without facts, ...). */
   notes: string[];
 };

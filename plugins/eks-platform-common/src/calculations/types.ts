@@ -113,6 +113,9 @@ export type KubeNode = {
   metadata: KubeObjectMeta;
   spec?: {
     providerID?: string;
+    /** The node's pod address block(s), when Kubernetes or the CNI sets them. */
+    podCIDR?: string;
+    podCIDRs?: string[];
     unschedulable?: boolean;
     taints?: KubeTaint[];
   };
@@ -182,6 +185,7 @@ export type KubePod = {
     /** `Pending`, `Running`, `Succeeded`, `Failed` or `Unknown`. */
     phase?: string;
     podIP?: string;
+    podIPs?: Array<{ ip?: string }>;
     conditions?: KubePodCondition[];
     containerStatuses?: KubeContainerStatus[];
     initContainerStatuses?: KubeContainerStatus[];
@@ -381,4 +385,15 @@ export type EksNodegroupInfo = {
   /** `ON_DEMAND`, `SPOT` or `CAPACITY_BLOCK`. */
   capacityType?: string;
   status?: string;
+};
+
+/**
+ * `DescribeCluster` `cluster.remoteNetworkConfig` (EKS Hybrid Nodes): the on-premises
+ * networks that can hold hybrid nodes and the pods on them.
+ *
+ * @public
+ */
+export type EksRemoteNetworkConfig = {
+  remoteNodeNetworks?: Array<{ cidrs?: string[] }>;
+  remotePodNetworks?: Array<{ cidrs?: string[] }>;
 };

@@ -59,6 +59,12 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
       ipFamily: eks.ipFamily,
       elasticLoadBalancing: { enabled: false },
     },
+    ...(eks.remoteNetwork && {
+      remoteNetworkConfig: {
+        remoteNodeNetworks: [{ cidrs: eks.remoteNetwork.nodeCidrs }],
+        remotePodNetworks: [{ cidrs: eks.remoteNetwork.podCidrs }],
+      },
+    }),
     logging: {
       clusterLogging: [
         { types: ['api', 'audit', 'authenticator'], enabled: true },

@@ -7,7 +7,7 @@ import {
   fleetOverviews,
   greenRollback,
 } from '../../testUtils';
-import { toFleetRow } from './fleetRows';
+import { hybridNoteOf, toFleetRow } from './fleetRows';
 import { FleetTable, visibleFleetRows } from './FleetTable';
 
 const fleet = fleetOverviews.map(toFleetRow);
@@ -160,6 +160,33 @@ describe('FleetTable IP column', () => {
     const row = screen.getByRole('row', { name: /prod-eu-west-1/ });
     expect(row).toHaveTextContent(
       'IPv6: pod addresses cannot run out, node IPv4 shown',
+    );
+  });
+});
+
+describe('FleetTable hybrid clusters', () => {
+  it('notes the hybrid nodes and the remote pod addresses left on the row', async () => {
+    const [first] = fleetOverviews;
+    const factory = {
+      ...first,
+      name: 'factory-us-west-2',
+      ip: { ...first.ip!, hybrid: { nodes: 3, freeRemotePodAddresses: 991 } },
+    };
+    await renderInTestApp(
+      <FleetTable
+        rows={[toFleetRow(factory)]}
+        onRefresh={() => {}}
+        refreshing={new Set()}
+      />,
+    );
+    expect(
+      screen.getByText(/3 hybrid nodes, 991 remote pod addresses free/),
+    ).toBeInTheDocument();
+  });
+
+  it('says the remote pod networks are unknown when EKS names none', () => {
+    expect(hybridNoteOf({ nodes: 1 })).toBe(
+      '1 hybrid node, remote pod networks unknown',
     );
   });
 });

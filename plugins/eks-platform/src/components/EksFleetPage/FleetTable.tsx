@@ -245,6 +245,7 @@ function columns(
               {row.ipv6
                 ? '; IPv6: pod addresses cannot run out, node IPv4 shown'
                 : ''}
+              {row.hybridNote ? `; ${row.hybridNote}` : ''}
               {row.podsFailingIpAssignment
                 ? `; ${row.podsFailingIpAssignment} pods failing IP assignment`
                 : ''}

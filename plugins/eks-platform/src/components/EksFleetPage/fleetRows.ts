@@ -4,6 +4,7 @@ import {
   type SupportPhase,
   cpuRequestedShare,
 } from '@eks-platform/plugin-eks-platform-common';
+import { formatCount } from '../common/format';
 
 /**
  * One fleet table row: a cluster overview flattened to plain values, so the table
@@ -44,6 +45,8 @@ export type FleetRow = {
   additionalPods?: number;
   /** An IPv6 cluster: pod addresses cannot run out; the subnet figures are the nodes' IPv4. */
   ipv6: boolean;
+  /** EKS Hybrid Nodes: how many, and the remote pod networks' free addresses, in words. */
+  hybridNote?: string;
   daysToExhaustion?: number;
   forecastStatus?: string;
   podsFailingIpAssignment?: number;
@@ -54,6 +57,20 @@ export type FleetRow = {
   lastErrorAt?: string;
   overview: ClusterOverview;
 };
+
+/** "3 hybrid nodes, 991 remote pod addresses free": hybrid nodes are not in the subnet figures. */
+export function hybridNoteOf(
+  hybrid: NonNullable<NonNullable<ClusterOverview['ip']>['hybrid']>,
+): string {
+  const nodes = `${hybrid.nodes} hybrid ${
+    hybrid.nodes === 1 ? 'node' : 'nodes'
+  }`;
+  return hybrid.freeRemotePodAddresses === undefined
+    ? `${nodes}, remote pod networks unknown`
+    : `${nodes}, ${formatCount(
+        hybrid.freeRemotePodAddresses,
+      )} remote pod addresses free`;
+}
 
 /** Flattens a cluster overview into a {@link FleetRow}. */
 export function toFleetRow(overview: ClusterOverview): FleetRow {
@@ -86,6 +103,7 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     leastUsableAddresses: ip?.leastFreeSubnet?.usableAddresses,
     additionalPods: ip?.additionalPods,
     ipv6: ip?.ipFamily === 'ipv6',
+    ...(ip?.hybrid && { hybridNote: hybridNoteOf(ip.hybrid) }),
     daysToExhaustion: ip?.daysToExhaustion,
     forecastStatus: ip?.forecastStatus,
     podsFailingIpAssignment: ip?.podsFailingIpAssignment,

@@ -23,6 +23,7 @@ import {
 import { BranchEniSection, BranchEnis } from './BranchEniSection';
 import { CardSection } from './CardSection';
 import { NoData } from './NoData';
+import { RemotePodNetworks } from './RemotePodNetworks';
 
 const FORECAST_WORDS: Record<
   NonNullable<ClusterOverview['ip']>['forecastStatus'],
@@ -216,6 +217,14 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
           </Table>
         )}
       </CardSection>
+
+      {view.remoteNetworks && (
+        <RemotePodNetworks
+          remote={view.remoteNetworks}
+          cluster={cluster.name}
+          at={at}
+        />
+      )}
 
       {zones.length > 0 && (
         <CardSection title="Node slots per zone">

@@ -40,6 +40,9 @@ export const explain = {
   warmAddresses: collected('warmAddresses'),
   branchEnis: collected('branchEnis'),
   additionalPods: collected('additionalPods'),
+  remotePodFree: collected('remotePodFree'),
+  remoteBlockFree: collected('remoteBlockFree'),
+  remoteFreeBlocks: collected('remoteFreeBlocks'),
   daysToExhaustion: (at?: string): Explanation => ({
     formula: FIGURE_RULES.daysToExhaustion.formula,
     source: `${FIGURE_RULES.daysToExhaustion.source}, latest ${collectedText(
