@@ -273,6 +273,11 @@ export type NamespaceCheckResponse = {
  */
 export type RefreshResponse = {
   cluster: string;
-  /** `scheduled`: the collection task was triggered. */
-  status: 'scheduled';
+  /**
+   * `scheduled`: a collection was triggered; `joined`: one was already running or
+   * triggered, and this refresh is answered by it.
+   */
+  status: 'scheduled' | 'joined';
+  /** The same, in words. */
+  message?: string;
 };

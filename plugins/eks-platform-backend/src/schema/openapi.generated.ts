@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Asks the cluster now whether a namespace exists (not read from a snapshot). Checks eks-platform.cluster.read; 404 NotFoundError for an unknown cluster, 503 ServiceUnavailableError when the cluster could not be asked. */
+        /** @description Asks the cluster whether a namespace exists (not read from a snapshot). Identical checks share one call to the cluster while it runs, and its answer is reused for a few seconds (`eksPlatform.namespaceCheck.cacheFor`, default 5 s; `checkedAt` is when the cluster was asked). Checks eks-platform.cluster.read; 404 NotFoundError for an unknown cluster, 503 ServiceUnavailableError when the cluster could not be asked, 429 when the caller started more calls to clusters this minute than `eksPlatform.namespaceCheck.perUserPerMinute`. */
         get: operations["CheckNamespace"];
         put?: never;
         post?: never;
@@ -115,7 +115,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Triggers a collection of the cluster now. Checks eks-platform.cluster.refresh; 404 NotFoundError for an unknown cluster, 409 ConflictError when a collection is running. */
+        /** @description Triggers a collection of the cluster now, or joins the one running. Checks eks-platform.cluster.refresh; 404 NotFoundError for an unknown cluster. A cluster is collected on request at most once per cooldown (`eksPlatform.refresh.cooldown`, default 60 s, counted from its last stored collection, so it holds across replicas): inside it, a refresh joins a collection that is running or triggered (202, status `joined`) and otherwise answers 429 with `Retry-After`. Each user may ask `eksPlatform.refresh.perUserPerMinute` times a minute (default 10), else 429. */
         post: operations["RefreshCluster"];
         delete?: never;
         options?: never;
@@ -608,11 +608,26 @@ export interface components {
         };
         RefreshResponse: {
             cluster: string;
-            /** @enum {string} */
-            status: "scheduled";
+            /**
+             * @description `scheduled`: a collection was triggered; `joined`: one was already running or triggered, and this refresh is answered by it.
+             * @enum {string}
+             */
+            status: "scheduled" | "joined";
+            message?: string;
         };
     };
     responses: {
+        /** @description 429 TooManyRequestsError: the caller asked too often; `Retry-After` says in how many seconds the request can succeed. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before asking again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponseBody"];
+            };
+        };
         /** @description An error, as @backstage/errors serializes it (400 InputError, 401, 403 NotAllowedError, 404 NotFoundError, ...). */
         ErrorResponse: {
             headers: {
@@ -751,6 +766,7 @@ export interface operations {
                     "application/json": components["schemas"]["NamespaceCheckResponse"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -758,9 +774,9 @@ export interface operations {
         parameters: {
             query: {
                 metric: components["schemas"]["HistoryMetric"];
-                /** @description ISO 8601 date or date-time. */
+                /** @description ISO 8601 date or date-time of a day that exists (2026-02-30 is refused with 400, not read as March 2). */
                 from?: string;
-                /** @description ISO 8601 date or date-time. */
+                /** @description ISO 8601 date or date-time of a day that exists (2026-02-30 is refused with 400, not read as March 2). */
                 to?: string;
             };
             header?: never;
@@ -819,7 +835,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The collection task was triggered. */
+            /** @description A collection was triggered (`scheduled`), or one under way answers this refresh (`joined`). */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -828,6 +844,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefreshResponse"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ErrorResponse"];
         };
     };
