@@ -4,6 +4,8 @@
  * - quantities.ts: Kubernetes quantities (`100m`, `512Mi`, `2e3`)
  * - awsNodeSettings.ts: aws-node env, warm-pool address footprint of a node
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
+ * - prefixBlocks.ts: free aligned /28 blocks of a subnet from its ENIs (prefix delegation, Auto Mode)
+ * - autoModeIp.ts: EKS Auto Mode detection and its pod addresses (/28 prefixes, single-address fallback)
  * - ipAssignmentFailures.ts: pods failing to get an address
  * - exhaustionForecast.ts: days until a subnet runs out of addresses
  * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
@@ -32,6 +34,8 @@ export * from './workloads';
 export * from './spotRisk';
 export * from './awsNodeSettings';
 export * from './ipHeadroom';
+export * from './prefixBlocks';
+export * from './autoModeIp';
 export * from './ipAssignmentFailures';
 export * from './exhaustionForecast';
 export * from './kubernetesVersion';
