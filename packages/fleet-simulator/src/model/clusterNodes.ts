@@ -27,6 +27,25 @@ export interface NodeRecord {
   maxPods: number;
   podCount: number;
   ipv4PerEni: number;
+  /** Addresses of the node's /28 prefixes no pod has yet (prefix mode). */
+  prefixAddresses: string[];
+}
+
+/** Auto Mode nodes: compute-type `auto` besides the Karpenter labels, and Auto Mode's NodeClass. */
+function autoModeGroup(group: ScenarioNodeGroup): ScenarioNodeGroup {
+  if (group.provisioner !== 'karpenter') {
+    throw new Error(
+      `Node group ${group.name} runs in an Auto Mode cluster: its provisioner must be karpenter`,
+    );
+  }
+  return {
+    ...group,
+    labels: {
+      'eks.amazonaws.com/compute-type': 'auto',
+      'eks.amazonaws.com/nodeclass': 'default',
+      ...group.labels,
+    },
+  };
 }
 
 /** Node `i` of a group: zones and instance types round robin, its address from the zone's node subnet. */
@@ -42,16 +61,19 @@ function groupNode(
     group.instanceTypes[i % group.instanceTypes.length],
   );
   const subnet = nodeSubnetIn(b, zone);
-  const ip = b.allocators.get(subnet.id)!.allocate();
-  if (!ip)
+  const allocator = b.allocators.get(subnet.id)!;
+  const next = allocator.peek();
+  if (!next)
     throw new Error(
       `Subnet ${subnet.id} has no room for node ${i} of ${group.name}`,
     );
-  const name = privateDnsName(ip, b.region);
+  // The node is named after its address, and holds it as its ENI's primary.
+  const name = privateDnsName(next, b.region);
+  const ip = allocator.allocate(name)!;
   const maxPods = maxPodsFor(type, b.mode);
   const eniConfig = b.mode.customNetworking ? eniConfigIn(b, zone) : undefined;
   const object = buildGroupNode({
-    group,
+    group: b.autoMode ? autoModeGroup(group) : group,
     indexInGroup: i,
     name,
     ip,
@@ -65,7 +87,17 @@ function groupNode(
     eniConfigName: eniConfig?.name,
   });
   const { ipv4PerEni } = type;
-  return { object, name, ip, zone, group, maxPods, podCount: 0, ipv4PerEni };
+  return {
+    object,
+    name,
+    ip,
+    zone,
+    group,
+    maxPods,
+    podCount: 0,
+    ipv4PerEni,
+    prefixAddresses: [],
+  };
 }
 
 /** Every node group's nodes, in scenario order; a cluster without nodes is a scenario error. */
@@ -92,6 +124,8 @@ export function addNodeDaemonSets(
   nodes: NodeRecord[],
   objects: BuiltObjects,
 ) {
+  // Auto Mode runs the CNI and kube-proxy on the node itself, not as DaemonSets.
+  if (b.autoMode) return;
   for (const daemonSet of buildNodeDaemonSets({
     region: b.region,
     cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
@@ -129,14 +163,17 @@ export function checkPodCapacity(nodes: NodeRecord[]) {
  * spare ENI's worth, or with prefix delegation the rest of the last /28 plus one more.
  */
 export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
-  // IPv6 pods take no IPv4 address, so no IPv4 warm pool either.
+  // IPv6 pods take no IPv4 address, so no IPv4 warm pool either; Auto Mode's pool is not
+  // published, so its nodes hold only the prefixes their pods fill.
   if (b.mode.customNetworking || b.cluster.eks.ipFamily === 'ipv6') return;
+  if (b.autoMode) return;
   for (const node of nodes) {
     const allocator = b.allocators.get(nodeSubnetIn(b, node.zone).id)!;
-    const appPods = node.podCount - 2;
-    const warm = b.mode.prefixDelegation
-      ? (Math.ceil(appPods / 16) + 1) * 16 - appPods
-      : node.ipv4PerEni;
-    allocator.reserve(warm);
+    if (b.mode.prefixDelegation) {
+      // The rest of the last prefix is already held: WARM_PREFIX_TARGET=1 adds one more.
+      allocator.allocatePrefix(node.name);
+    } else {
+      allocator.reserve(node.ipv4PerEni, node.name);
+    }
   }
 }
