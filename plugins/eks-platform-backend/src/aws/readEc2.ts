@@ -5,13 +5,22 @@ import {
 } from '@aws-sdk/client-ec2';
 import type {
   Ec2InstanceTypeInfo,
+  Ec2NetworkInterface,
   Ec2Subnet,
+  Ec2SubnetCidrReservation,
 } from '@eks-platform/plugin-eks-platform-common';
+import { readSubnetAddresses } from './readEc2Enis';
 
 /** What one collection reads from EC2. */
 export type Ec2Facts = {
   subnets: Ec2Subnet[];
   instanceTypes: Ec2InstanceTypeInfo[];
+  /** The subnets' ENIs; absent when they could not be listed (see `networkInterfacesError`). */
+  networkInterfaces?: Ec2NetworkInterface[];
+  /** The subnets' CIDR reservations; absent when they could not be read. */
+  cidrReservations?: Ec2SubnetCidrReservation[];
+  /** Why the ENIs or the reservations are missing, for the IP headroom notes. */
+  addressErrors?: string[];
 };
 
 /** DescribeInstanceTypes takes at most 100 types a call. */
@@ -31,9 +40,15 @@ export async function readEc2(
     instanceTypes: string[];
   },
 ): Promise<Ec2Facts> {
+  const subnets = await readSubnets(ec2, signal, input);
   return {
-    subnets: await readSubnets(ec2, signal, input),
+    subnets,
     instanceTypes: await readInstanceTypes(ec2, signal, input.instanceTypes),
+    ...(await readSubnetAddresses(
+      ec2,
+      signal,
+      subnets.map(s => s.SubnetId).filter((id): id is string => !!id),
+    )),
   };
 }
 

@@ -52,6 +52,13 @@ export async function readEks(
         ? supportType
         : undefined,
     ...ipFamilyOf(cluster?.kubernetesNetworkConfig?.ipFamily),
+    ...(cluster?.computeConfig && {
+      computeConfig: {
+        enabled: cluster.computeConfig.enabled,
+        nodePools: cluster.computeConfig.nodePools,
+        nodeRoleArn: cluster.computeConfig.nodeRoleArn,
+      },
+    }),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
     clusterVersions,
     insights,

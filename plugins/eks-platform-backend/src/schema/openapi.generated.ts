@@ -193,6 +193,7 @@ export interface components {
             lastError?: components["schemas"]["CollectionError"];
             partial: components["schemas"]["DataSource"][];
             sourceErrors?: components["schemas"]["CollectionError"][];
+            autoMode?: components["schemas"]["AutoModeStatus"];
             version?: {
                 kubernetesVersion: string;
                 phase: components["schemas"]["SupportPhase"];
@@ -222,6 +223,14 @@ export interface components {
                  * @enum {string}
                  */
                 ipFamily?: "ipv6";
+                /** @description The pod subnet with the fewest free aligned /28 blocks (Auto Mode, prefix delegation). */
+                fewestPrefixBlocks?: {
+                    subnetId?: string;
+                    availabilityZone?: string;
+                    freeBlocks: number;
+                    freeAddresses: number;
+                    upperBound: boolean;
+                };
                 daysToExhaustion?: number;
                 /** @enum {string} */
                 forecastStatus: "not-enough-history" | "no-exhaustion" | "exhausting" | "exhausted";
@@ -312,6 +321,23 @@ export interface components {
             freeAddresses: number;
             usedAddresses: number;
             utilisation: number;
+            /** @description Free aligned /28 blocks, from the subnet's ENIs (DescribeNetworkInterfaces). */
+            prefixBlocks?: {
+                totalBlocks: number;
+                freeBlocks: number;
+                addressesOnEnis: number;
+                unseenAddresses: number;
+                reservations: number;
+            };
+        };
+        /** @description EKS Auto Mode (DescribeCluster computeConfig, else the compute-type node label). */
+        AutoModeStatus: {
+            enabled: boolean;
+            /** @enum {string} */
+            source: "compute-config" | "node-labels";
+            nodePools: string[];
+            nodeRoleArn?: string;
+            autoModeNodes: number;
         };
         PodFit: {
             nodes: number;
@@ -327,6 +353,7 @@ export interface components {
         ZoneIpHeadroom: components["schemas"]["PodFit"] & {
             zone: string;
             subnets: components["schemas"]["SubnetHeadroom"][];
+            freePrefixBlocks?: number;
             usableAddresses: number;
             usedAddresses: number;
             utilisation: number;
@@ -363,10 +390,18 @@ export interface components {
             addressesToFill?: number;
             eniConfigName?: string;
             podSubnetId?: string;
+            autoModeAddresses?: {
+                /** @enum {string} */
+                mode: "prefixes" | "single-addresses";
+                prefixes: number;
+                podAddresses: number;
+                spareAddresses: number;
+            };
         };
         IpHeadroom: {
             /** @enum {string} */
             ipFamily?: "ipv6";
+            autoMode?: components["schemas"]["AutoModeStatus"];
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
@@ -480,10 +515,15 @@ export interface components {
                 forecasts: {
                     [key: string]: components["schemas"]["ExhaustionForecast"];
                 };
-                /** @description aws-node settings in force. */
+                /** @description aws-node settings in force; empty when cniManagedBy is set. */
                 cni: {
                     [key: string]: string | boolean | number;
                 };
+                /**
+                 * @description Auto Mode manages the CNI; there is no aws-node to read.
+                 * @enum {string}
+                 */
+                cniManagedBy?: "eks-auto-mode";
             };
             version?: components["schemas"]["VersionView"];
         };

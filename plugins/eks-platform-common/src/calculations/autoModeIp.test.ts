@@ -2,6 +2,7 @@ import {
   autoModeNodeAddresses,
   autoModeOf,
   isAutoModeNode,
+  prefixBlockWarning,
 } from './autoModeIp';
 import { capacityTypeOf, nodeGroupOf } from './capacityType';
 import type { KubeNode } from './types';
@@ -97,5 +98,26 @@ describe('autoModeNodeAddresses', () => {
   it('takes single addresses when the subnet has no free /28, and prefixes when that is unknown', () => {
     expect(autoModeNodeAddresses(5, 0).mode).toBe('single-addresses');
     expect(autoModeNodeAddresses(5, undefined).mode).toBe('prefixes');
+  });
+});
+
+describe('prefixBlockWarning', () => {
+  it('warns at none and at few free /28 blocks, naming what happens next', () => {
+    expect(
+      prefixBlockWarning({ freeBlocks: 0, freeAddresses: 190 }, true),
+    ).toBe(
+      'No free /28 block left although 190 addresses are free: Auto Mode gives new pods single addresses',
+    );
+    expect(
+      prefixBlockWarning(
+        { freeBlocks: 2, freeAddresses: 400, upperBound: true },
+        false,
+      ),
+    ).toBe(
+      'Only 2 free /28 block(s) left (at most: some used addresses are on ENIs this account cannot list): after them prefix delegation cannot add prefixes (InsufficientCidrBlocks)',
+    );
+    expect(
+      prefixBlockWarning({ freeBlocks: 4, freeAddresses: 64 }, true),
+    ).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { PREFIX_BLOCK_SIZE } from './prefixBlocks';
+import { LOW_PREFIX_BLOCKS, PREFIX_BLOCK_SIZE } from './prefixBlocks';
 import type { KubeNode } from './types';
 
 /** The `eks.amazonaws.com/compute-type` value of EKS Auto Mode nodes. */
@@ -116,4 +116,41 @@ export function autoModeNodeAddresses(
     podAddresses,
     spareAddresses: podAddresses - pods,
   };
+}
+
+/**
+ * What the product models of an Auto Mode cluster's pod addresses, and what it cannot know, in
+ * words for the views.
+ *
+ * @public
+ */
+export const AUTO_MODE_IP_MODEL =
+  'EKS Auto Mode manages the CNI (no aws-node to read): pods take /28 prefixes (16 addresses), and single addresses once a subnet has no free /28 block; max pods is what Auto Mode sets on each node. Not known: the size of Auto Mode’s warm pool, so held addresses are counted as at least the prefixes the pods fill';
+
+/**
+ * A warning for the subnet with the fewest free /28 blocks when prefixes are what its pods take:
+ * none left (Auto Mode falls back to single addresses, prefix delegation fails with
+ * `InsufficientCidrBlocks`) or fewer than {@link LOW_PREFIX_BLOCKS}; undefined otherwise.
+ *
+ * Sources: see {@link prefixBlocksOf} and {@link autoModeNodeAddresses}.
+ *
+ * @public
+ */
+export function prefixBlockWarning(
+  subnet: { freeBlocks: number; freeAddresses: number; upperBound?: boolean },
+  autoMode: boolean,
+): string | undefined {
+  const after = autoMode
+    ? 'Auto Mode gives new pods single addresses'
+    : 'prefix delegation cannot add prefixes (InsufficientCidrBlocks)';
+  const bound = subnet.upperBound
+    ? ' (at most: some used addresses are on ENIs this account cannot list)'
+    : '';
+  if (subnet.freeBlocks === 0) {
+    return `No free /28 block left although ${subnet.freeAddresses} addresses are free: ${after}`;
+  }
+  if (subnet.freeBlocks < LOW_PREFIX_BLOCKS) {
+    return `Only ${subnet.freeBlocks} free /28 block(s) left${bound}: after them ${after}`;
+  }
+  return undefined;
 }
