@@ -3,6 +3,7 @@ import {
   type DataSource,
   type SupportPhase,
   cpuRequestedShare,
+  prefixBlockWarning,
 } from '@eks-platform/plugin-eks-platform-common';
 
 /**
@@ -40,6 +41,12 @@ export type FleetRow = {
   additionalPods?: number;
   /** An IPv6 cluster: pod addresses cannot run out; the subnet figures are the nodes' IPv4. */
   ipv6: boolean;
+  /** EKS Auto Mode runs the cluster's nodes and CNI. */
+  autoMode: boolean;
+  /** Free /28 blocks of the pod subnet with the fewest (Auto Mode, prefix delegation). */
+  freePrefixBlocks?: number;
+  /** Why those blocks matter when none or few are left. */
+  prefixBlockWarning?: string;
   daysToExhaustion?: number;
   forecastStatus?: string;
   podsFailingIpAssignment?: number;
@@ -79,6 +86,11 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     leastUsableAddresses: ip?.leastFreeSubnet?.usableAddresses,
     additionalPods: ip?.additionalPods,
     ipv6: ip?.ipFamily === 'ipv6',
+    autoMode: !!overview.autoMode?.enabled,
+    freePrefixBlocks: ip?.fewestPrefixBlocks?.freeBlocks,
+    prefixBlockWarning:
+      ip?.fewestPrefixBlocks &&
+      prefixBlockWarning(ip.fewestPrefixBlocks, !!overview.autoMode?.enabled),
     daysToExhaustion: ip?.daysToExhaustion,
     forecastStatus: ip?.forecastStatus,
     podsFailingIpAssignment: ip?.podsFailingIpAssignment,

@@ -38,6 +38,7 @@ export const explain = {
   subnetUtilisation: collected('subnetUtilisation'),
   freePodSlots: collected('freePodSlots'),
   warmAddresses: collected('warmAddresses'),
+  freePrefixBlocks: collected('freePrefixBlocks'),
   additionalPods: collected('additionalPods'),
   daysToExhaustion: (at?: string): Explanation => ({
     formula: FIGURE_RULES.daysToExhaustion.formula,
