@@ -4,13 +4,22 @@ import type {
   Ec2Subnet,
 } from './types';
 
-/** A /28 prefix holds 16 addresses. */
+/**
+ * A /28 prefix holds 16 addresses.
+ *
+ * @public
+ */
 export const PREFIX_BLOCK_SIZE = 16;
 
 /** Addresses AWS reserves in every subnet: the first four and the last. */
 const RESERVED_AT_START = 4;
 
-type Range = { start: number; size: number };
+/**
+ * An IPv4 range: its first address as a number, and its size.
+ *
+ * @public
+ */
+export type Ipv4Range = { start: number; size: number };
 
 function parseIpv4(text: string): number | undefined {
   const parts = text.split('.');
@@ -23,8 +32,12 @@ function parseIpv4(text: string): number | undefined {
   return value;
 }
 
-/** `10.0.1.0/24` → its first address and size; undefined when it is not an IPv4 CIDR. */
-export function parseIpv4Cidr(text: string | undefined): Range | undefined {
+/**
+ * `10.0.1.0/24` → its first address and size; undefined when it is not an IPv4 CIDR.
+ *
+ * @public
+ */
+export function parseIpv4Cidr(text: string | undefined): Ipv4Range | undefined {
   const [address, maskText] = (text ?? '').split('/');
   const base = parseIpv4(address ?? '');
   const mask = Number(maskText);
@@ -80,7 +93,7 @@ export function prefixBlocksOf(
   if (!cidr || cidr.size < PREFIX_BLOCK_SIZE) return undefined;
   const totalBlocks = cidr.size / PREFIX_BLOCK_SIZE;
   const taken = new Set<number>();
-  const takeRange = (range: Range) => {
+  const takeRange = (range: Ipv4Range) => {
     const from = Math.max(range.start, cidr.start) - cidr.start;
     const to =
       Math.min(range.start + range.size, cidr.start + cidr.size) - cidr.start;
@@ -144,5 +157,9 @@ export function prefixBlocksOf(
   };
 }
 
-/** Below this many free /28 blocks a subnet is low on prefixes. */
+/**
+ * Below this many free /28 blocks a subnet is low on prefixes.
+ *
+ * @public
+ */
 export const LOW_PREFIX_BLOCKS = 4;
