@@ -111,3 +111,37 @@ test("the Backstage Kubernetes plugin's own tab reads the simulated fleet", asyn
     fullPage: true,
   });
 });
+
+test("a service on EKS Hybrid Nodes sees its cluster's remote pod network headroom, and the fleet row notes the hybrid nodes", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // factory-us-west-2: 3 hybrid nodes with a /25 each of 10.201.0.0/22, 33 pods on them.
+  await page.goto('/catalog/default/component/line-controller/eks-platform');
+  const networks = page.getByRole('table', {
+    name: 'Remote pod networks of factory-us-west-2',
+  });
+  await expect(networks).toContainText('10.201.0.0/22', { timeout: 90_000 });
+  await expect(networks).toContainText(/33\s*\/\s*991/);
+  await expect(networks).toContainText('3 × /25; 5 more nodes fit');
+  await expect(
+    page.getByText('Remote pod networks (3 hybrid nodes)'),
+  ).toBeVisible();
+
+  await page.goto('/eks-platform');
+  const row = page
+    .getByTestId('eks-fleet-table')
+    .getByRole('row')
+    .filter({ hasText: 'factory-us-west-2' });
+  await expect(row).toContainText(
+    '3 hybrid nodes, 991 remote pod addresses free',
+    {
+      timeout: 90_000,
+    },
+  );
+  await page.screenshot({
+    path: join(screenshots, 'fleet-page-hybrid-row.png'),
+    fullPage: true,
+  });
+});

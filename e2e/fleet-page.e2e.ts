@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import {
   BACKEND,
+  expectedRollbackOf,
   expectedVersionOf,
   guestToken,
   screenshots,
@@ -49,6 +50,11 @@ for (const theme of ['light', 'dark'] as const) {
     const green = table.getByRole('row').filter({ hasText: 'checkout-green' });
     await expect(green).toContainText(
       'IPv6: pod addresses cannot run out, node IPv4 shown',
+    );
+    // It was upgraded in place 3 days before the simulator started: its rollback window is open.
+    const rollback = expectedRollbackOf('checkout-green');
+    await expect(green).toContainText(
+      `rollback to ${rollback.targetVersion} until ${rollback.untilDay}`,
     );
     // auto-eu-central-1 runs EKS Auto Mode; other services' ENIs fragment its eu-central-1a subnet:
     // addresses are free, but no /28 block is, so its new pods take single addresses.

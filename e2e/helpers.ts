@@ -48,6 +48,18 @@ type CalendarRow = {
   endOfExtendedSupport: string;
 };
 
+type FleetJson = {
+  clusters: Record<string, { kubernetesVersion: string; upgradedAt?: string }>;
+  eksCalendar: CalendarRow[];
+};
+
+/** The running simulator's fleet.json. */
+function readFleet(): FleetJson {
+  return JSON.parse(
+    readFileSync(join(__dirname, '..', '.fleet-sim', 'fleet.json'), 'utf8'),
+  ) as FleetJson;
+}
+
 /**
  * What a simulated cluster's version should show today: its version, support phase and the
  * date that phase ends, worked out from the simulator's calendar (AWS's dates) and the clock.
@@ -58,12 +70,7 @@ export function expectedVersionOf(cluster: string): {
   /** `YYYY-MM-DD`: end of the current phase, or when support ended. */
   date: string;
 } {
-  const fleet = JSON.parse(
-    readFileSync(join(__dirname, '..', '.fleet-sim', 'fleet.json'), 'utf8'),
-  ) as {
-    clusters: Record<string, { kubernetesVersion: string }>;
-    eksCalendar: CalendarRow[];
-  };
+  const fleet = readFleet();
   const version = fleet.clusters[cluster].kubernetesVersion;
   const row = fleet.eksCalendar.find(v => v.version === version)!;
   const today = new Date().toISOString().slice(0, 10);
@@ -80,4 +87,29 @@ export function expectedVersionOf(cluster: string): {
       date: row.endOfExtendedSupport,
     };
   return { version, phase: 'unsupported', date: row.endOfExtendedSupport };
+}
+
+/**
+ * The rollback window of a cluster the simulator upgraded in place: back to the previous minor,
+ * until the upgrade time (fleet.json) + 7 days (EKS user guide "rollback-cluster").
+ */
+export function expectedRollbackOf(cluster: string): {
+  targetVersion: string;
+  /** `YYYY-MM-DD`. */
+  untilDay: string;
+  daysLeft: number;
+} {
+  const { kubernetesVersion, upgradedAt } = readFleet().clusters[cluster];
+  if (!upgradedAt) throw new Error(`${cluster} was not upgraded in place`);
+  const DAY = 86_400_000;
+  const untilDay = new Date(Date.parse(upgradedAt) + 7 * DAY)
+    .toISOString()
+    .slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  const [major, minor] = kubernetesVersion.split('.').map(Number);
+  return {
+    targetVersion: `${major}.${minor - 1}`,
+    untilDay,
+    daysLeft: Math.round((Date.parse(untilDay) - Date.parse(today)) / DAY),
+  };
 }

@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /**
@@ -103,7 +104,7 @@ export interface Config {
     collection?: {
       /** Items per list page (`limit`); default 500, at most 5000. */
       pageSize?: number;
-      /** Timeout of each Kubernetes and AWS request in milliseconds; default 30000. */
+      /** Timeout of each Kubernetes request in milliseconds; default 30000 (AWS calls: `aws.requestTimeoutMs`). */
       requestTimeoutMs?: number;
       /** Retries after HTTP 429 from Kubernetes (with Retry-After or doubling back-off); default 3. */
       maxRetries?: number;
@@ -118,6 +119,37 @@ export interface Config {
       endpoint?: string;
       /** AWS SDK attempts per call (retries throttling and 5xx with back-off); default 3. */
       maxAttempts?: number;
+      /**
+       * Timeout of each attempt of an EKS or EC2 call in milliseconds; default 10000. Kept
+       * shorter than `collection.requestTimeoutMs`, so a hung AWS endpoint costs a collection
+       * about `maxAttempts` times this, and the Kubernetes figures are stored in time.
+       */
+      requestTimeoutMs?: number;
+    };
+    /** Manual refreshes (`POST /clusters/:name/refresh`). */
+    refresh?: {
+      /**
+       * Least time between two collections of a cluster asked for by refresh, counted from its
+       * last stored collection (so it holds across replicas); default 60 seconds. Inside it, a
+       * refresh joins a collection under way, or else answers 429 with `Retry-After`. An ISO
+       * 8601 duration, a string such as `'60s'`, or an object such as `{ seconds: 60 }`.
+       */
+      cooldown?: HumanDuration | string;
+      /** Refreshes each user (or service) may ask for per minute, on each replica; default 10. */
+      perUserPerMinute?: number;
+    };
+    /** The live namespace check (`GET /clusters/:name/namespaces/:namespace`). */
+    namespaceCheck?: {
+      /**
+       * How long an answer is reused for the same cluster and namespace; default 5 seconds.
+       * Identical checks arriving while the cluster is being asked share that one call.
+       */
+      cacheFor?: HumanDuration | string;
+      /**
+       * Calls to clusters each user (or service) may start per minute, on each replica
+       * (answers from the cache or a shared call are not counted); default 30.
+       */
+      perUserPerMinute?: number;
     };
     /**
      * Node label rules deciding a node's capacity type, tried in order; replaces

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   AppsV1Api,
@@ -6,7 +5,6 @@ import {
   CustomObjectsApi,
   KubeConfig,
   V1Pod,
-  loadYaml,
 } from '@kubernetes/client-node';
 import {
   DescribeClusterCommand,
@@ -26,7 +24,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { FleetSimulator } from './FleetSimulator';
 import { shiftMinor, versionAtPlace } from './scenario/calendar';
-import { demoScenarioPath } from './scenario/loadScenario';
+import { demoScenarioPath, loadScenarioFile } from './scenario/loadScenario';
 import { kubeGet, startTestFleet } from './testUtils';
 
 describe('FleetSimulator with the demo fleet', () => {
@@ -113,7 +111,9 @@ describe('FleetSimulator with the demo fleet', () => {
   }
 
   it('lists the demo clusters in the documented order', () => {
+    const { scenario } = loadScenarioFile(demoScenarioPath());
     const names = sim.clusters().map(c => c.name);
+    expect(names).toEqual(scenario.clusters.map(c => c.name));
     expect(names.slice(0, 7)).toEqual([
       'prod-eu-west-1',
       'prod-us-east-1',
@@ -123,11 +123,6 @@ describe('FleetSimulator with the demo fleet', () => {
       'checkout-blue',
       'checkout-green',
     ]);
-    // Clusters appended to the scenario follow, in its order.
-    const scenario = loadYaml<{ clusters: { name: string }[] }>(
-      fs.readFileSync(demoScenarioPath(), 'utf8'),
-    );
-    expect(names).toEqual(scenario.clusters.map(c => c.name));
   });
 
   it('serves nodes with capacity labels, max pods and taints to @kubernetes/client-node', async () => {

@@ -56,6 +56,17 @@ function listen(
   });
 }
 
+/** The time of the cluster's successful in-place upgrade to its version, if it had one. */
+function upgradedAtOf(m: ClusterModel): { upgradedAt?: string } {
+  const upgrade = m.eks.updates.find(
+    u =>
+      u.type === 'VersionUpdate' &&
+      u.status === 'Successful' &&
+      u.params.some(p => p.type === 'Version' && p.value === m.eks.version),
+  );
+  return upgrade ? { upgradedAt: upgrade.createdAt.toISOString() } : {};
+}
+
 function urlHost(host: string) {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -162,7 +173,11 @@ export class FleetSimulator {
         },
       );
       this.servers.push(server);
-      const port = await listen(server, base === 0 ? 0 : base + i, host);
+      const port = await listen(
+        server,
+        base === 0 ? 0 : model.kubePort ?? base + i,
+        host,
+      );
       this.kubeUrls.set(model.name, `https://${urlHost(host)}:${port}`);
     }
 
@@ -225,6 +240,7 @@ export class FleetSimulator {
       region: m.eks.region,
       accountId: m.eks.accountId,
       kubernetesVersion: m.eks.version,
+      ...upgradedAtOf(m),
       nodeCount: m.countOf(resourceKey('', 'v1', 'nodes')),
       podCount: m.countOf(resourceKey('', 'v1', 'pods')),
     }));
@@ -282,6 +298,7 @@ export class FleetSimulator {
             region: c.region,
             accountId: c.accountId,
             kubernetesVersion: c.kubernetesVersion,
+            ...(c.upgradedAt && { upgradedAt: c.upgradedAt }),
           },
         ]),
       ),

@@ -6,6 +6,7 @@ import {
   DescribeSubnetsCommand,
   EC2Client,
   paginateDescribeNetworkInterfaces,
+  paginateDescribeSubnets,
 } from '@aws-sdk/client-ec2';
 import { FleetSimulator } from './FleetSimulator';
 import { parseCidr, parseIpv4 } from './model/ipv4';
@@ -139,6 +140,45 @@ describe('the demo fleet’s EKS Auto Mode cluster', () => {
       const single = held.has(ip);
       expect(inPrefix || single).toBe(true);
     }
+  });
+
+  it('lists on ENIs every address AvailableIpAddressCount counts as used, in every demo cluster', async () => {
+    const regions = [...new Set(sim.clusters().map(c => c.region))];
+    let subnets = 0;
+    for (const region of regions) {
+      const client = new EC2Client({
+        endpoint: sim.awsEndpoint,
+        region,
+        credentials,
+        maxAttempts: 1,
+      });
+      for await (const page of paginateDescribeSubnets({ client }, {})) {
+        for (const subnet of page.Subnets ?? []) {
+          const enis = [];
+          for await (const enisPage of paginateDescribeNetworkInterfaces(
+            { client },
+            { Filters: [{ Name: 'subnet-id', Values: [subnet.SubnetId!] }] },
+          )) {
+            enis.push(...(enisPage.NetworkInterfaces ?? []));
+          }
+          const held = enis.reduce(
+            (sum, eni) =>
+              sum +
+              (eni.PrivateIpAddresses ?? []).length +
+              (eni.Ipv4Prefixes ?? []).length * 16,
+            0,
+          );
+          const cidr = parseCidr(subnet.CidrBlock!);
+          expect({ subnet: subnet.SubnetId, held }).toEqual({
+            subnet: subnet.SubnetId,
+            held: cidr.size - 5 - subnet.AvailableIpAddressCount!,
+          });
+          subnets += 1;
+        }
+      }
+      client.destroy();
+    }
+    expect(subnets).toBeGreaterThan(20);
   });
 
   it('leaves free addresses but no free /28 block in the fragmented subnet, so pods fall back to single addresses', async () => {

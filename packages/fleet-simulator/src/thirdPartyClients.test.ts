@@ -2,6 +2,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import {
+  DescribeUpdateCommand,
+  EKSClient,
+  paginateListUpdates,
+} from '@aws-sdk/client-eks';
 import { FleetSimulator } from './FleetSimulator';
 import { startTestFleet } from './testUtils';
 
@@ -67,6 +72,19 @@ describe('the simulator driven by real third-party clients', () => {
   const kubeletPatch = (cluster: string) => {
     const version = sim.cluster(cluster).kubernetesVersion;
     return sim.catalog.versions.find(v => v.version === version)!.patch;
+  };
+
+  /** `aws eks describe-cluster` against the simulator, parsed. */
+  const describeCluster = async (name: string, region: string) => {
+    const { stdout } = await run(
+      aws,
+      [
+        ...['--endpoint-url', sim.awsEndpoint, 'eks', 'describe-cluster'],
+        ...['--name', name, '--output', 'json'],
+      ],
+      { env: awsEnv(region), timeout: 60000 },
+    );
+    return JSON.parse(stdout).cluster;
   };
 
   it('kubectl get nodes lists every node of the cluster', async () => {
@@ -175,27 +193,37 @@ describe('the simulator driven by real third-party clients', () => {
   });
 
   it('aws eks describe-cluster returns the scenario cluster', async () => {
-    const { stdout } = await run(
-      aws,
-      [
-        '--endpoint-url',
-        sim.awsEndpoint,
-        'eks',
-        'describe-cluster',
-        '--name',
-        'legacy-eu-west-1',
-        '--output',
-        'json',
-      ],
-      { env: awsEnv('eu-west-1'), timeout: 60000 },
-    );
-    const { cluster } = JSON.parse(stdout);
+    const cluster = await describeCluster('legacy-eu-west-1', 'eu-west-1');
     expect(cluster).toMatchObject({
       name: 'legacy-eu-west-1',
       version: sim.cluster('legacy-eu-west-1').kubernetesVersion,
       status: 'ACTIVE',
       endpoint: sim.cluster('legacy-eu-west-1').url,
       arn: 'arn:aws:eks:eu-west-1:333344445555:cluster/legacy-eu-west-1',
+    });
+  });
+
+  it('kubectl and aws read the hybrid cluster: hybrid nodes by label, remoteNetworkConfig', async () => {
+    const { stdout: nodes } = await run(
+      kubectl,
+      kubeArgs(
+        'factory-us-west-2',
+        'get',
+        'nodes',
+        '-l',
+        'eks.amazonaws.com/compute-type=hybrid',
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.name} {.spec.podCIDR}{"\\n"}{end}',
+      ),
+      { timeout: 30000 },
+    );
+    const lines = nodes.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^mi-0[0-9a-f]{16} 10\.201\.\d+\.\d+\/25$/);
+    const cluster = await describeCluster('factory-us-west-2', 'us-west-2');
+    expect(cluster.remoteNetworkConfig).toEqual({
+      remoteNodeNetworks: [{ cidrs: ['10.200.0.0/24'] }],
+      remotePodNetworks: [{ cidrs: ['10.201.0.0/22'] }],
     });
   });
 
@@ -223,6 +251,133 @@ describe('the simulator driven by real third-party clients', () => {
     expect(
       new Date(v131.endOfExtendedSupportDate * 1000).toISOString().slice(0, 10),
     ).toBe('2026-11-26');
+  });
+
+  const DAY = 86_400_000;
+  /** checkout-green's updates as the demo scenario gives them, computed from the clock. */
+  const greenUpdates = () => {
+    const version = sim.cluster('checkout-green').kubernetesVersion;
+    const daysAgo = (ms: number) => Math.round((Date.now() - ms) / DAY);
+    return { version, daysAgo };
+  };
+
+  it('aws eks list-updates pages through the update ids and describe-update returns the in-place upgrade', async () => {
+    const cli = async (...args: string[]) =>
+      JSON.parse(
+        (
+          await run(
+            aws,
+            [
+              '--endpoint-url',
+              sim.awsEndpoint,
+              'eks',
+              ...args,
+              '--output',
+              'json',
+            ],
+            { env: awsEnv('eu-central-1'), timeout: 60000 },
+          )
+        ).stdout,
+      );
+    sim.requestLog.reset();
+    const { updateIds } = await cli(
+      'list-updates',
+      '--name',
+      'checkout-green',
+      '--page-size',
+      '1',
+    );
+    expect(updateIds).toHaveLength(3);
+    // --page-size 1: the CLI followed nextToken once per update.
+    expect(
+      sim.requestLog.count({
+        cluster: 'checkout-green',
+        operation: 'ListUpdates',
+      }),
+    ).toBe(3);
+    const updates = await Promise.all(
+      updateIds.map(
+        async (id: string) =>
+          (
+            await cli(
+              'describe-update',
+              '--name',
+              'checkout-green',
+              '--update-id',
+              id,
+            )
+          ).update,
+      ),
+    );
+    const { version, daysAgo } = greenUpdates();
+    const upgrade = updates.find(
+      u => u.type === 'VersionUpdate' && u.status === 'Successful',
+    );
+    expect(upgrade.params).toEqual(
+      expect.arrayContaining([{ type: 'Version', value: version }]),
+    );
+    // aws CLI v1 prints timestamps as epoch seconds, v2 as ISO text.
+    const createdAt =
+      typeof upgrade.createdAt === 'number'
+        ? upgrade.createdAt * 1000
+        : Date.parse(upgrade.createdAt);
+    expect(daysAgo(createdAt)).toBe(3);
+    const failed = updates.find(u => u.status === 'Failed');
+    expect(failed).toMatchObject({ type: 'VersionUpdate' });
+    expect(failed.errors[0].errorMessage).toMatch(/did not complete/);
+    await expect(
+      cli('describe-update', '--name', 'checkout-green', '--update-id', 'nope'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('ResourceNotFoundException'),
+    });
+  });
+
+  it('AWS SDK v3 pages ListUpdates and reads DescribeUpdate with dates', async () => {
+    const eks = new EKSClient({
+      endpoint: sim.awsEndpoint,
+      region: 'eu-central-1',
+      credentials: {
+        accessKeyId: 'AKIDFLEETSIMULATOR',
+        secretAccessKey: 'fleet-simulator-secret',
+      },
+    });
+    const ids: string[] = [];
+    for await (const page of paginateListUpdates(
+      { client: eks, pageSize: 2 },
+      { name: 'checkout-green' },
+    )) {
+      expect(page.updateIds!.length).toBeLessThanOrEqual(2);
+      ids.push(...page.updateIds!);
+    }
+    expect(new Set(ids).size).toBe(3);
+    const types = [];
+    const upgradedAt: string[] = [];
+    for (const updateId of ids) {
+      const { update } = await eks.send(
+        new DescribeUpdateCommand({ name: 'checkout-green', updateId }),
+      );
+      expect(update!.createdAt).toBeInstanceOf(Date);
+      types.push(`${update!.type}:${update!.status}`);
+      if (update!.type === 'VersionUpdate' && update!.status === 'Successful')
+        upgradedAt.push(update!.createdAt!.toISOString());
+    }
+    // fleet.json names the time of the in-place upgrade, for tests of the rollback window.
+    expect(upgradedAt).toEqual([sim.cluster('checkout-green').upgradedAt]);
+    expect(types.sort()).toEqual([
+      'LoggingUpdate:Successful',
+      'VersionUpdate:Failed',
+      'VersionUpdate:Successful',
+    ]);
+    // A cluster that was never upgraded lists none.
+    const none = [];
+    for await (const page of paginateListUpdates(
+      { client: eks },
+      { name: 'checkout-blue' },
+    )) {
+      none.push(...(page.updateIds ?? []));
+    }
+    expect(none).toEqual([]);
+    eks.destroy();
   });
 
   it('aws ec2 describe-subnets returns the pod subnets with their free addresses', async () => {

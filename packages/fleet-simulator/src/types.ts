@@ -66,6 +66,8 @@ export interface SimulatedClusterInfo {
   region: string;
   accountId: string;
   kubernetesVersion: string;
+  /** When the cluster was upgraded in place to `kubernetesVersion` (ISO), if the scenario says. */
+  upgradedAt?: string;
   nodeCount: number;
   podCount: number;
 }
@@ -87,6 +89,8 @@ export interface FleetFile {
       accountId: string;
       /** The control plane's version, resolved from the scenario's place in the calendar at start. */
       kubernetesVersion: string;
+      /** When it was upgraded in place to that version (ISO), for clusters the scenario upgraded. */
+      upgradedAt?: string;
     }
   >;
   /** The EKS calendar the simulator serves (newest first), so tests can work out what a day shows. */

@@ -55,10 +55,8 @@ export const eksPlatformPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(eksPlatformPermissions);
 
         // Every eksPlatform key is read and validated before anything starts.
-        const { collection: settings } = readEksPlatformConfig(config);
-        const aws = AwsAccess.fromConfig(config, {
-          timeoutMs: settings.requestTimeoutMs,
-        });
+        const { collection: settings, limits } = readEksPlatformConfig(config);
+        const aws = AwsAccess.fromConfig(config);
         const { snapshots: store, discoveredClusters } = await openStores({
           database,
         });
@@ -129,7 +127,13 @@ export const eksPlatformPlugin = createBackendPlugin({
             permissions,
             views,
             collection,
-            namespaces: new NamespaceCheckService({ registry, collector }),
+            namespaces: new NamespaceCheckService({
+              registry,
+              collector,
+              ...limits.namespaceCheck,
+            }),
+            logger,
+            refreshesPerUserPerMinute: limits.refresh.perUserPerMinute,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,5 +1,6 @@
 import type {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
@@ -8,61 +9,33 @@ import {
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
-  type HistoryMetric,
   eksPlatformClusterReadPermission,
   eksPlatformClusterRefreshPermission,
 } from '@eks-platform/plugin-eks-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { ClusterViewService } from './views/ClusterViewService';
 import type { CollectionService } from './collector/CollectionService';
 import type { NamespaceCheckService } from './collector/NamespaceCheckService';
 import type { JsonBody } from './views/ViewBodyCache';
 import type { AnswerOf } from './schema/contract';
-import { CLUSTER_NAME_PATTERN, CLUSTER_NAME_RULE } from './config/clusterNames';
-
-const clusterNameSchema = z.string().regex(CLUSTER_NAME_PATTERN);
-
-/** A Kubernetes namespace name: an RFC 1123 label. */
-const namespaceSchema = z
-  .string()
-  .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
-
-const HISTORY_METRICS = [
-  'spot-cpu-share',
-  'requested-cpu',
-  'allocatable-cpu',
-  'free-ips',
-  'additional-pods',
-] as const satisfies readonly HistoryMetric[];
+import { CLUSTER_NAME_RULE } from './config/clusterNames';
+import {
+  callerKey,
+  clusterNameSchema,
+  entityQuerySchema,
+  firstIssue,
+  historyQuerySchema,
+  namespaceSchema,
+} from './routeInputs';
+import { DEFAULT_REFRESHES_PER_USER_PER_MINUTE } from './config/readRequestLimits';
+import { UserRateLimit } from './limits/UserRateLimit';
+import { allowOnly, errorsForCallers } from './routeErrors';
 
 /** The longest history range one request may ask for. */
 export const MAX_HISTORY_DAYS = 400;
 const DAY_MS = 86_400_000;
 const DEFAULT_HISTORY_DAYS = 7;
-
-const isoDateTime = z
-  .string()
-  .refine(
-    v =>
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) &&
-      Number.isFinite(Date.parse(v)),
-    {
-      message: 'must be an ISO 8601 date or date-time',
-    },
-  );
-
-const historyQuerySchema = z.object({
-  metric: z.enum(HISTORY_METRICS),
-  from: isoDateTime.optional(),
-  to: isoDateTime.optional(),
-});
-
-const entityQuerySchema = z.object({
-  entityRef: z.string().min(1).max(1000),
-});
 
 /**
  * Sends a view serialized once for many callers, gzip-encoded when the caller
@@ -84,11 +57,6 @@ function sendJson(req: express.Request, res: express.Response, body: JsonBody) {
   res.send(body.bytes);
 }
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue.path.join('.') || 'input'}: ${issue.message}`;
-}
-
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -98,10 +66,20 @@ export async function createRouter(options: {
   >;
   collection: Pick<CollectionService, 'trigger'>;
   namespaces: Pick<NamespaceCheckService, 'check'>;
+  logger: LoggerService;
+  /** Manual refreshes each user may ask for per minute. */
+  refreshesPerUserPerMinute?: number;
   now?: () => Date;
 }): Promise<express.Router> {
   const { httpAuth, permissions, views, collection, namespaces } = options;
   const now = options.now ?? (() => new Date());
+  const refreshLimit = new UserRateLimit({
+    perMinute:
+      options.refreshesPerUserPerMinute ??
+      DEFAULT_REFRESHES_PER_USER_PER_MINUTE,
+    what: 'refreshes',
+    now: () => now().getTime(),
+  });
   const router = Router();
 
   async function authorize(req: express.Request, permission: BasicPermission) {
@@ -147,7 +125,7 @@ export async function createRouter(options: {
   });
 
   router.get('/clusters/:name/namespaces/:namespace', async (req, res) => {
-    await authorize(req, eksPlatformClusterReadPermission);
+    const credentials = await authorize(req, eksPlatformClusterReadPermission);
     const name = clusterName(req);
     const namespace = namespaceSchema.safeParse(req.params.namespace);
     if (!namespace.success) {
@@ -158,6 +136,7 @@ export async function createRouter(options: {
     const answer: AnswerOf<'CheckNamespace'> = await namespaces.check(
       name,
       namespace.data,
+      callerKey(credentials),
     );
     res.json(answer);
   });
@@ -206,15 +185,33 @@ export async function createRouter(options: {
   });
 
   router.post('/clusters/:name/refresh', async (req, res) => {
-    await authorize(req, eksPlatformClusterRefreshPermission);
+    const credentials = await authorize(
+      req,
+      eksPlatformClusterRefreshPermission,
+    );
     const name = clusterName(req);
-    await collection.trigger(name);
+    refreshLimit.take(callerKey(credentials));
+    const status = await collection.trigger(name);
     const body: AnswerOf<'RefreshCluster', 202> = {
       cluster: name,
-      status: 'scheduled',
+      status,
+      message:
+        status === 'joined'
+          ? `A collection of ${name} is already under way; this refresh joined it`
+          : `A collection of ${name} was scheduled`,
     };
     res.status(202).json(body);
   });
 
+  allowOnly(router, {
+    '/health': 'GET, HEAD',
+    '/clusters': 'GET, HEAD',
+    '/clusters/:name': 'GET, HEAD',
+    '/clusters/:name/namespaces/:namespace': 'GET, HEAD',
+    '/clusters/:name/history': 'GET, HEAD',
+    '/entity': 'GET, HEAD',
+    '/clusters/:name/refresh': 'POST',
+  });
+  router.use(errorsForCallers(options.logger));
   return router;
 }

@@ -13,6 +13,7 @@ import type {
   IpAssignmentFailure,
   IpHeadroom,
   NodeGroupSkew,
+  RollbackWindow,
   AddonCompatibility,
   SupportPhase,
   WorkloadSpotRisk,
@@ -94,6 +95,13 @@ export type ClusterOverview = ClusterSummary &
       /** ISO date of the next support deadline. */
       nextDeadline?: string;
       summary: string;
+      /** Present while the control plane can be rolled back (see `ClusterDetail.version.rollback`). */
+      rollbackOpen?: {
+        targetVersion?: string;
+        /** `YYYY-MM-DD` (UTC) the window ends. */
+        untilDay: string;
+        daysLeft: number;
+      };
     };
     spot?: {
       /** Share of allocatable CPU on spot nodes (0..1). */
@@ -132,6 +140,8 @@ export type ClusterOverview = ClusterSummary &
         /** True when some used addresses are on ENIs the collector cannot list: freeBlocks is at most this. */
         upperBound: boolean;
       };
+      /** EKS Hybrid Nodes: how many, and the free addresses of the remote pod networks. */
+      hybrid?: { nodes: number; freeRemotePodAddresses?: number };
       /** Days until the least-free subnet runs out, when the history allows a forecast. */
       daysToExhaustion?: number;
       forecastStatus: ExhaustionForecast['status'];
@@ -185,6 +195,8 @@ export type ClusterDetail = {
     insights: InsightsSummary;
     /** Installed add-ons and whether they have a version for the next Kubernetes version. */
     addons: AddonCompatibility[];
+    /** Whether the last in-place upgrade can be rolled back now; absent when updates were not read. */
+    rollback?: RollbackWindow;
   };
 };
 
@@ -237,8 +249,15 @@ export type EntityClusterView = {
   zones: IpHeadroom['zones'];
   /** The subnets of those zones. */
   subnets: IpHeadroom['subnets'];
+  /**
+   * Node groups in those zones that carry trunk ENIs (security groups for pods), with their
+   * branch ENIs; absent when none does.
+   */
+  branchEniNodeGroups?: IpHeadroom['nodeGroups'];
   /** The entity's pods failing IP assignment. */
   ipFailures: IpAssignmentFailure[];
+  /** EKS Hybrid Nodes: the cluster's remote pod networks and their headroom. */
+  remoteNetworks?: IpHeadroom['remoteNetworks'];
   version?: ClusterDetail['version'];
 };
 
@@ -274,6 +293,11 @@ export type NamespaceCheckResponse = {
  */
 export type RefreshResponse = {
   cluster: string;
-  /** `scheduled`: the collection task was triggered. */
-  status: 'scheduled';
+  /**
+   * `scheduled`: a collection was triggered; `joined`: one was already running or
+   * triggered, and this refresh is answered by it.
+   */
+  status: 'scheduled' | 'joined';
+  /** The same, in words. */
+  message?: string;
 };

@@ -52,6 +52,8 @@ export function writeFleetScenario(count: number): {
       copyIds(JSON.stringify(original), copy),
     ) as ScenarioCluster;
     cloned.name = `${original.name}-c${copy}`;
+    delete cloned.kubePort; // a copy listens where its place puts it
+
     cloned.token = `${original.token ?? `sim-token-${original.name}`}-c${copy}`;
     if (original.eks.name) cloned.eks.name = `${original.eks.name}-c${copy}`;
     clusters.push(cloned);

@@ -25,6 +25,7 @@ function subnetTags(s: SubnetFacts): Record<string, string> {
     ...(s.purpose === 'nodes'
       ? { 'kubernetes.io/role/internal-elb': '1' }
       : {}),
+    ...s.tags,
   };
 }
 

@@ -3,6 +3,7 @@ import { describeClusterOperation, listClusters } from './eks/clusters';
 import { EksCall, EksHandler } from './eks/common';
 import { describeInsight, listInsights } from './eks/insights';
 import { describeNodegroup, listNodegroups } from './eks/nodegroups';
+import { describeUpdate, listUpdates } from './eks/updates';
 import { describeClusterVersions } from './eks/versions';
 import type { AwsFleetContext, EksRequest, EksRoute } from './fleetContext';
 
@@ -44,6 +45,8 @@ const OPERATIONS: EksOperation[] = [
   op('GET /clusters/*/insights/*', 'DescribeInsight', describeInsight),
   op('GET /clusters/*/addons', 'ListAddons', listAddons),
   op('GET /clusters/*/addons/*', 'DescribeAddon', describeAddon),
+  op('GET /clusters/*/updates', 'ListUpdates', listUpdates),
+  op('GET /clusters/*/updates/*', 'DescribeUpdate', describeUpdate),
 ];
 
 function matches(o: EksOperation, method: string, segs: string[]) {

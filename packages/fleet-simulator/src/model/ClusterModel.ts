@@ -4,6 +4,7 @@ import {
   ObjectCollection,
 } from './ObjectCollection';
 import { InstanceTypeSpec } from './instanceTypes';
+import type { UpdateFacts } from './clusterUpdates';
 import { ScenarioInsight } from '../scenario/schema';
 
 /** EKS-side facts about a cluster (DescribeCluster). */
@@ -19,8 +20,12 @@ export interface EksClusterFacts {
   vpcId: string;
   serviceIpv4Cidr: string;
   ipFamily: 'ipv4' | 'ipv6';
+  /** EKS Hybrid Nodes' remote node and pod networks (`remoteNetworkConfig`). */
+  remoteNetwork?: { nodeCidrs: string[]; podCidrs: string[] };
   securityGroupIds: string[];
   tags: Record<string, string>;
+  /** ListUpdates / DescribeUpdate: the cluster's updates (its in-place upgrade, ...). */
+  updates: UpdateFacts[];
 }
 
 /** DescribeCluster `computeConfig` of an EKS Auto Mode cluster. */
@@ -41,6 +46,8 @@ export interface SubnetFacts {
   name: string;
   purpose: 'nodes' | 'pods';
   clusterName: string;
+  /** The scenario's extra tags (e.g. `kubernetes.io/role/cni`). */
+  tags: Record<string, string>;
   /** The ENIs with addresses in the subnet, as DescribeNetworkInterfaces lists them. */
   networkInterfaces: NetworkInterfaceFacts[];
   /** As GetSubnetCidrReservations lists them. */
@@ -140,6 +147,8 @@ export class ClusterModel {
     readonly insights: (ScenarioInsight & { id: string })[],
     readonly instanceTypes: InstanceTypeSpec[],
     readonly createdAt: Date,
+    /** The scenario's fixed Kubernetes API port, if it sets one. */
+    readonly kubePort?: number,
   ) {}
 
   setCollection(key: ResourceKey, collection: ObjectCollection) {

@@ -72,10 +72,16 @@ export function buildCluster(
       ...i,
       id: i.id ?? uid(`insight:${cluster.name}:${i.name}`),
     })),
-    [...new Set(cluster.nodeGroups.flatMap(g => g.instanceTypes))].map(
-      getInstanceType,
-    ),
+    // Hybrid nodes are not EC2 instances: their types only size the machines.
+    [
+      ...new Set(
+        cluster.nodeGroups
+          .filter(g => g.provisioner !== 'hybrid')
+          .flatMap(g => g.instanceTypes),
+      ),
+    ].map(getInstanceType),
     clusterCreated,
+    cluster.kubePort,
   );
   const { namespaces, ...rest } = objects;
   model.setObjects({

@@ -6,6 +6,7 @@ import {
 import { KubeObject } from './ObjectCollection';
 import { SeededRandom } from './determinism';
 import { CniMode } from './instanceTypes';
+import type { HybridPools } from './hybridNodes';
 import { formatIpv4, parseCidr } from './ipv4';
 import { SubnetAllocator } from './subnetAllocator';
 
@@ -25,6 +26,8 @@ export interface ClusterBuild {
   allocators: Map<string, SubnetAllocator>;
   /** The zones that have a node subnet, in scenario order. */
   zones: string[];
+  /** The remote networks' allocators, made with the first hybrid node. */
+  hybrid?: HybridPools;
 }
 
 /** The Kubernetes objects the steps add to, by resource. */

@@ -1,3 +1,4 @@
+import { updateFacts } from './clusterUpdates';
 import {
   AutoModeFacts,
   EksClusterFacts,
@@ -68,6 +69,7 @@ export function subnetFacts(b: ClusterBuild): SubnetFacts[] {
         `${clusterName}-${s.purpose === 'pods' ? 'pods' : 'private'}-${s.zone}`,
       purpose: s.purpose,
       clusterName,
+      tags: s.tags,
       networkInterfaces: networkInterfaces(s.id, allocator),
       cidrReservations: s.cidrReservations.map(r => ({
         id: `scr-0${hexId(`scr:${s.id}:${r.cidr}`, 16)}`,
@@ -107,22 +109,29 @@ export function eksFacts(
   b: ClusterBuild,
 ): EksClusterFacts & { autoMode?: AutoModeFacts } {
   const { cluster, catalog } = b;
+  const platformVersion =
+    cluster.eks.platformVersion ??
+    catalog.versions.find(v => v.version === cluster.eks.version)
+      ?.platformVersion ??
+    'eks.1';
   return {
     name: cluster.eks.name ?? cluster.name,
     accountId: cluster.eks.accountId,
     region: b.region,
     version: cluster.eks.version,
-    platformVersion:
-      cluster.eks.platformVersion ??
-      catalog.versions.find(v => v.version === cluster.eks.version)
-        ?.platformVersion ??
-      'eks.1',
+    platformVersion,
     status: cluster.eks.status,
     createdAt: cluster.eks.createdAt,
     supportType: cluster.eks.supportType,
     vpcId: cluster.eks.vpcId,
     serviceIpv4Cidr: cluster.eks.serviceIpv4Cidr,
     ipFamily: cluster.eks.ipFamily,
+    ...(cluster.eks.remoteNetwork && {
+      remoteNetwork: {
+        nodeCidrs: cluster.eks.remoteNetwork.nodeCidrs,
+        podCidrs: cluster.eks.remoteNetwork.podCidrs,
+      },
+    }),
     securityGroupIds: cluster.eks.securityGroupIds,
     tags: cluster.eks.tags,
     ...(cluster.autoMode && {
@@ -133,5 +142,6 @@ export function eksFacts(
           `arn:aws:iam::${cluster.eks.accountId}:role/AmazonEKSAutoNodeRole`,
       },
     }),
+    updates: updateFacts(cluster, platformVersion),
   };
 }

@@ -6,10 +6,14 @@ import {
   age,
   eniConfigIn,
   nodeSubnetIn,
+  podSubnetIn,
 } from './clusterBuild';
 import { hexId } from './determinism';
+import { PodBlock, hybridNode } from './hybridNodes';
 import { getInstanceType, maxPodsFor } from './instanceTypes';
 import { privateDnsName } from './kubeObjects';
+import { awsNodeEnv } from './systemWorkloads';
+import { envMap, ipamdSettings, replayWarmPool } from './warmPools';
 import {
   buildDaemonSetPod,
   buildGroupNode,
@@ -26,7 +30,12 @@ export interface NodeRecord {
   group: ScenarioNodeGroup;
   maxPods: number;
   podCount: number;
+  /** Pods given an IPv4 address of a pod subnet (the warm pool is sized on these). */
+  vpcPods: number;
+  maxEnis: number;
   ipv4PerEni: number;
+  /** A hybrid node's pod block (remote pod network); EC2 nodes have none. */
+  podBlock?: PodBlock;
   /** Addresses of the node's /28 prefixes no pod has yet (prefix mode). */
   prefixAddresses: string[];
 }
@@ -72,8 +81,27 @@ function groupNode(
   const ip = allocator.allocate(name)!;
   const maxPods = maxPodsFor(type, b.mode);
   const eniConfig = b.mode.customNetworking ? eniConfigIn(b, zone) : undefined;
+  // Security groups for pods: the VPC resource controller attaches a trunk ENI to nodes of
+  // trunking types, labels them and advertises their branch ENIs.
+  const trunk =
+    b.cluster.cni.env.ENABLE_POD_ENI === 'true' &&
+    type.branchEnis !== undefined;
+  const nodeGroup = b.autoMode ? autoModeGroup(group) : group;
   const object = buildGroupNode({
-    group: b.autoMode ? autoModeGroup(group) : group,
+    group: trunk
+      ? {
+          ...nodeGroup,
+          labels: {
+            'vpc.amazonaws.com/has-trunk-attached': 'true',
+            ...nodeGroup.labels,
+          },
+        }
+      : nodeGroup,
+    ...(trunk && {
+      extendedResources: {
+        'vpc.amazonaws.com/pod-eni': String(type.branchEnis),
+      },
+    }),
     indexInGroup: i,
     name,
     ip,
@@ -86,7 +114,7 @@ function groupNode(
     instanceId: `i-0${hexId(`instance:${name}`, 16)}`,
     eniConfigName: eniConfig?.name,
   });
-  const { ipv4PerEni } = type;
+  const { ipv4PerEni, maxEnis } = type;
   return {
     object,
     name,
@@ -95,6 +123,8 @@ function groupNode(
     group,
     maxPods,
     podCount: 0,
+    vpcPods: 0,
+    maxEnis,
     ipv4PerEni,
     prefixAddresses: [],
   };
@@ -109,8 +139,9 @@ export function buildNodes(b: ClusterBuild): NodeRecord[] {
       b.catalog,
       group.name,
     );
+    const build = group.provisioner === 'hybrid' ? hybridNode : groupNode;
     for (let i = 0; i < group.nodes; i++) {
-      nodes.push(groupNode(b, group, kubelet, i));
+      nodes.push(build(b, group, kubelet, i));
     }
   }
   if (nodes.length === 0)
@@ -131,11 +162,15 @@ export function addNodeDaemonSets(
     cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
     kubernetesVersion: b.cluster.eks.version,
     nodes: nodes.length,
+    // The VPC CNI's affinity keeps aws-node off hybrid nodes (they run Cilium or Calico).
+    cniNodes: nodes.filter(n => !n.podBlock).length,
     createdAt: b.cluster.eks.createdAt,
     addonLabels: true,
   })) {
     objects.daemonSets.push(daemonSet.object);
+    const isCni = daemonSet.object.metadata.name === 'aws-node';
     for (const node of nodes) {
+      if (isCni && node.podBlock) continue;
       node.podCount += 1;
       const nodeCreated = Date.parse(
         node.object.metadata.creationTimestamp as string,
@@ -159,21 +194,32 @@ export function checkPodCapacity(nodes: NodeRecord[]) {
 }
 
 /**
- * Warm pools hold addresses whether pods use them or not (approximation of ipamd's behaviour): a
- * spare ENI's worth, or with prefix delegation the rest of the last /28 plus one more.
+ * Warm pools hold addresses whether pods use them or not: each node takes from its pod subnet
+ * the addresses ipamd keeps beyond its pods' (replayWarmPool, sized by the aws-node env the
+ * cluster shows) and the primary address of every ENI but the node's own.
  */
 export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
   // IPv6 pods take no IPv4 address, so no IPv4 warm pool either; Auto Mode's pool is not
   // published, so its nodes hold only the prefixes their pods fill.
-  if (b.mode.customNetworking || b.cluster.eks.ipFamily === 'ipv6') return;
-  if (b.autoMode) return;
+  if (b.cluster.eks.ipFamily === 'ipv6' || b.autoMode) return;
+  const settings = ipamdSettings(envMap(awsNodeEnv(b.cluster.cni)));
   for (const node of nodes) {
-    const allocator = b.allocators.get(nodeSubnetIn(b, node.zone).id)!;
-    if (b.mode.prefixDelegation) {
-      // The rest of the last prefix is already held: WARM_PREFIX_TARGET=1 adds one more.
-      allocator.allocatePrefix(node.name);
-    } else {
-      allocator.reserve(node.ipv4PerEni, node.name);
+    if (node.podBlock) continue; // hybrid nodes take no VPC addresses
+    const pool = replayWarmPool({ ...node, pods: node.vpcPods, settings });
+    // With custom networking the primary ENI (the node's address) stays in the node subnet.
+    const enisInPodSubnet = settings.customNetworking
+      ? pool.podEnis
+      : pool.enis - 1;
+    const allocator = b.allocators.get(podSubnetIn(b, node.zone).id)!;
+    // The node's ENIs are listed as one (its own), so every address is held by a named node.
+    allocator.reserve(enisInPodSubnet, node.name);
+    if (!settings.prefixDelegation) {
+      allocator.reserve(pool.podAddresses - node.vpcPods, node.name);
+      continue;
     }
+    // Its pods' prefixes are already held (with their unused rest): add the pool's further ones.
+    const held = node.vpcPods + node.prefixAddresses.length;
+    const more = Math.ceil(Math.max(0, pool.podAddresses - held) / 16);
+    for (let i = 0; i < more; i++) allocator.allocatePrefix(node.name);
   }
 }

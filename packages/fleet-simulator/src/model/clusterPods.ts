@@ -4,6 +4,7 @@ import { BuiltObjects, ClusterBuild, age, podSubnetIn } from './clusterBuild';
 import { NodeRecord } from './clusterNodes';
 import { SubnetAllocator } from './subnetAllocator';
 import { hexId } from './determinism';
+import { hybridPodAddress } from './hybridNodes';
 import { formatIpv4, parseCidr } from './ipv4';
 import { WorkloadInput, buildEvent, buildPod, ownerRefOf } from './kubeObjects';
 
@@ -104,6 +105,7 @@ function pendingPodEvents(
  * its node's /80 prefix (which takes nothing from the subnets).
  */
 function podAddress(b: ClusterBuild, node: NodeRecord): string | undefined {
+  if (node.podBlock) return hybridPodAddress(node.podBlock);
   if (b.cluster.eks.ipFamily !== 'ipv6') {
     const allocator = b.allocators.get(podSubnetIn(b, node.zone).id)!;
     if (!b.mode.prefixDelegation) return allocator.allocate(node.name);
@@ -157,10 +159,13 @@ export function addWorkloadPods(
     const podIp = isPending ? undefined : podAddress(b, node);
     if (!isPending && !podIp) {
       throw new Error(
-        `Pod subnet of ${node.zone} in ${b.cluster.name} is full; lower replicas or mark them pendingNoIp`,
+        node.podBlock
+          ? `Pod block ${node.podBlock.cidr} of hybrid node ${node.name} in ${b.cluster.name} is full; lower replicas or widen eks.remoteNetwork.podBlockPrefixLength`
+          : `Pod subnet of ${node.zone} in ${b.cluster.name} is full; lower replicas or mark them pendingNoIp`,
       );
     }
     node.podCount += 1;
+    if (podIp && b.cluster.eks.ipFamily !== 'ipv6') node.vpcPods += 1;
     const pod = workloadPod(b, plan, i, node, podIp);
     objects.pods.push(pod);
     if (isPending) {

@@ -22,7 +22,9 @@ interface WorkloadLabels {
 
 /** CoreDNS first, on the on-demand nodes when there are any, then the scenario's workloads. */
 function workloadsOf(b: ClusterBuild, nodes: NodeRecord[]): Workload[] {
-  const systemNodes = nodes.filter(n => n.group.capacityType === 'on-demand');
+  const systemNodes = nodes.filter(
+    n => n.group.capacityType === 'on-demand' && !n.podBlock,
+  );
   const coredns: Workload = {
     name: 'coredns',
     namespace: 'kube-system',
@@ -120,6 +122,9 @@ function workloadInput(
       cpu: w.cpu,
       memory: w.memory,
       grpcPort: w.grpcPort,
+      ...(w.podEni && {
+        extendedResources: { 'vpc.amazonaws.com/pod-eni': '1' },
+      }),
     },
     initContainer: w.initContainer
       ? {

@@ -37,6 +37,20 @@ describe('generated large cluster', () => {
     expect(pods(a).size()).toBe(3000);
   });
 
+  it('takes each node’s warm pool from its zone’s subnet, as ipamd keeps it', () => {
+    // 3 nodes without app pods on 4 x 15 types, WARM_ENI_TARGET=1: one ENI of 14 IPs and its
+    // primary address each, 15 of a /18's 16379 usable addresses.
+    const model = generateCluster(
+      { nodes: 3, pods: 0, seed: 1 },
+      loadCatalog(),
+    );
+    expect(model.subnets.map(s => [s.cidr, s.availableIps])).toEqual([
+      ['10.0.0.0/18', 16364],
+      ['10.0.64.0/18', 16364],
+      ['10.0.128.0/18', 16364],
+    ]);
+  });
+
   it('names nodes by their EC2 private DNS name, which has no region in us-east-1', () => {
     const catalog = loadCatalog();
     const nodeNames = (region: string) => {

@@ -27,6 +27,9 @@ import {
   managedNodeGroupFacts,
 } from './nodeObjects';
 import { SYSTEM_NAMESPACES, defaultToken } from './buildCluster';
+import { generatedZoneAddresses } from './generatedWarmPools';
+import { awsNodeEnv } from './systemWorkloads';
+import { envMap, ipamdSettings } from './warmPools';
 
 /** Options of a generated large cluster. */
 export interface GenerateOptions {
@@ -269,12 +272,24 @@ export function generateCluster(
     }
   }
 
-  // One subnet per zone, big enough for its nodes and the pods on them.
+  const cni = {
+    version: 'v1.20.4-eksbuild.1',
+    prefixDelegation: false,
+    customNetworking: false,
+    env: {},
+  };
+  const zoneAddresses = generatedZoneAddresses(
+    groups,
+    appPods,
+    ipamdSettings(envMap(awsNodeEnv(cni))),
+  );
+
+  // One subnet per zone, big enough for its nodes, the pods on them and their warm pools.
   const nodesPerZone = Math.ceil(nodeCount / 3);
   const rounds = Math.ceil(appPods / nodeCount);
+  const needed = Math.max(nodesPerZone * (rounds + 2), ...zoneAddresses) + 64;
   let prefix = 18;
-  while (prefix > 10 && 2 ** (32 - prefix) < nodesPerZone * (rounds + 2) + 64)
-    prefix--;
+  while (prefix > 10 && 2 ** (32 - prefix) < needed) prefix--;
   const size = 2 ** (32 - prefix);
   const vpcBase = parseIpv4('10.0.0.0');
   const zoneBases = ZONE_LETTERS.map((_, z) => vpcBase + z * size);
@@ -416,12 +431,6 @@ export function generateCluster(
     }
   }
 
-  const cni = {
-    version: 'v1.20.4-eksbuild.1',
-    prefixDelegation: false,
-    customNetworking: false,
-    env: {},
-  };
   const dsDefs = buildNodeDaemonSets({
     region,
     cni,
@@ -443,8 +452,6 @@ export function generateCluster(
   );
 
   const subnets: SubnetFacts[] = ZONE_LETTERS.map((letter, z) => {
-    const zoneNodes = nodes.filter(n => n.zoneIndex === z).length;
-    const zonePods = Math.round((appPods * zoneNodes) / nodeCount);
     return {
       id: `subnet-0${hexId(`subnet:${seed}:${letter}`, 16)}`,
       vpcId: `vpc-0${hexId(`vpc:${seed}`, 16)}`,
@@ -454,7 +461,7 @@ export function generateCluster(
       cidr: `${formatIpv4(zoneBases[z])}/${prefix}`,
       availableIps: Math.max(
         0,
-        size - AWS_RESERVED_PER_SUBNET - zoneNodes * 11 - zonePods,
+        size - AWS_RESERVED_PER_SUBNET - zoneAddresses[z],
       ),
       name: `${name}-private-${region}${letter}`,
       purpose: 'nodes' as const,
@@ -462,6 +469,7 @@ export function generateCluster(
       // Generated clusters model address counts, not addresses: they list no ENIs.
       networkInterfaces: [],
       cidrReservations: [],
+      tags: {},
     };
   });
 
@@ -495,6 +503,7 @@ export function generateCluster(
       ipFamily: 'ipv4',
       securityGroupIds: [`sg-0${hexId(`sg:${seed}`, 16)}`],
       tags: { 'generated-by': 'fleet-simulator', seed },
+      updates: [],
     },
     subnets,
     nodeGroups,

@@ -13,9 +13,22 @@ export interface InstanceTypeSpec {
   ipv6PerEni: number;
   networkPerformance: string;
   burstable: boolean;
+  /**
+   * Branch ENIs for security groups for pods, when the type supports trunking
+   * (aws/amazon-vpc-resource-controller-k8s `pkg/aws/vpc/limits.go` `BranchInterface`).
+   */
+  branchEnis?: number;
 }
 
 const GiB = 1024;
+
+/** Branch ENIs of the trunking types the simulator knows (limits.go `BranchInterface`). */
+const BRANCH_ENIS: Record<string, number> = {
+  'm5.large': 9,
+  'c5.large': 9,
+  'c5.xlarge': 18,
+  'c5.2xlarge': 38,
+};
 
 function spec(
   name: string,
@@ -36,6 +49,7 @@ function spec(
     ipv6PerEni: ipv4PerEni,
     networkPerformance,
     burstable: name.startsWith('t'),
+    ...(BRANCH_ENIS[name] !== undefined && { branchEnis: BRANCH_ENIS[name] }),
   };
 }
 

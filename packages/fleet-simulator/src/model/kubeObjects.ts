@@ -21,6 +21,8 @@ export interface NodeInput {
   instanceType: InstanceTypeSpec;
   maxPods: number;
   kubeletVersion: string;
+  /** Extended resources the node advertises (e.g. `vpc.amazonaws.com/pod-eni`). */
+  extendedResources?: Record<string, string>;
   labels: Record<string, string>;
   annotations?: Record<string, string>;
   taints: Taint[];
@@ -85,6 +87,7 @@ export function buildNode(input: NodeInput): KubeObject {
         'hugepages-2Mi': '0',
         memory: `${memory.capacity}Ki`,
         pods: String(input.maxPods),
+        ...input.extendedResources,
       },
       allocatable: {
         cpu: `${allocatableMilliCpu(type.vcpus)}m`,
@@ -93,6 +96,7 @@ export function buildNode(input: NodeInput): KubeObject {
         'hugepages-2Mi': '0',
         memory: `${memory.allocatable}Ki`,
         pods: String(input.maxPods),
+        ...input.extendedResources,
       },
       conditions: [
         [
@@ -171,6 +175,8 @@ export interface ContainerInput {
   memory: string;
   grpcPort?: number;
   env?: { name: string; value?: string; valueFrom?: unknown }[];
+  /** Extended resources requested (and limited) at the same count, e.g. `vpc.amazonaws.com/pod-eni`. */
+  extendedResources?: Record<string, string>;
 }
 
 export interface PodInput {
@@ -213,8 +219,8 @@ function containerSpec(c: ContainerInput) {
       : {}),
     ...(c.env ? { env: c.env } : {}),
     resources: {
-      requests: { cpu: c.cpu, memory: c.memory },
-      limits: { memory: c.memory },
+      requests: { cpu: c.cpu, memory: c.memory, ...c.extendedResources },
+      limits: { memory: c.memory, ...c.extendedResources },
     },
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',

@@ -151,6 +151,8 @@ export function buildNodeDaemonSets(options: {
   cni: CniSettings;
   kubernetesVersion: string;
   nodes: number;
+  /** Nodes aws-node runs on, when not all (hybrid nodes run another CNI). */
+  cniNodes?: number;
   createdAt: Date;
   addonLabels: boolean;
 }): NodeDaemonSet[] {
@@ -193,7 +195,10 @@ export function buildNodeDaemonSets(options: {
       name: spec.name,
       namespace: 'kube-system',
       labels: spec.labels,
-      nodes: options.nodes,
+      nodes:
+        spec.name === 'aws-node'
+          ? options.cniNodes ?? options.nodes
+          : options.nodes,
       containers: spec.containers,
       initContainers: spec.initContainers,
       hostNetwork: true,

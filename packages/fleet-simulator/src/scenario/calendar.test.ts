@@ -19,7 +19,7 @@ describe('the simulator’s EKS calendar', () => {
   it('holds AWS’s published dates, unshifted (EKS user guide release calendar, UTC)', () => {
     const day = (d: Date) => d.toISOString().slice(0, 10);
     expect(
-      ['1.28', '1.31', '1.34', '1.35'].map(v => [
+      ['1.28', '1.31', '1.34', '1.35', '1.36'].map(v => [
         v,
         day(row(v).releaseDate),
         day(row(v).endOfStandardSupport),
@@ -30,6 +30,8 @@ describe('the simulator’s EKS calendar', () => {
       ['1.31', '2024-09-26', '2025-11-26', '2026-11-26'],
       ['1.34', '2025-10-02', '2026-12-02', '2027-12-02'],
       ['1.35', '2026-01-27', '2027-03-27', '2028-03-27'],
+      // Not read from AWS's calendar: a third-party report, fitting the 14 + 12 month rule.
+      ['1.36', '2026-06-02', '2027-08-02', '2028-08-02'],
     ]);
     expect(published.versions.some(v => v.projected)).toBe(false);
   });
@@ -49,23 +51,23 @@ describe('the simulator’s EKS calendar', () => {
   });
 
   it('projects minors past the published ones every 4 months, with 14 + 12 months of support', () => {
-    const newest = row('1.35');
+    const newest = row('1.36');
     const day = addMonthsUtc(newest.releaseDate, 9);
     const calendar = calendarOn(published, day);
     const projected = calendar.versions.filter(v => v.projected);
-    expect(projected.map(v => v.version)).toEqual(['1.37', '1.36']);
-    const v136 = projected.find(v => v.version === '1.36')!;
-    expect(v136.releaseDate).toEqual(addMonthsUtc(newest.releaseDate, 4));
-    expect(v136.endOfStandardSupport).toEqual(
-      addMonthsUtc(v136.releaseDate, 14),
+    expect(projected.map(v => v.version)).toEqual(['1.38', '1.37']);
+    const next = projected.find(v => v.version === '1.37')!;
+    expect(next.releaseDate).toEqual(addMonthsUtc(newest.releaseDate, 4));
+    expect(next.endOfStandardSupport).toEqual(
+      addMonthsUtc(next.releaseDate, 14),
     );
-    expect(v136.endOfExtendedSupport).toEqual(
-      addMonthsUtc(v136.releaseDate, 26),
+    expect(next.endOfExtendedSupport).toEqual(
+      addMonthsUtc(next.releaseDate, 26),
     );
     const kubeProxy = calendar.addons.find(a => a.name === 'kube-proxy')!;
     expect(
-      kubeProxy.versions.find(v => v.defaultFor.includes('1.37'))?.version,
-    ).toBe('v1.37.0-eksbuild.1');
+      kubeProxy.versions.find(v => v.defaultFor.includes('1.38'))?.version,
+    ).toBe('v1.38.0-eksbuild.1');
   });
 
   // The clock moves: for five years from today, every place a scenario can name exists, and the

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { checkUpdateHistory } from '../model/clusterUpdates';
 import { calendarOn } from './calendar';
 import { resolveScenarioVersions } from './resolveVersions';
 import { EksCatalog, Scenario, catalogSchema, scenarioSchema } from './schema';
@@ -76,6 +77,7 @@ export function parseScenario(
     if (names.has(c.name))
       throw new Error(`${file}: cluster '${c.name}' appears twice`);
     names.add(c.name);
+    checkUpdateHistory(c, file, now);
   }
   return { scenario, catalog };
 }

@@ -125,7 +125,7 @@ export function collectorFor(data: JsonObject) {
   });
   const settings = readCollectorSettings(config);
   const collector = ClusterCollector.create({
-    aws: AwsAccess.fromConfig(config, { timeoutMs: settings.requestTimeoutMs }),
+    aws: AwsAccess.fromConfig(config),
     settings,
     logger,
   });

@@ -32,8 +32,8 @@ export type AwsClients = {
  * `@backstage/integration-aws-node` (`aws.mainAccount`, `aws.accounts`,
  * `aws.accountDefaults`) for the cluster's account, then the cluster's
  * assume-role (with its external id) when one is configured. The SDK retries
- * throttling and 5xx with back-off (`maxAttempts`); each request is bounded
- * by the per-request timeout. `eksPlatform.aws.endpoint` replaces the EKS and
+ * throttling and 5xx with back-off (`maxAttempts`); each attempt is bounded
+ * by `eksPlatform.aws.requestTimeoutMs` (shorter than the Kubernetes timeout). `eksPlatform.aws.endpoint` replaces the EKS and
  * EC2 endpoints (the fleet simulator in development).
  */
 export class AwsAccess {
@@ -42,15 +42,19 @@ export class AwsAccess {
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
 
+  /**
+   * @param options - `timeoutMs` and `maxAttempts` replace `eksPlatform.aws.requestTimeoutMs`
+   *   and `eksPlatform.aws.maxAttempts`.
+   */
   static fromConfig(
     config: Config,
-    options: { timeoutMs: number; maxAttempts?: number },
+    options: { timeoutMs?: number; maxAttempts?: number } = {},
   ): AwsAccess {
     const settings = readAwsSettings(config);
     return new AwsAccess(
       DefaultAwsCredentialsManager.fromConfig(config),
       settings.endpoint,
-      options.timeoutMs,
+      options.timeoutMs ?? settings.requestTimeoutMs,
       options.maxAttempts ?? settings.maxAttempts,
     );
   }

@@ -3,11 +3,12 @@ import {
   type EC2Client,
   paginateDescribeSubnets,
 } from '@aws-sdk/client-ec2';
-import type {
-  Ec2InstanceTypeInfo,
-  Ec2NetworkInterface,
-  Ec2Subnet,
-  Ec2SubnetCidrReservation,
+import {
+  CNI_ROLE_TAG,
+  type Ec2InstanceTypeInfo,
+  type Ec2NetworkInterface,
+  type Ec2Subnet,
+  type Ec2SubnetCidrReservation,
 } from '@eks-platform/plugin-eks-platform-common';
 import { readSubnetAddresses } from './readEc2Enis';
 
@@ -29,7 +30,8 @@ const INSTANCE_TYPES_PER_CALL = 100;
 /**
  * Reads the pod subnets and the nodes' instance types from EC2, reduced to the fields the IP
  * calculations read. Subnets are the cluster's and ENIConfigs' (`subnetIds`), else those tagged
- * for the EKS cluster.
+ * for the EKS cluster; then the subnets of the cluster's VPC tagged `kubernetes.io/role/cni`
+ * (enhanced subnet discovery: `=1` may hold pod ENIs, `=0` is excluded), with their tags.
  */
 export async function readEc2(
   ec2: EC2Client,
@@ -37,10 +39,23 @@ export async function readEc2(
   input: {
     subnetIds: string[];
     eksClusterName?: string;
+    /** The cluster's VPC (DescribeCluster); else the VPC of the subnets read. */
+    vpcId?: string;
     instanceTypes: string[];
   },
 ): Promise<Ec2Facts> {
-  const subnets = await readSubnets(ec2, signal, input);
+  const subnets = await readSubnets(ec2, signal, subnetRequest(input));
+  const vpcId = input.vpcId ?? subnets.find(s => s.VpcId)?.VpcId;
+  if (vpcId) {
+    const tagged = await readSubnets(ec2, signal, {
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'tag-key', Values: [CNI_ROLE_TAG] },
+      ],
+    });
+    const known = new Set(subnets.map(s => s.SubnetId));
+    subnets.push(...tagged.filter(s => !known.has(s.SubnetId)));
+  }
   return {
     subnets,
     instanceTypes: await readInstanceTypes(ec2, signal, input.instanceTypes),
@@ -55,7 +70,9 @@ export async function readEc2(
 function subnetRequest(input: {
   subnetIds: string[];
   eksClusterName?: string;
-}) {
+}):
+  | { SubnetIds?: string[]; Filters?: { Name: string; Values: string[] }[] }
+  | undefined {
   if (input.subnetIds.length > 0) return { SubnetIds: input.subnetIds };
   if (!input.eksClusterName) return undefined;
   // Without DescribeCluster, the subnets tagged for the cluster.
@@ -72,9 +89,8 @@ function subnetRequest(input: {
 async function readSubnets(
   ec2: EC2Client,
   signal: AbortSignal | undefined,
-  input: { subnetIds: string[]; eksClusterName?: string },
+  request: ReturnType<typeof subnetRequest>,
 ): Promise<Ec2Subnet[]> {
-  const request = subnetRequest(input);
   const subnets: Ec2Subnet[] = [];
   if (!request) return subnets;
   for await (const page of paginateDescribeSubnets({ client: ec2 }, request, {
@@ -88,6 +104,7 @@ async function readSubnets(
         AvailabilityZone: s.AvailabilityZone,
         AvailabilityZoneId: s.AvailabilityZoneId,
         AvailableIpAddressCount: s.AvailableIpAddressCount,
+        Tags: s.Tags?.map(t => ({ Key: t.Key, Value: t.Value })),
       });
     }
   }

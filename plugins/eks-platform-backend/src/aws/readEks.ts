@@ -2,12 +2,15 @@ import {
   DescribeAddonCommand,
   DescribeClusterCommand,
   DescribeNodegroupCommand,
+  DescribeUpdateCommand,
   type EKSClient,
   paginateDescribeAddonVersions,
   paginateDescribeClusterVersions,
   paginateListAddons,
   paginateListInsights,
   paginateListNodegroups,
+  paginateListUpdates,
+  type RemoteNetworkConfigResponse,
 } from '@aws-sdk/client-eks';
 import type {
   EksAddonInfo,
@@ -15,6 +18,7 @@ import type {
   EksInsightSummary,
   EksInstalledAddon,
   EksNodegroupInfo,
+  EksUpdateInfo,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { ClusterSnapshot } from '../store/types';
 
@@ -42,6 +46,11 @@ export async function readEks(
   const insights = await readInsights(eks, clusterName, send);
   const nodegroups = await readNodegroups(eks, clusterName, send);
   const { addons, addonVersions } = await readAddons(eks, clusterName, send);
+  const { updates, updatesIncomplete } = await readVersionUpdates(
+    eks,
+    clusterName,
+    send,
+  );
   const supportType = cluster?.upgradePolicy?.supportType;
   return {
     version: cluster?.version,
@@ -59,13 +68,71 @@ export async function readEks(
         nodeRoleArn: cluster.computeConfig.nodeRoleArn,
       },
     }),
+    ...remoteNetworksOf(cluster?.remoteNetworkConfig),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
+    ...(cluster?.resourcesVpcConfig?.vpcId && {
+      vpcId: cluster.resourcesVpcConfig.vpcId,
+    }),
     clusterVersions,
     insights,
     nodegroups,
     addons,
     addonVersions,
+    updates,
+    ...(updatesIncomplete && { updatesIncomplete }),
   };
+}
+
+/** DescribeUpdate calls one collection makes at most: a cluster's updates grow without end. */
+export const MAX_UPDATES_DESCRIBED = 50;
+/** Version changes kept in the snapshot, newest first: the rollback window reads the last. */
+const VERSION_CHANGES_KEPT = 5;
+const VERSION_CHANGE_TYPES = ['VersionUpdate', 'VersionRollback'];
+
+/**
+ * The cluster's recent version changes (`VersionUpdate`, `VersionRollback`), newest first.
+ * ListUpdates gives ids only, in no time order (containers-roadmap#1439), so every listed
+ * update is described, up to {@link MAX_UPDATES_DESCRIBED}; past that `updatesIncomplete` says
+ * a newer change may be missing.
+ */
+async function readVersionUpdates(
+  eks: EKSClient,
+  name: string,
+  send: Send,
+): Promise<{ updates: EksUpdateInfo[]; updatesIncomplete: boolean }> {
+  const ids: string[] = [];
+  for await (const page of paginateListUpdates(
+    { client: eks, pageSize: 100 },
+    { name },
+    send,
+  )) {
+    ids.push(...(page.updateIds ?? []));
+    if (ids.length > MAX_UPDATES_DESCRIBED) break;
+  }
+  const changes: EksUpdateInfo[] = [];
+  for (const updateId of ids.slice(0, MAX_UPDATES_DESCRIBED)) {
+    const { update } = await eks.send(
+      new DescribeUpdateCommand({ name, updateId }),
+      send,
+    );
+    if (update && VERSION_CHANGE_TYPES.includes(update.type ?? '')) {
+      changes.push({
+        id: update.id,
+        type: update.type,
+        status: update.status,
+        createdAt: iso(update.createdAt),
+        params: update.params?.map(p => ({ type: p.type, value: p.value })),
+        errors: update.errors?.map(e => ({
+          errorCode: e.errorCode,
+          errorMessage: e.errorMessage,
+        })),
+      });
+    }
+  }
+  const updates = changes
+    .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))
+    .slice(0, VERSION_CHANGES_KEPT);
+  return { updates, updatesIncomplete: ids.length > MAX_UPDATES_DESCRIBED };
 }
 
 async function readClusterVersions(
@@ -213,6 +280,21 @@ async function readAddonVersions(
 
 function ipFamilyOf(value: string | undefined): Pick<EksFacts, 'ipFamily'> {
   return value === 'ipv4' || value === 'ipv6' ? { ipFamily: value } : {};
+}
+
+/** The remote networks' CIDRs, without the fields the calculations do not read. */
+function remoteNetworksOf(
+  config: RemoteNetworkConfigResponse | undefined,
+): Pick<EksFacts, 'remoteNetworkConfig'> {
+  if (!config) return {};
+  const cidrs = (networks: Array<{ cidrs?: string[] }> | undefined) =>
+    (networks ?? []).map(n => ({ cidrs: [...(n.cidrs ?? [])] }));
+  return {
+    remoteNetworkConfig: {
+      remoteNodeNetworks: cidrs(config.remoteNodeNetworks),
+      remotePodNetworks: cidrs(config.remotePodNetworks),
+    },
+  };
 }
 
 function iso(value: string | number | Date | undefined): string | undefined {

@@ -127,6 +127,7 @@ export class ClusterCollector {
             ]),
           ],
           eksClusterName: eksIdentity?.clusterName,
+          vpcId: eks?.vpcId,
           instanceTypes: [
             ...new Set(
               kube.nodes

@@ -38,7 +38,11 @@ function settings(awsEndpoint: string) {
       maxRetries: KUBERNETES_MAX_RETRIES,
       pageSize: 7,
     },
-    aws: { endpoint: awsEndpoint, maxAttempts: AWS_MAX_ATTEMPTS },
+    aws: {
+      endpoint: awsEndpoint,
+      maxAttempts: AWS_MAX_ATTEMPTS,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    },
   };
 }
 

@@ -4,12 +4,14 @@ import {
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { ClusterCollector } from './ClusterCollector';
 import { CollectionFailure, classifyError } from './errors';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import type { ClusterRegistry } from '../registry/ClusterRegistry';
 import { readCollectionSchedule } from '../config/readServiceSettings';
+import { readRequestLimits } from '../config/readRequestLimits';
+import { TooManyRequestsError } from '../limits/TooManyRequestsError';
 
 /**
  * How long a cancelled collection (task timeout) may take to wind down
@@ -44,6 +46,11 @@ export class CollectionService {
   readonly #retentionDays: number;
   readonly #now: () => Date;
   readonly #scheduled = new Set<string>();
+  readonly #refreshCooldownMs: number;
+  /** Collections running in this process. */
+  readonly #running = new Set<string>();
+  /** When this process last triggered each cluster's task (ms since the epoch). */
+  readonly #triggeredAt = new Map<string, number>();
 
   static fromConfig(
     config: Config,
@@ -59,6 +66,7 @@ export class CollectionService {
     return new CollectionService({
       ...options,
       ...readCollectionSchedule(config),
+      refreshCooldownMs: readRequestLimits(config).refresh.cooldownMs,
     });
   }
 
@@ -70,8 +78,10 @@ export class CollectionService {
     logger: LoggerService;
     schedule: SchedulerServiceTaskScheduleDefinition;
     retentionDays: number;
+    refreshCooldownMs: number;
     now?: () => Date;
   }) {
+    this.#refreshCooldownMs = options.refreshCooldownMs;
     this.#registry = options.registry;
     this.#collector = options.collector;
     this.#store = options.store;
@@ -106,28 +116,53 @@ export class CollectionService {
   }
 
   /**
-   * Triggers an immediate collection of a known cluster.
+   * Triggers an immediate collection of a known cluster, at most once per
+   * cooldown (`eksPlatform.refresh.cooldown`). The cooldown runs from the
+   * cluster's last attempt as stored in the database (so it holds across
+   * replicas), or from this process's last trigger while that collection has
+   * not been stored yet.
    *
-   * @throws NotFoundError for an unknown cluster; ConflictError when a
-   *   collection of it is already running.
+   * @returns `scheduled` when a collection was triggered, `joined` when one
+   *   is already running or triggered (on this replica or another): its
+   *   outcome answers the request.
+   * @throws NotFoundError for an unknown cluster; TooManyRequestsError when
+   *   the cluster was collected within the cooldown and nothing is running.
    */
-  async trigger(cluster: string): Promise<void> {
+  async trigger(cluster: string): Promise<'scheduled' | 'joined'> {
     if (!this.#scheduled.has(cluster)) {
       await this.scheduleClusters();
     }
     if (!this.#scheduled.has(cluster)) {
       throw new NotFoundError(`No cluster named '${cluster}'`);
     }
+    if (this.#running.has(cluster)) return 'joined';
+    const now = this.#now().getTime();
+    const { attemptedAt } = await this.#store.getState(cluster);
+    const attempted = attemptedAt ? Date.parse(attemptedAt) : 0;
+    const triggered = this.#triggeredAt.get(cluster) ?? 0;
+    if (triggered > attempted && now - triggered < this.#refreshCooldownMs) {
+      return 'joined';
+    }
+    const wait = attempted + this.#refreshCooldownMs - now;
+    if (wait > 0) {
+      throw new TooManyRequestsError(
+        `${cluster} was collected less than ${Math.ceil(
+          this.#refreshCooldownMs / 1000,
+        )} s ago; its next manual refresh is possible in ${Math.ceil(
+          wait / 1000,
+        )} s`,
+        wait,
+      );
+    }
+    this.#triggeredAt.set(cluster, now);
     try {
       await this.#scheduler.triggerTask(collectTaskId(cluster));
     } catch (error) {
-      if ((error as Error).name === 'ConflictError') {
-        throw new ConflictError(
-          `A collection of '${cluster}' is already running`,
-        );
-      }
+      // Backstage's scheduler: the task is running, here or on another replica.
+      if ((error as Error).name === 'ConflictError') return 'joined';
       throw error;
     }
+    return 'scheduled';
   }
 
   /**
@@ -198,6 +233,7 @@ export class CollectionService {
     options: { signal?: AbortSignal },
   ): Promise<{ ok: boolean }> {
     const started = Date.now();
+    this.#running.add(cluster);
     try {
       const target = await this.#registry.getClusterTarget(cluster);
       if (!target) {
@@ -235,6 +271,7 @@ export class CollectionService {
       );
       return { ok: false };
     } finally {
+      this.#running.delete(cluster);
       await this.#prune();
     }
   }

@@ -9,7 +9,12 @@ import {
   expandPodAggregates,
   ipAssignmentFailures,
   ipHeadroom,
+  isHybridNode,
+  remotePodNetworkHeadroom,
   summariseCapacity,
+  subnetDiscoveryEnabled,
+  CNI_ROLE_TAG,
+  type PodSubnetSelection,
 } from '@eks-platform/plugin-eks-platform-common';
 import type { Ec2Facts } from '../aws/readEc2';
 import type { EksFacts } from '../aws/readEks';
@@ -56,7 +61,17 @@ export function buildSnapshot(
     networkInterfaces: ec2?.networkInterfaces,
     cidrReservations: ec2?.cidrReservations,
     autoMode,
+    subnetSelection: ec2 ? subnetSelectionOf(facts) : undefined,
   });
+  const discovery = subnetDiscoveryEnabled(
+    kube.awsNode.settings,
+    kube.awsNode.image,
+  );
+  if (ec2 && kube.awsNode.found && !discovery.known) {
+    ip.notes.push(
+      'VPC CNI version unknown: enhanced subnet discovery is taken as on (the default from 1.18.0)',
+    );
+  }
   if (!ec2) {
     ip.notes.push('EC2 could not be read: subnet addresses are unknown');
   }
@@ -64,6 +79,24 @@ export function buildSnapshot(
     ip.notes.push(
       `EC2 ${error}: free /28 blocks may be missing or count reserved blocks as free`,
     );
+  }
+  const remote = eks?.remoteNetworkConfig;
+  if (remote?.remotePodNetworks?.length || kube.nodes.some(isHybridNode)) {
+    ip.remoteNetworks = remotePodNetworkHeadroom(
+      remote ?? {},
+      kube.nodes,
+      aggregates.podIpsByNode ?? {},
+      Object.fromEntries(ip.nodes.map(n => [n.nodeName, n.pods])),
+    );
+    if (!eks) {
+      // Without DescribeCluster the remote networks are unknown, not absent.
+      ip.remoteNetworks.notes = [
+        'EKS could not be read: the remote pod networks are unknown',
+        ...ip.remoteNetworks.notes.filter(
+          n => !/no remote pod networks/.test(n),
+        ),
+      ];
+    }
   }
   const failures = ipAssignmentFailures(
     kube.ipEvents,
@@ -110,6 +143,28 @@ export function buildSnapshot(
         }),
       },
     }),
+  };
+}
+
+/**
+ * The cluster's subnets as DescribeCluster names them (else those EC2 gave without a
+ * `kubernetes.io/role/cni` tag), its VPC and name, and whether the CNI discovers subnets.
+ */
+function subnetSelectionOf(facts: CollectedFacts): PodSubnetSelection {
+  const { kubernetes: kube, eks, ec2 } = facts;
+  const { settings, image } = kube.awsNode;
+  return {
+    clusterName: eks?.clusterName,
+    vpcId: eks?.vpcId,
+    clusterSubnetIds:
+      eks?.subnetIds ??
+      (ec2?.subnets ?? [])
+        .filter(s => !s.Tags?.some(t => t.Key === CNI_ROLE_TAG))
+        .map(s => s.SubnetId ?? ''),
+    eniConfigSubnetIds: settings.customNetworking
+      ? kube.eniConfigs.map(c => c.spec?.subnet ?? '').filter(Boolean)
+      : undefined,
+    discovery: subnetDiscoveryEnabled(settings, image).enabled,
   };
 }
 

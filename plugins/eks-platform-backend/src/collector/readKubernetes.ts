@@ -6,6 +6,7 @@ import {
   type KubePodDisruptionBudget,
   PodAccumulator,
   classifyIpFailure,
+  isHybridNode,
   parseAwsNodeSettings,
 } from '@eks-platform/plugin-eks-platform-common';
 import { CollectionFailure } from './errors';
@@ -111,6 +112,8 @@ export async function readKubernetes(
     replicaSetOwners,
     ipEvents,
     kubernetesVersion: version?.gitVersion,
+    // Hybrid nodes' pods use the remote pod networks: their addresses are counted there.
+    hybridNodes: nodes.filter(isHybridNode).map(n => n.metadata.name ?? ''),
   });
   return {
     serverVersion: version?.gitVersion,
@@ -169,6 +172,7 @@ async function readPods(
     replicaSetOwners: Record<string, string>;
     ipEvents: KubeEvent[];
     kubernetesVersion?: string;
+    hybridNodes: string[];
   },
 ) {
   const { replicaSetOwners, ipEvents, kubernetesVersion } = context;
@@ -176,6 +180,7 @@ async function readPods(
   const pods = new PodAccumulator({
     replicaSetOwners,
     kubernetesVersion,
+    podIpNodes: context.hybridNodes,
     podsOfInterest: ipEvents.map(
       e =>
         `${e.involvedObject?.namespace ?? e.metadata?.namespace ?? 'default'}/${

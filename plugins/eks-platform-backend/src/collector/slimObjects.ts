@@ -28,6 +28,8 @@ export function slimNode(node: KubeNode): KubeNode {
     spec: {
       unschedulable: node.spec?.unschedulable,
       taints: node.spec?.taints,
+      ...(node.spec?.podCIDRs && { podCIDRs: node.spec.podCIDRs }),
+      ...(node.spec?.podCIDR && { podCIDR: node.spec.podCIDR }),
     },
     status: {
       allocatable: node.status?.allocatable,

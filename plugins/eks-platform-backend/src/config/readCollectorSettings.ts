@@ -8,7 +8,7 @@ import type {
 export type CollectorSettings = {
   /** Pods (and other lists) per page; default 500. */
   pageSize: number;
-  /** Per-request timeout for Kubernetes and AWS. */
+  /** Per-request timeout for Kubernetes (AWS calls have their own, `eksPlatform.aws.requestTimeoutMs`). */
   requestTimeoutMs: number;
   /** Retries after 429 from Kubernetes. */
   maxRetries: number;

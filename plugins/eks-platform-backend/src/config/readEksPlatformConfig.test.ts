@@ -6,7 +6,7 @@ describe('readEksPlatformConfig', () => {
     const read = readEksPlatformConfig(new ConfigReader({}));
     expect(read).toEqual({
       collection: { pageSize: 500, requestTimeoutMs: 30_000, maxRetries: 3 },
-      aws: { maxAttempts: 3 },
+      aws: { maxAttempts: 3, requestTimeoutMs: 10_000 },
       collectionSchedule: {
         schedule: {
           frequency: { minutes: 5 },
@@ -17,6 +17,10 @@ describe('readEksPlatformConfig', () => {
         retentionDays: 30,
       },
       staleAfterMs: 15 * 60_000,
+      limits: {
+        refresh: { cooldownMs: 60_000, perUserPerMinute: 10 },
+        namespaceCheck: { cacheMs: 5_000, perUserPerMinute: 30 },
+      },
     });
   });
 
@@ -24,7 +28,13 @@ describe('readEksPlatformConfig', () => {
     const read = readEksPlatformConfig(
       new ConfigReader({
         eksPlatform: {
-          aws: { endpoint: 'http://127.0.0.1:7781', maxAttempts: 5 },
+          aws: {
+            endpoint: 'http://127.0.0.1:7781',
+            maxAttempts: 5,
+            requestTimeoutMs: 4000,
+          },
+          refresh: { cooldown: '2m', perUserPerMinute: 4 },
+          namespaceCheck: { cacheFor: 'PT10S', perUserPerMinute: 50 },
           schedule: { frequency: { minutes: 1 }, timeout: { seconds: 50 } },
           retention: { days: 7 },
           staleAfterMinutes: 3,
@@ -38,6 +48,11 @@ describe('readEksPlatformConfig', () => {
     expect(read.aws).toEqual({
       endpoint: 'http://127.0.0.1:7781',
       maxAttempts: 5,
+      requestTimeoutMs: 4000,
+    });
+    expect(read.limits).toEqual({
+      refresh: { cooldownMs: 120_000, perUserPerMinute: 4 },
+      namespaceCheck: { cacheMs: 10_000, perUserPerMinute: 50 },
     });
     expect(read.collectionSchedule).toEqual({
       schedule: {
@@ -64,5 +79,12 @@ describe('readEksPlatformConfig', () => {
         new ConfigReader({ eksPlatform: { collection: { pageSize: 0 } } }),
       ),
     ).toThrow("Invalid 'eksPlatform.collection.pageSize'");
+    expect(() =>
+      readEksPlatformConfig(
+        new ConfigReader({
+          eksPlatform: { namespaceCheck: { perUserPerMinute: 0 } },
+        }),
+      ),
+    ).toThrow("Invalid 'eksPlatform.namespaceCheck.perUserPerMinute'");
   });
 });

@@ -8,6 +8,10 @@ import {
   readDiscoveryConfig,
 } from './readDiscoveryConfig';
 import {
+  type RequestLimitSettings,
+  readRequestLimits,
+} from './readRequestLimits';
+import {
   type AwsSettings,
   type CollectionScheduleSettings,
   readAwsSettings,
@@ -25,6 +29,7 @@ export type EksPlatformConfig = {
   aws: AwsSettings;
   collectionSchedule: CollectionScheduleSettings;
   staleAfterMs: number;
+  limits: RequestLimitSettings;
 };
 
 /**
@@ -42,5 +47,6 @@ export function readEksPlatformConfig(config: Config): EksPlatformConfig {
     aws: readAwsSettings(config),
     collectionSchedule: readCollectionSchedule(config),
     staleAfterMs: readStaleAfterMs(config),
+    limits: readRequestLimits(config),
   };
 }

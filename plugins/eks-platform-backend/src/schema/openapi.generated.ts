@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Asks the cluster now whether a namespace exists (not read from a snapshot). Checks eks-platform.cluster.read; 404 NotFoundError for an unknown cluster, 503 ServiceUnavailableError when the cluster could not be asked. */
+        /** @description Asks the cluster whether a namespace exists (not read from a snapshot). Identical checks share one call to the cluster while it runs, and its answer is reused for a few seconds (`eksPlatform.namespaceCheck.cacheFor`, default 5 s; `checkedAt` is when the cluster was asked). Checks eks-platform.cluster.read; 404 NotFoundError for an unknown cluster, 503 ServiceUnavailableError when the cluster could not be asked, 429 when the caller started more calls to clusters this minute than `eksPlatform.namespaceCheck.perUserPerMinute`. */
         get: operations["CheckNamespace"];
         put?: never;
         post?: never;
@@ -115,7 +115,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Triggers a collection of the cluster now. Checks eks-platform.cluster.refresh; 404 NotFoundError for an unknown cluster, 409 ConflictError when a collection is running. */
+        /** @description Triggers a collection of the cluster now, or joins the one running. Checks eks-platform.cluster.refresh; 404 NotFoundError for an unknown cluster. A cluster is collected on request at most once per cooldown (`eksPlatform.refresh.cooldown`, default 60 s, counted from its last stored collection, so it holds across replicas): inside it, a refresh joins a collection that is running or triggered (202, status `joined`) and otherwise answers 429 with `Retry-After`. Each user may ask `eksPlatform.refresh.perUserPerMinute` times a minute (default 10), else 429. */
         post: operations["RefreshCluster"];
         delete?: never;
         options?: never;
@@ -200,6 +200,12 @@ export interface components {
                 daysLeft?: number;
                 nextDeadline?: string;
                 summary: string;
+                /** @description Present while the control plane can be rolled back. */
+                rollbackOpen?: {
+                    targetVersion?: string;
+                    untilDay: string;
+                    daysLeft: number;
+                };
             };
             spot?: {
                 spotCpuShare: number;
@@ -230,6 +236,11 @@ export interface components {
                     freeBlocks: number;
                     freeAddresses: number;
                     upperBound: boolean;
+                };
+                /** @description EKS Hybrid Nodes in the cluster, and the free addresses of its remote pod networks. */
+                hybrid?: {
+                    nodes: number;
+                    freeRemotePodAddresses?: number;
                 };
                 daysToExhaustion?: number;
                 /** @enum {string} */
@@ -329,6 +340,22 @@ export interface components {
                 unseenAddresses: number;
                 reservations: number;
             };
+            /**
+             * @description What the subnet is to the cluster's pods (enhanced subnet discovery: kubernetes.io/role/cni tags); only cluster, eni-config and discovered subnets hold pod addresses.
+             * @enum {string}
+             */
+            podSubnetRole?: "cluster" | "eni-config" | "discovered" | "excluded" | "other-cluster" | "discovery-off" | "other-vpc" | "untagged";
+        };
+        NodeGroupIpHeadroom: components["schemas"]["PodFit"] & {
+            nodeGroup: string;
+            zones: string[];
+        };
+        /** @description Branch ENIs (security groups for pods) summed over the nodes with a trunk ENI. */
+        BranchEniTotals: {
+            nodes: number;
+            capacity: number;
+            used: number;
+            free: number;
         };
         /** @description EKS Auto Mode (DescribeCluster computeConfig, else the compute-type node label). */
         AutoModeStatus: {
@@ -349,6 +376,7 @@ export interface components {
             /** @enum {string} */
             limitedBy: "node-slots" | "subnet-addresses";
             addressesToFillAllSlots: number;
+            branchEnis?: components["schemas"]["BranchEniTotals"];
         };
         ZoneIpHeadroom: components["schemas"]["PodFit"] & {
             zone: string;
@@ -397,19 +425,53 @@ export interface components {
                 podAddresses: number;
                 spareAddresses: number;
             };
+            /** @description Security groups for pods: the trunk ENI and the branch ENIs (allocatable vpc.amazonaws.com/pod-eni) the node's pods use. */
+            branchEnis?: {
+                trunkAttached: boolean;
+                capacity?: number;
+                used: number;
+                free?: number;
+                subnetAddresses: number;
+            };
         };
         IpHeadroom: {
             /** @enum {string} */
             ipFamily?: "ipv6";
             autoMode?: components["schemas"]["AutoModeStatus"];
+            remoteNetworks?: components["schemas"]["RemoteNetworks"];
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
-            nodeGroups: (components["schemas"]["PodFit"] & {
-                nodeGroup: string;
-                zones: string[];
-            })[];
+            nodeGroups: components["schemas"]["NodeGroupIpHeadroom"][];
             notes: string[];
+        };
+        /** @description EKS Hybrid Nodes' remote networks (DescribeCluster remoteNetworkConfig) and the headroom of the remote pod networks. */
+        RemoteNetworks: {
+            nodeNetworks: {
+                cidr: string;
+                totalAddresses: number;
+            }[];
+            podNetworks: components["schemas"]["RemotePodNetworkHeadroom"][];
+            hybridNodes: number;
+            notes: string[];
+        };
+        RemotePodNetworkHeadroom: {
+            cidr: string;
+            totalAddresses: number;
+            pods: number;
+            freeAddresses: number;
+            nodeBlocks: {
+                nodeName: string;
+                podCidr: string;
+                addresses: number;
+                pods: number;
+                freeAddresses: number;
+                maxPods?: number;
+                freePodSlots?: number;
+            }[];
+            unallocatedAddresses: number;
+            blockPrefixLength?: number;
+            freeBlocks?: number;
         };
         IpAssignmentFailure: {
             namespace: string;
@@ -454,9 +516,26 @@ export interface components {
             ERROR: number;
             UNKNOWN: number;
         };
+        /** @description Whether the control plane can be rolled back now (value), to which version and until when (the last in-place upgrade + 7 days), with the formula and source of the rule. */
+        RollbackWindow: {
+            value: boolean;
+            /** @enum {string} */
+            status: "open" | "closed" | "upgrade-in-progress" | "rollback-in-progress" | "rolled-back" | "no-upgrade" | "unknown";
+            targetVersion?: string;
+            upgradedVersion?: string;
+            upgradedAt?: string;
+            until?: string;
+            untilDay?: string;
+            daysLeft?: number;
+            updateId?: string;
+            summary: string;
+            formula: string;
+            source: string;
+        };
         /** @description The version view of a cluster (ClusterDetail['version']). */
         VersionView: {
             status: components["schemas"]["ClusterVersionStatus"];
+            rollback?: components["schemas"]["RollbackWindow"];
             /** @enum {string} */
             upgradePolicy?: "STANDARD" | "EXTENDED";
             skew: {
@@ -556,7 +635,10 @@ export interface components {
             workloads: components["schemas"]["WorkloadSpotRisk"][];
             zones: components["schemas"]["ZoneIpHeadroom"][];
             subnets: components["schemas"]["SubnetHeadroom"][];
+            /** @description Node groups in those zones with trunk ENIs (security groups for pods), with their branch ENIs. */
+            branchEniNodeGroups?: components["schemas"]["NodeGroupIpHeadroom"][];
             ipFailures: components["schemas"]["IpAssignmentFailure"][];
+            remoteNetworks?: components["schemas"]["RemoteNetworks"];
             version?: components["schemas"]["VersionView"];
         };
         EntityViewResponse: {
@@ -566,11 +648,26 @@ export interface components {
         };
         RefreshResponse: {
             cluster: string;
-            /** @enum {string} */
-            status: "scheduled";
+            /**
+             * @description `scheduled`: a collection was triggered; `joined`: one was already running or triggered, and this refresh is answered by it.
+             * @enum {string}
+             */
+            status: "scheduled" | "joined";
+            message?: string;
         };
     };
     responses: {
+        /** @description 429 TooManyRequestsError: the caller asked too often; `Retry-After` says in how many seconds the request can succeed. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before asking again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponseBody"];
+            };
+        };
         /** @description An error, as @backstage/errors serializes it (400 InputError, 401, 403 NotAllowedError, 404 NotFoundError, ...). */
         ErrorResponse: {
             headers: {
@@ -709,6 +806,7 @@ export interface operations {
                     "application/json": components["schemas"]["NamespaceCheckResponse"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -716,9 +814,9 @@ export interface operations {
         parameters: {
             query: {
                 metric: components["schemas"]["HistoryMetric"];
-                /** @description ISO 8601 date or date-time. */
+                /** @description ISO 8601 date or date-time of a day that exists (2026-02-30 is refused with 400, not read as March 2). */
                 from?: string;
-                /** @description ISO 8601 date or date-time. */
+                /** @description ISO 8601 date or date-time of a day that exists (2026-02-30 is refused with 400, not read as March 2). */
                 to?: string;
             };
             header?: never;
@@ -777,7 +875,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The collection task was triggered. */
+            /** @description A collection was triggered (`scheduled`), or one under way answers this refresh (`joined`). */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -786,6 +884,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefreshResponse"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ErrorResponse"];
         };
     };

@@ -10,6 +10,8 @@ import type {
   EksInsightSummary,
   EksInstalledAddon,
   EksNodegroupInfo,
+  EksUpdateInfo,
+  EksRemoteNetworkConfig,
   EniConfig,
   IpAssignmentFailure,
   IpHeadroom,
@@ -69,12 +71,23 @@ export type ClusterSnapshot = {
     ipFamily?: 'ipv4' | 'ipv6';
     /** `computeConfig` (EKS Auto Mode); absent when EKS did not return it. */
     computeConfig?: EksComputeConfig;
+    /** `remoteNetworkConfig` (EKS Hybrid Nodes): the remote node and pod networks' CIDRs. */
+    remoteNetworkConfig?: EksRemoteNetworkConfig;
     subnetIds: string[];
+    /** `resourcesVpcConfig.vpcId`; absent in snapshots stored before it was read. */
+    vpcId?: string;
     clusterVersions: EksClusterVersionInfo[];
     insights: EksInsightSummary[];
     nodegroups: EksNodegroupInfo[];
     addons: EksInstalledAddon[];
     addonVersions: EksAddonInfo[];
+    /**
+     * The last version changes (VersionUpdate / VersionRollback, DescribeUpdate), newest first,
+     * for the rollback window; absent in snapshots stored before updates were read.
+     */
+    updates?: EksUpdateInfo[];
+    /** More updates were listed than one collection describes: a newer change may be missing. */
+    updatesIncomplete?: boolean;
   };
   ec2?: {
     subnets: Ec2Subnet[];

@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { normalizeEntityRef, catalogRejection } from './entityRefs';
 import type { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -193,15 +193,12 @@ export class ClusterViewService {
   }
 
   async #entityQuery(entityRef: string, credentials: BackstageCredentials) {
-    let ref: string;
-    try {
-      ref = stringifyEntityRef(parseEntityRef(entityRef));
-    } catch (error) {
-      throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
-    }
+    const ref = normalizeEntityRef(entityRef);
     const now = this.#second();
     const [entity, known, stored] = await Promise.all([
-      this.#catalog.getEntityByRef(ref, { credentials }),
+      this.#catalog.getEntityByRef(ref, { credentials }).catch(error => {
+        throw catalogRejection(error) ?? error;
+      }),
       this.#registry.listClusters(),
       this.#store.readStates(),
     ]);

@@ -11,12 +11,15 @@ import {
   type HistoryMetric,
   type HistoryResponse,
   type KubeLabelSelector,
+  type RemoteNetworks,
   type SubnetHeadroom,
   addonCompatibility,
   clusterAdditionalPods,
   forecastExhaustion,
   minorVersionOf,
   nodeGroupSkew,
+  type RollbackWindow,
+  rollbackWindow,
   selectorMatches,
   summariseInsights,
   versionStatus,
@@ -107,6 +110,24 @@ function computeVersionStatus(
   });
 }
 
+/**
+ * The rollback window on `now` from the stored version changes; undefined for a snapshot stored
+ * before updates were read. Not memoised by day: the window ends at an instant.
+ */
+export function rollbackOf(
+  snapshot: ClusterSnapshot,
+  now: Date,
+): RollbackWindow | undefined {
+  const eks = snapshot.eks;
+  if (!eks?.updates) return undefined;
+  return rollbackWindow({
+    updates: eks.updates,
+    now,
+    clusterVersion: eks.version,
+    incomplete: eks.updatesIncomplete,
+  });
+}
+
 /** Points by series key, in their order. */
 function groupByKey(
   points: StoredHistoryPoint[],
@@ -165,6 +186,7 @@ export function overviewOf(
   if (!snapshot) return overview;
 
   const status = versionStatusOf(snapshot, options.now);
+  const rollback = rollbackOf(snapshot, options.now);
   if (status) {
     overview.version = {
       kubernetesVersion: status.version,
@@ -174,6 +196,15 @@ export function overviewOf(
       }),
       ...(status.nextDeadline && { nextDeadline: status.nextDeadline.date }),
       summary: status.summary,
+      ...(rollback?.value && {
+        rollbackOpen: {
+          ...(rollback.targetVersion && {
+            targetVersion: rollback.targetVersion,
+          }),
+          untilDay: rollback.untilDay!,
+          daysLeft: rollback.daysLeft!,
+        },
+      }),
     };
   }
 
@@ -203,6 +234,7 @@ export function overviewOf(
     additionalPods: clusterAdditionalPods(snapshot.ip.zones).value,
     ...(snapshot.ip.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
     ...fewestPrefixBlocksOf(snapshot),
+    ...hybridOverview(snapshot.ip.remoteNetworks),
     ...(leastForecast?.daysUntilExhaustion !== undefined && {
       daysToExhaustion: leastForecast.daysUntilExhaustion,
     }),
@@ -238,6 +270,18 @@ function fewestPrefixBlocksOf(
   };
 }
 
+/** The fleet row's hybrid-node figures: node count and the remote pod networks' free addresses. */
+function hybridOverview(remote: RemoteNetworks | undefined) {
+  if (!remote || remote.hybridNodes === 0) return {};
+  const free = remote.podNetworks.reduce((s, n) => s + n.freeAddresses, 0);
+  return {
+    hybrid: {
+      nodes: remote.hybridNodes,
+      ...(remote.podNetworks.length > 0 && { freeRemotePodAddresses: free }),
+    },
+  };
+}
+
 /** The subnet whose forecast the overview shows. */
 export function leastFreeSubnetId(
   state: StoredClusterState | undefined,
@@ -256,7 +300,8 @@ function versionViewOf(
     memo.view = computeVersionView(snapshot, memo.status);
     memo.hasView = true;
   }
-  return memo.view;
+  const rollback = memo.view && rollbackOf(snapshot, now);
+  return rollback ? { ...memo.view!, rollback } : memo.view;
 }
 
 function computeVersionView(
@@ -472,5 +517,12 @@ export function entityClusterViewOf(
       subnetIds.add(key);
       return true;
     });
+  const branchGroups = snapshot.ip.nodeGroups.filter(
+    g => g.branchEnis && g.zones.some(z => zoneNames.has(z)),
+  );
+  if (branchGroups.length > 0) view.branchEniNodeGroups = branchGroups;
+  if (snapshot.ip.remoteNetworks) {
+    view.remoteNetworks = snapshot.ip.remoteNetworks;
+  }
   return view;
 }

@@ -186,3 +186,21 @@ describe('warmPoolFootprint', () => {
     expect(result.enis).toBe(2);
   });
 });
+
+describe('parseAwsNodeSettings: security groups for pods and subnet discovery', () => {
+  it('reads ENABLE_POD_ENI and an explicit ENABLE_SUBNET_DISCOVERY', () => {
+    expect(
+      parseAwsNodeSettings({
+        ENABLE_POD_ENI: 'true',
+        ENABLE_SUBNET_DISCOVERY: 'false',
+      }),
+    ).toEqual({
+      ...DEFAULT_AWS_NODE_SETTINGS,
+      podEni: true,
+      subnetDiscovery: false,
+    });
+    expect(parseAwsNodeSettings({ ENABLE_POD_ENI: 'false' })).toEqual(
+      DEFAULT_AWS_NODE_SETTINGS,
+    );
+  });
+});

@@ -16,7 +16,10 @@ export type AwsNodeSettings = {
   warmIpTarget?: number;
   /** `MINIMUM_IP_TARGET`, when set to a positive number. */
   minimumIpTarget?: number;
-  /** `WARM_PREFIX_TARGET`, when set to a positive number. */
+  /**
+   * `WARM_PREFIX_TARGET`, when set to a positive number. Unset is ipamd's 0 (a new prefix
+   * only once every address is in use); the add-on's manifest sets 1.
+   */
   warmPrefixTarget?: number;
   /** `MAX_ENI`, when set to a positive number. */
   maxEni?: number;
@@ -26,10 +29,15 @@ export type AwsNodeSettings = {
   ipv6?: boolean;
   /** `ENI_CONFIG_ANNOTATION_DEF`, default `k8s.amazonaws.com/eniConfig`. */
   eniConfigAnnotationDef: string;
+  /** `ENABLE_POD_ENI=true`: security groups for pods (a trunk ENI per node, branch ENIs for pods). */
+  podEni?: boolean;
+  /** `ENABLE_SUBNET_DISCOVERY`, only when the env sets it (the CNI's default is on from 1.18). */
+  subnetDiscovery?: boolean;
 };
 
 /**
- * The CNI defaults: secondary IPs, one warm ENI.
+ * The CNI defaults (ipamd's, when the env is unset): secondary IPs, one warm ENI, no
+ * IP or prefix targets.
  *
  * @public
  */
@@ -41,22 +49,31 @@ export const DEFAULT_AWS_NODE_SETTINGS: AwsNodeSettings = {
   eniConfigAnnotationDef: 'k8s.amazonaws.com/eniConfig',
 };
 
+// ipamd reads its integers with Go's strconv.Atoi (an optional sign and digits, no
+// spaces) and its flags with strconv.ParseBool; anything else falls back to the default.
+function integer(value: string | undefined): number | undefined {
+  return value !== undefined && /^[+-]?\d+$/.test(value)
+    ? Number(value)
+    : undefined;
+}
+
 function positive(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  const n = integer(value);
+  return n !== undefined && n > 0 ? n : undefined;
 }
 
 function flag(value: string | undefined): boolean {
-  return value?.trim().toLowerCase() === 'true';
+  return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
 }
 
 /**
  * Reads the aws-node container's `env` (a list of `{name, value}` as in the DaemonSet,
  * or a plain name → value map). Non-positive or malformed targets count as unset, as
- * the CNI treats them; `WARM_ENI_TARGET` keeps 0.
+ * the CNI treats them; `WARM_ENI_TARGET` keeps 0. Flags are true for `true`, `1`, `t`
+ * (Go's `strconv.ParseBool`), as ipamd reads them.
  *
- * Source: aws/amazon-vpc-cni-k8s README (environment variables and defaults).
+ * Source: aws/amazon-vpc-cni-k8s README (environment variables and defaults),
+ * `pkg/ipamd/ipamd.go` (`getWarmENITarget`, `getWarmIPTarget`, `getMaxENI`, ...).
  *
  * @public
  */
@@ -69,14 +86,13 @@ export function parseAwsNodeSettings(
   const map: Record<string, string | undefined> = Array.isArray(env)
     ? Object.fromEntries(env.map(e => [e.name, e.value]))
     : env ?? {};
-  const warmEni = map.WARM_ENI_TARGET;
-  const warmEniNumber = warmEni === undefined ? NaN : Number(warmEni);
+  const warmEni = integer(map.WARM_ENI_TARGET);
   return {
     prefixDelegation: flag(map.ENABLE_PREFIX_DELEGATION),
     customNetworking: flag(map.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG),
     warmEniTarget:
-      Number.isInteger(warmEniNumber) && warmEniNumber >= 0
-        ? warmEniNumber
+      warmEni !== undefined && warmEni >= 0
+        ? warmEni
         : DEFAULT_AWS_NODE_SETTINGS.warmEniTarget,
     warmIpTarget: positive(map.WARM_IP_TARGET),
     minimumIpTarget: positive(map.MINIMUM_IP_TARGET),
@@ -88,6 +104,10 @@ export function parseAwsNodeSettings(
       map.ENI_CONFIG_ANNOTATION_DEF ||
       DEFAULT_AWS_NODE_SETTINGS.eniConfigAnnotationDef,
     ...(flag(map.ENABLE_IPv6) && { ipv6: true }),
+    ...(flag(map.ENABLE_POD_ENI) && { podEni: true }),
+    ...(map.ENABLE_SUBNET_DISCOVERY?.trim() && {
+      subnetDiscovery: flag(map.ENABLE_SUBNET_DISCOVERY),
+    }),
   };
 }
 
@@ -131,113 +151,165 @@ export type WarmPoolInput = {
   maxEnis: number;
   ipv4AddressesPerEni: number;
   settings: AwsNodeSettings;
+  /**
+   * The node's max pods (kubelet `status.capacity.pods`), when known: ipamd adds no
+   * addresses once the node holds this many.
+   */
+  maxPods?: number;
 };
 
 const ceilDiv = (a: number, b: number) => (b > 0 ? Math.ceil(a / b) : 0);
 const clamp = (v: number, lo: number, hi: number) =>
   Math.min(Math.max(v, lo), hi);
 
+/** How many units (whole ENIs of IPs, IPs or prefixes) ipamd wants, before the node's limits. */
+type PoolTarget = {
+  governedBy: WarmPoolFootprint['governedBy'];
+  units: number;
+  /** Pod addresses in one unit, and units one ENI holds. */
+  unitSize: number;
+  unitsPerEni: number;
+  explanation: string;
+};
+
+function ipTargetsOf(settings: AwsNodeSettings) {
+  const warm = settings.warmIpTarget ?? 0;
+  const minimum = settings.minimumIpTarget ?? 0;
+  return { set: warm > 0 || minimum > 0, warm, minimum };
+}
+
+/** Secondary-IP mode: whole ENIs of IPs (WARM_ENI_TARGET), or single IPs (IP targets). */
+function secondaryIpTarget(
+  used: number,
+  slots: number,
+  settings: AwsNodeSettings,
+): PoolTarget {
+  const ip = ipTargetsOf(settings);
+  if (ip.set) {
+    return {
+      governedBy: 'WARM_IP_TARGET/MINIMUM_IP_TARGET',
+      units: Math.max(used + ip.warm, ip.minimum),
+      unitSize: 1,
+      unitsPerEni: slots,
+      explanation: `max(${used} pods + WARM_IP_TARGET ${ip.warm}, MINIMUM_IP_TARGET ${ip.minimum}) secondary IPs`,
+    };
+  }
+  const w = settings.warmEniTarget;
+  const whole = { unitSize: slots, unitsPerEni: 1 };
+  return w > 0
+    ? {
+        governedBy: 'WARM_ENI_TARGET',
+        units: ceilDiv(used, slots) + w,
+        ...whole,
+        explanation: `ceil(${used} pods / ${slots} IPs per ENI) + WARM_ENI_TARGET ${w} ENIs, all IPs allocated`,
+      }
+    : {
+        governedBy: 'WARM_ENI_TARGET',
+        units: slots > 0 ? Math.floor(used / slots) + 1 : 0,
+        ...whole,
+        explanation: `WARM_ENI_TARGET 0: floor(${used} pods / ${slots} IPs per ENI) + 1 ENIs, all IPs allocated (a new ENI only once every IP is in use)`,
+      };
+}
+
+/** Prefix delegation: /28 prefixes for the IP targets, else WARM_PREFIX_TARGET (0 when unset). */
+function prefixTarget(
+  used: number,
+  slots: number,
+  settings: AwsNodeSettings,
+): PoolTarget {
+  const per = IPV4_ADDRESSES_PER_PREFIX;
+  const prefixes = { unitSize: per, unitsPerEni: slots };
+  const ip = ipTargetsOf(settings);
+  if (ip.set) {
+    return {
+      governedBy: 'WARM_IP_TARGET/MINIMUM_IP_TARGET',
+      units: Math.max(ceilDiv(used + ip.warm, per), ceilDiv(ip.minimum, per)),
+      ...prefixes,
+      explanation: `ceil(max(${used} pods + WARM_IP_TARGET ${ip.warm}, MINIMUM_IP_TARGET ${ip.minimum}) / 16) prefixes`,
+    };
+  }
+  const w = settings.warmPrefixTarget ?? 0;
+  return w > 0
+    ? {
+        governedBy: 'WARM_PREFIX_TARGET',
+        units: ceilDiv(used, per) + w,
+        ...prefixes,
+        explanation: `ceil(${used} pods / 16) + WARM_PREFIX_TARGET ${w} prefixes`,
+      }
+    : {
+        governedBy: 'WARM_PREFIX_TARGET',
+        units: Math.floor(used / per) + 1,
+        ...prefixes,
+        explanation: `WARM_PREFIX_TARGET unset (0): floor(${used} pods / 16) + 1 prefixes (a new prefix only once every address is in use; WARM_ENI_TARGET does not apply with prefix delegation)`,
+      };
+}
+
 /**
- * Models the addresses ipamd keeps on a node for `podsWithVpcAddress` pods.
+ * Models the addresses ipamd keeps on a node for `podsWithVpcAddress` pods (P), in its
+ * steady state. `s` = IPv4 per ENI - 1 (the primary address is not for pods).
+ * - Secondary IPs, `WARM_IP_TARGET`/`MINIMUM_IP_TARGET` set (either above 0): IPs =
+ *   max(P + WARM_IP_TARGET, MINIMUM_IP_TARGET), packed on ENIs (ENIs = ceil(IPs / s));
+ *   `WARM_ENI_TARGET` is ignored. Only `MINIMUM_IP_TARGET` set: the pool stops there.
+ * - Secondary IPs otherwise: whole ENIs of `s` IPs, ceil(P / s) + WARM_ENI_TARGET; with
+ *   `WARM_ENI_TARGET=0`, floor(P / s) + 1 (a new ENI once no IP is free).
+ * - Prefix delegation (/28 = 16 addresses per prefix, `s` prefixes per ENI): the IP targets
+ *   in prefixes, max(ceil((P + WARM_IP_TARGET) / 16), ceil(MINIMUM_IP_TARGET / 16)); else
+ *   ceil(P / 16) + WARM_PREFIX_TARGET; unset or 0, floor(P / 16) + 1. `WARM_ENI_TARGET`
+ *   plays no part. Prefixes fill an ENI before the next is attached.
+ * - Growth stops once the node holds max pods addresses (when `maxPods` is given; the model
+ *   assumes pods arrive one at a time) and at the ENI limit (`MAX_ENI`, the card's ENIs).
+ *   With custom networking the primary ENI takes no pod addresses and stays in the node
+ *   subnet. Every ENI also takes one primary address from its subnet.
  *
- * Secondary-IP mode (`s` = IPv4 per ENI - 1):
- * - `WARM_IP_TARGET`/`MINIMUM_IP_TARGET` set: IPs = max(pods + WARM_IP_TARGET,
- *   MINIMUM_IP_TARGET), ENIs = ceil(IPs / s).
- * - otherwise `WARM_ENI_TARGET`: ENIs = ceil(pods / s) + WARM_ENI_TARGET, each with all
- *   `s` secondary IPs.
- * Prefix delegation (16 addresses per prefix):
- * - `WARM_IP_TARGET`/`MINIMUM_IP_TARGET` set: prefixes = ceil(max(pods + WARM_IP_TARGET,
- *   MINIMUM_IP_TARGET) / 16);
- * - `WARM_PREFIX_TARGET` set: prefixes = ceil(pods / 16) + WARM_PREFIX_TARGET;
- * - otherwise `WARM_ENI_TARGET` ENIs' worth of free prefixes (model, UNVERIFIED);
- *   ENIs = ceil(prefixes / s).
- * ENIs are at least 1 and at most the limit (`MAX_ENI`, the card's ENIs); with custom
- * networking the primary ENI holds no pod addresses and lives in the node subnet.
- *
- * Sources: aws/amazon-vpc-cni-k8s `docs/eni-and-ip-target.md` and
- * `docs/prefix-and-ip-target.md` (their example tables are the tests), README.
+ * Sources: aws/amazon-vpc-cni-k8s `pkg/ipamd/ipamd.go` (`isDatastorePoolTooLow`,
+ * `isDatastorePoolTooHigh`, `datastoreTargetState`, `getPrefixesNeeded`, `tryAssignIPs`,
+ * `tryAssignPrefixes`, `hasRoomForEni`, `getMaxENI`; `defaultWarmPrefixTarget = 0`),
+ * `pkg/ipamd/datastore/data_store.go` (`GetAllocatableENIs`, `getDeletableENI`); README and
+ * `docs/eni-and-ip-target.md`, `docs/prefix-and-ip-target.md` (their tables are tests).
  *
  * @public
  */
 export function warmPoolFootprint(input: WarmPoolInput): WarmPoolFootprint {
   const { settings } = input;
   const slots = Math.max(0, input.ipv4AddressesPerEni - 1);
-  const maxEnis = Math.min(input.maxEnis, settings.maxEni ?? Infinity);
+  const eniLimit = Math.min(input.maxEnis, settings.maxEni ?? Infinity);
   const reserved = settings.customNetworking ? 1 : 0;
-  const podEniLimit = Math.max(0, maxEnis - reserved);
+  const podEniLimit = Math.max(0, eniLimit - reserved);
   const used = Math.max(0, input.podsWithVpcAddress);
-  const ipTargets =
-    settings.warmIpTarget !== undefined ||
-    settings.minimumIpTarget !== undefined;
-  const wanted = Math.max(
-    used + (settings.warmIpTarget ?? 0),
-    settings.minimumIpTarget ?? 0,
-  );
+  const pd = settings.prefixDelegation;
+  const target = pd
+    ? prefixTarget(used, slots, settings)
+    : secondaryIpTarget(used, slots, settings);
+  const { unitSize, unitsPerEni } = target;
+  const maxUnits = podEniLimit * unitsPerEni;
 
-  let governedBy: WarmPoolFootprint['governedBy'];
-  let podEnis: number;
-  let podAddresses: number;
-  let prefixes: number | undefined;
-  let explanation: string;
-
-  if (settings.prefixDelegation) {
-    const maxPrefixes = podEniLimit * slots;
-    if (ipTargets) {
-      governedBy = 'WARM_IP_TARGET/MINIMUM_IP_TARGET';
-      prefixes = ceilDiv(wanted, IPV4_ADDRESSES_PER_PREFIX);
-      explanation = `ceil(max(${used} pods + WARM_IP_TARGET ${
-        settings.warmIpTarget ?? 0
-      }, MINIMUM_IP_TARGET ${settings.minimumIpTarget ?? 0}) / 16) prefixes`;
-    } else if (settings.warmPrefixTarget !== undefined) {
-      governedBy = 'WARM_PREFIX_TARGET';
-      prefixes =
-        ceilDiv(used, IPV4_ADDRESSES_PER_PREFIX) + settings.warmPrefixTarget;
-      explanation = `ceil(${used} pods / 16) + WARM_PREFIX_TARGET ${settings.warmPrefixTarget} prefixes`;
-    } else {
-      governedBy = 'WARM_ENI_TARGET';
-      prefixes =
-        ceilDiv(used, IPV4_ADDRESSES_PER_PREFIX) +
-        settings.warmEniTarget * slots;
-      explanation = `ceil(${used} pods / 16) + WARM_ENI_TARGET ${settings.warmEniTarget} x ${slots} prefixes (a full ENI of prefixes; model)`;
-    }
-    prefixes = clamp(prefixes, Math.min(1, maxPrefixes), maxPrefixes);
-    podEnis = clamp(
-      ceilDiv(prefixes, slots),
-      Math.min(1, podEniLimit),
-      podEniLimit,
+  let units = target.units;
+  let explanation = target.explanation;
+  if (input.maxPods !== undefined && unitSize > 0) {
+    const stop = Math.max(
+      ceilDiv(used, unitSize),
+      ceilDiv(input.maxPods, unitSize),
     );
-    podAddresses = prefixes * IPV4_ADDRESSES_PER_PREFIX;
-  } else {
-    const capacity = podEniLimit * slots;
-    if (ipTargets) {
-      governedBy = 'WARM_IP_TARGET/MINIMUM_IP_TARGET';
-      podAddresses = clamp(wanted, 0, capacity);
-      podEnis = clamp(
-        ceilDiv(podAddresses, slots),
-        Math.min(1, podEniLimit),
-        podEniLimit,
-      );
-      explanation = `max(${used} pods + WARM_IP_TARGET ${
-        settings.warmIpTarget ?? 0
-      }, MINIMUM_IP_TARGET ${settings.minimumIpTarget ?? 0}) secondary IPs`;
-    } else {
-      governedBy = 'WARM_ENI_TARGET';
-      podEnis = clamp(
-        ceilDiv(used, slots) + settings.warmEniTarget,
-        Math.min(1, podEniLimit),
-        podEniLimit,
-      );
-      podAddresses = podEnis * slots;
-      explanation = `ceil(${used} pods / ${slots} IPs per ENI) + WARM_ENI_TARGET ${settings.warmEniTarget} ENIs, all IPs allocated`;
+    if (stop < units) {
+      units = stop;
+      explanation += `, stopped at max pods ${input.maxPods}`;
     }
   }
+  if (units > maxUnits) explanation += `, limited to ${eniLimit} ENIs`;
+  units = clamp(units, Math.min(1, maxUnits), maxUnits);
 
+  const podAddresses = units * unitSize;
+  const podEnis = clamp(
+    ceilDiv(units, unitsPerEni),
+    Math.min(1, podEniLimit),
+    podEniLimit,
+  );
   const enis = Math.max(1, podEnis + reserved);
   return {
-    mode: settings.prefixDelegation ? 'prefix-delegation' : 'secondary-ip',
-    governedBy,
+    mode: pd ? 'prefix-delegation' : 'secondary-ip',
+    governedBy: target.governedBy,
     enis,
-    prefixes,
+    prefixes: pd ? units : undefined,
     podAddresses,
     warmAddresses: Math.max(0, podAddresses - used),
     subnetAddresses: podAddresses + enis,

@@ -4,18 +4,24 @@
  */
 const DAY = 86_400_000;
 
-/** An API date (ISO text, epoch seconds, or Date) as `YYYY-MM-DD` in UTC. */
-export function toDay(
+/** An API time (ISO text, epoch seconds or milliseconds, or Date) in epoch milliseconds. */
+export function toTime(
   value: string | number | Date | undefined,
-): string | undefined {
+): number | undefined {
   if (value === undefined || value === '') return undefined;
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'number') ms = value < 1e11 ? value * 1000 : value;
   else ms = Date.parse(value);
-  return Number.isFinite(ms)
-    ? new Date(ms).toISOString().slice(0, 10)
-    : undefined;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** An API date (ISO text, epoch seconds, or Date) as `YYYY-MM-DD` in UTC. */
+export function toDay(
+  value: string | number | Date | undefined,
+): string | undefined {
+  const ms = toTime(value);
+  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 /** Whole days from one `YYYY-MM-DD` day to another. */

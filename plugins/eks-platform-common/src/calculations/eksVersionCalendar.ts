@@ -20,7 +20,9 @@ export type FallbackCalendarEntry = EksClusterVersionInfo & {
  * EKS", section "Amazon EKS Kubernetes release calendar" (UTC; read in its awsdocs edition of
  * 2024-12 for 1.28 and a later one listing 1.29 to 1.34). 1.35: its end of standard and extended
  * support as that calendar lists them (quoted by aws-samples' EKS operation review); its EKS
- * release date is derived from them (standard support lasts 14 months from the release).
+ * release date is derived from them (standard support lasts 14 months from the release). 1.36:
+ * not read from AWS's calendar; release and end of standard support as a third-party upgrade guide
+ * reports them (they fit the 14-month rule), end of extended support derived (+12 months).
  *
  * @public
  */
@@ -81,6 +83,14 @@ export const EKS_FALLBACK_CALENDAR: FallbackCalendarEntry[] = [
     endOfExtendedSupportDate: '2028-03-27',
     source:
       'EKS user guide release calendar via aws-samples (support ends); release derived: end of standard - 14 months',
+  },
+  {
+    clusterVersion: '1.36',
+    releaseDate: '2026-06-02',
+    endOfStandardSupportDate: '2027-08-02',
+    endOfExtendedSupportDate: '2028-08-02',
+    source:
+      'not AWS-verified: release and end of standard as a third-party EKS upgrade guide reports them; end of extended derived: end of standard + 12 months',
   },
 ];
 

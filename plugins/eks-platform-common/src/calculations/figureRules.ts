@@ -3,7 +3,9 @@ import { FORECAST_RULES } from './exhaustionForecast';
 import { IP_FAILURE_RULES } from './ipAssignmentFailures';
 import { IP_RULES } from './ipHeadroomRules';
 import { SKEW_RULES } from './kubeletSkew';
+import { REMOTE_POD_NETWORK_RULES } from './remotePodNetworks';
 import { REQUEST_RULES } from './podRequests';
+import { ROLLBACK_RULES } from './rollbackWindow';
 import { CAPACITY_RULES } from './spotCapacity';
 import { INSIGHT_RULES } from './upgradeInsights';
 import { VERSION_RULES } from './versionStatus';
@@ -20,10 +22,12 @@ export const FIGURE_RULES = {
   ...CAPACITY_RULES,
   ...REQUEST_RULES,
   ...IP_RULES,
+  ...REMOTE_POD_NETWORK_RULES,
   ...FORECAST_RULES,
   ...IP_FAILURE_RULES,
   ...VERSION_RULES,
   ...SKEW_RULES,
   ...INSIGHT_RULES,
+  ...ROLLBACK_RULES,
   ...ADDON_RULES,
 };

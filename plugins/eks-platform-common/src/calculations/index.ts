@@ -6,6 +6,10 @@
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
  * - prefixBlocks.ts: free aligned /28 blocks of a subnet from its ENIs (prefix delegation, Auto Mode)
  * - autoModeIp.ts: EKS Auto Mode detection and its pod addresses (/28 prefixes, single-address fallback)
+ * - securityGroupsForPods.ts: trunk and branch ENIs (ENABLE_POD_ENI)
+ * - subnetDiscovery.ts: which subnets hold pod ENIs (kubernetes.io/role/cni tags)
+ * - ipv4Cidr.ts: IPv4 addresses and CIDR blocks as numbers
+ * - remotePodNetworks.ts: EKS Hybrid Nodes' remote pod networks, node blocks and nodes that still fit
  * - ipAssignmentFailures.ts: pods failing to get an address
  * - exhaustionForecast.ts: days until a subnet runs out of addresses
  * - capacityType.ts: spot/on-demand/Fargate from node labels; node group, zone
@@ -15,6 +19,7 @@
  * - labelSelector.ts, workloads.ts, spotRisk.ts: spot risk per workload
  * - kubernetesVersion.ts, versionStatus.ts, eksVersionCalendar.ts: support phase and deadlines
  * - kubeletSkew.ts, upgradeInsights.ts, addonCompatibility.ts: upgrade readiness
+ * - rollbackWindow.ts: whether and until when the control plane can be rolled back
  * - podAggregation.ts: pods reduced page by page to classes, and stand-ins for the above
  * - rolloutFit.ts: rollout surge, on-demand pod fit, its limit and unrequested CPU (preflight)
  * - figure.ts: a figure with its formula and source; figureRules.ts: every figure's standing rule
@@ -36,6 +41,10 @@ export * from './awsNodeSettings';
 export * from './ipHeadroom';
 export * from './prefixBlocks';
 export * from './autoModeIp';
+export * from './securityGroupsForPods';
+export * from './subnetDiscovery';
+export * from './ipv4Cidr';
+export * from './remotePodNetworks';
 export * from './ipAssignmentFailures';
 export * from './exhaustionForecast';
 export * from './kubernetesVersion';
@@ -43,6 +52,7 @@ export * from './kubeletSkew';
 export * from './eksVersionCalendar';
 export * from './versionStatus';
 export * from './upgradeInsights';
+export * from './rollbackWindow';
 export * from './addonCompatibility';
 export * from './podAggregation';
 export * from './figure';

@@ -114,6 +114,47 @@ describe('nodeIpUsage', () => {
     expect(pd.maxPods).toBe(110);
   });
 
+  it('models the warm pool as ipamd runs it on the node: secondary IPs on Xen, growth stopped at max pods', () => {
+    const pdSettings = {
+      ...DEFAULT_AWS_NODE_SETTINGS,
+      prefixDelegation: true,
+      warmPrefixTarget: 1,
+    };
+    const labels = (type: string) => ({
+      'node.kubernetes.io/instance-type': type,
+      'topology.kubernetes.io/zone': 'eu-west-1a',
+    });
+    const typeInfo = (type: string) =>
+      toInstanceTypeInfo(PUBLISHED_INSTANCE_TYPES.find(r => r[0] === type)!);
+    // ipamd falls back to secondary IPs on a non-Nitro c4.large (isConfigValid):
+    // 4 pods, WARM_ENI_TARGET 1 -> 2 ENIs x 9 IPs.
+    const xen = nodeIpUsage(
+      { metadata: { name: 'xen', labels: labels('c4.large') } },
+      PODS.filter(p => p.spec?.nodeName === OD_A),
+      {
+        settings: pdSettings,
+        instanceTypes: { 'c4.large': typeInfo('c4.large') },
+      },
+    );
+    expect(xen.footprint).toMatchObject({
+      mode: 'secondary-ip',
+      enis: 2,
+      podAddresses: 18,
+    });
+    // An m5.large with prefixes and max pods 110 stops at 7 prefixes (112 >= 110), so
+    // filling its free slots takes 7 x 16 + 1 - (2 x 16 + 1) = 80 more addresses, not 96.
+    const nitro = nodeIpUsage(
+      {
+        metadata: { name: 'nitro', labels: labels('m5.large') },
+        status: { allocatable: { pods: '110' } },
+      },
+      PODS.filter(p => p.spec?.nodeName === OD_A),
+      { settings: pdSettings, instanceTypes: INSTANCE_TYPES },
+    );
+    expect(nitro.footprint).toMatchObject({ prefixes: 2, podAddresses: 32 });
+    expect(nitro.addressesToFill).toBe(80);
+  });
+
   it('finds the ENIConfig subnet under custom networking', () => {
     const eniConfigs: EniConfig[] = [
       {

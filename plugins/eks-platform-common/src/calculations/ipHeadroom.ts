@@ -17,14 +17,28 @@ import {
   nodeGroupOf,
   zoneOf,
 } from './capacityType';
+import { parseIpv4Cidr } from './ipv4Cidr';
 import { maxPodsFor } from './maxPods';
 import {
   LOW_PREFIX_BLOCKS,
   PrefixBlocks,
   prefixBlocksOf,
 } from './prefixBlocks';
+import type { RemoteNetworks } from './remotePodNetworks';
 import { isPodActive } from './podRequests';
 import { tryParseQuantity } from './quantities';
+import {
+  BranchEniUsage,
+  enisForPodAddresses,
+  nodeBranchEnis,
+} from './securityGroupsForPods';
+import {
+  PodSubnetRole,
+  PodSubnetSelection,
+  holdsPodAddresses,
+  podSubnetRole,
+  podSubnetRoleNotes,
+} from './subnetDiscovery';
 import type {
   Ec2InstanceTypeInfo,
   Ec2NetworkInterface,
@@ -59,6 +73,8 @@ export type SubnetHeadroom = {
   utilisation: number;
   /** Free aligned /28 blocks, when the subnet's ENIs were read (`DescribeNetworkInterfaces`). */
   prefixBlocks?: PrefixBlocks;
+  /** What the subnet is to the cluster's pods, when the cluster's subnets are known. */
+  podSubnetRole?: PodSubnetRole;
 };
 
 /**
@@ -76,17 +92,11 @@ export type SubnetHeadroom = {
  * @public
  */
 export function subnetHeadroom(subnet: Ec2Subnet): SubnetHeadroom | undefined {
-  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(
-    subnet.CidrBlock ?? '',
-  );
-  if (!match) {
+  const cidr = parseIpv4Cidr(subnet.CidrBlock);
+  if (!cidr) {
     return undefined;
   }
-  const mask = Number(match[2]);
-  if (mask > 32) {
-    return undefined;
-  }
-  const total = 2 ** (32 - mask);
+  const total = cidr.size;
   const usable = Math.max(0, total - AWS_RESERVED_ADDRESSES_PER_SUBNET);
   const free = Math.min(
     usable,
@@ -149,6 +159,8 @@ export type NodeIpUsage = {
   podSubnetId?: string;
   /** EKS Auto Mode nodes: the /28 prefixes their pods hold at least, and how new pods get addresses. */
   autoModeAddresses?: AutoModeNodeAddresses;
+  /** Security groups for pods: the trunk and branch ENIs. */
+  branchEnis?: BranchEniUsage;
 };
 
 /**
@@ -173,6 +185,11 @@ export type IpHeadroomContext = {
   cidrReservations?: Ec2SubnetCidrReservation[];
   /** EKS Auto Mode, when the cluster runs it (see `autoModeOf`). */
   autoMode?: AutoModeStatus;
+  /**
+   * The cluster's subnets, VPC and name with the discovery setting: then only subnets that
+   * hold pod addresses ({@link podSubnetRole}) count. Without it every given subnet does.
+   */
+  subnetSelection?: PodSubnetSelection;
 };
 
 const NON_CNI_COMPUTE_TYPES = ['fargate', 'hybrid', 'auto'] as const;
@@ -217,6 +234,11 @@ export function nodeIpUsage(
   const typeInfo = typeName ? context.instanceTypes?.[typeName] : undefined;
   const computeType = computeTypeOf(node);
   const fargate = computeType === 'fargate';
+  const branchEnis =
+    computeType === undefined
+      ? nodeBranchEnis(node, active, settings)
+      : undefined;
+  const trunk = branchEnis?.trunkAttached === true;
 
   // The VPC CNI's max-pods and warm-pool rules apply to EC2 nodes running aws-node only.
   let computed: ReturnType<typeof maxPodsFor> | undefined;
@@ -226,6 +248,7 @@ export function nodeIpUsage(
         prefixDelegation: settings.prefixDelegation,
         customNetworking: settings.customNetworking,
         maxEnis: settings.maxEni,
+        trunkEni: trunk,
         // EKS managed node groups set max pods with AWS's calculator, whose 110/250 vCPU
         // ceiling applies in secondary-IP mode too; self-managed nodes follow eni-max-pods.txt.
         capSecondaryIp: nodeGroupOf(node).kind === 'managed-node-group',
@@ -246,19 +269,32 @@ export function nodeIpUsage(
   let footprint: WarmPoolFootprint | undefined;
   let addressesToFill: number | undefined;
   if (computed && !ipv6Pods) {
+    // Pods on branch ENIs take no address of the warm pool, whose ENIs exclude the trunk.
+    const warmPoolPods = Math.max(
+      0,
+      podsWithVpcAddress - (branchEnis?.used ?? 0),
+    );
     const input = {
-      maxEnis: computed.defaultCardEnis,
+      maxEnis: enisForPodAddresses(computed.defaultCardEnis, trunk),
       ipv4AddressesPerEni: computed.ipv4AddressesPerEni,
-      settings,
+      // ipamd falls back to secondary IPs where prefixes are impossible (isConfigValid).
+      settings: {
+        ...settings,
+        prefixDelegation: computed.rule === 'prefix-delegation',
+      },
+      maxPods,
     };
-    footprint = warmPoolFootprint({ ...input, podsWithVpcAddress });
+    footprint = warmPoolFootprint({
+      ...input,
+      podsWithVpcAddress: warmPoolPods,
+    });
     const fillable = Math.min(
       freePodSlots ?? 0,
-      Math.max(0, computed.podIpCapacity - podsWithVpcAddress),
+      Math.max(0, computed.podIpCapacity - warmPoolPods),
     );
     const full = warmPoolFootprint({
       ...input,
-      podsWithVpcAddress: podsWithVpcAddress + fillable,
+      podsWithVpcAddress: warmPoolPods + fillable,
     });
     addressesToFill = Math.max(
       0,
@@ -295,7 +331,17 @@ export function nodeIpUsage(
     addressesToFill,
     eniConfigName,
     podSubnetId: eniConfig?.spec?.subnet,
+    ...(branchEnis && { branchEnis }),
   };
+}
+
+function branchEniNotes(nodes: NodeIpUsage[]): string[] {
+  const trunks = nodes.filter(n => n.branchEnis?.trunkAttached);
+  if (trunks.length === 0) return [];
+  const used = trunks.reduce((s, n) => s + (n.branchEnis?.used ?? 0), 0);
+  return [
+    `security groups for pods: ${trunks.length} node(s) have a trunk ENI, which takes one of their ENIs and no pod addresses, so pod address capacity is (ENIs - 1) x (IPv4 per ENI - 1); ${used} pod(s) use branch ENIs (vpc.amazonaws.com/pod-eni), one subnet address each outside the warm pools; the kubelet's max pods is not lowered for the trunk`,
+  ];
 }
 
 const IPV6_NOTE =
@@ -316,7 +362,7 @@ function computeTypeNotes(usage: NodeIpUsage[]): string[] {
     notes.push(
       `${count(
         'hybrid',
-      )} hybrid node(s) left out: their pods take addresses from the remote pod networks (RemoteNetworkConfig), which are not read here`,
+      )} hybrid node(s) left out: their pods take addresses from the remote pod networks (RemoteNetworkConfig), headroom shown under the remote pod networks`,
     );
   }
   if (count('auto') > 0) {
@@ -353,7 +399,37 @@ export type PodFit = {
    * once warm pools grow.
    */
   addressesToFillAllSlots: number;
+  /** Branch ENIs (security groups for pods) of the nodes with a trunk. */
+  branchEnis?: BranchEniTotals;
 };
+
+/**
+ * Branch ENIs summed over nodes: allocatable `vpc.amazonaws.com/pod-eni`, and those pods use.
+ *
+ * @public
+ */
+export type BranchEniTotals = {
+  nodes: number;
+  capacity: number;
+  used: number;
+  free: number;
+};
+
+function branchEniTotals(
+  parts: Array<{ nodes: number; capacity: number; used: number }>,
+): BranchEniTotals | undefined {
+  if (parts.length === 0) return undefined;
+  const sum = (k: 'nodes' | 'capacity' | 'used') =>
+    parts.reduce((s, p) => s + p[k], 0);
+  const capacity = sum('capacity');
+  const used = sum('used');
+  return {
+    nodes: sum('nodes'),
+    capacity,
+    used,
+    free: Math.max(0, capacity - used),
+  };
+}
 
 /**
  * A zone's subnets and nodes with the pods that still fit.
@@ -395,6 +471,8 @@ export type IpHeadroom = {
   ipFamily?: 'ipv6';
   /** EKS Auto Mode: it manages the CNI, so aws-node settings do not apply. */
   autoMode?: AutoModeStatus;
+  /** EKS Hybrid Nodes: the remote pod networks' headroom, when the cluster has hybrid nodes or remote networks. */
+  remoteNetworks?: RemoteNetworks;
   /** Caveats (Fargate nodes left out, instance types without facts, ...). */
   notes: string[];
 };
@@ -438,7 +516,30 @@ export function podFit(
       (s, n) => s + (n.addressesToFill ?? 0),
       0,
     ),
+    ...optional(
+      'branchEnis',
+      branchEniTotals(
+        nodes.flatMap(n =>
+          n.branchEnis
+            ? [
+                {
+                  nodes: 1,
+                  capacity: n.branchEnis.capacity ?? 0,
+                  used: n.branchEnis.used,
+                },
+              ]
+            : [],
+        ),
+      ),
+    ),
   };
+}
+
+function optional<K extends string, V>(
+  key: K,
+  value: V | undefined,
+): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /**
@@ -460,9 +561,18 @@ export function ipHeadroom(
   context: IpHeadroomContext,
 ): IpHeadroom {
   const notes: string[] = [];
-  const subnetFigures = subnets
-    .map(s => withPrefixBlocks(s, context))
-    .filter((s): s is SubnetHeadroom => !!s);
+  const selection = context.subnetSelection;
+  const subnetFigures = subnets.flatMap(subnet => {
+    const figure = withPrefixBlocks(subnet, context);
+    if (!figure) return [];
+    return selection
+      ? [{ ...figure, podSubnetRole: podSubnetRole(subnet, selection) }]
+      : [figure];
+  });
+  // Subnets that hold no pod addresses are listed, but not counted.
+  const podSubnets = subnetFigures.filter(
+    s => !s.podSubnetRole || holdsPodAddresses(s.podSubnetRole),
+  );
   const byNode = new Map<string, KubePod[]>();
   for (const pod of pods) {
     const name = pod.spec?.nodeName;
@@ -506,9 +616,11 @@ export function ipHeadroom(
     );
   }
 
+  notes.push(...branchEniNotes(ec2Nodes));
+  notes.push(...podSubnetRoleNotes(subnetFigures));
   const zoneNames = [
     ...new Set([
-      ...subnetFigures.map(s => s.availabilityZone ?? '(unknown)'),
+      ...podSubnets.map(s => s.availabilityZone ?? '(unknown)'),
       ...ec2Nodes.map(n => n.zone ?? '(unknown)'),
     ]),
   ].sort();
@@ -524,8 +636,10 @@ export function ipHeadroom(
         return subnetFigures.filter(s => ids.has(s.subnetId));
       }
     }
-    return subnetFigures.filter(
-      s => (s.availabilityZone ?? '(unknown)') === zone,
+    return podSubnets.filter(
+      s =>
+        (s.availabilityZone ?? '(unknown)') === zone &&
+        s.podSubnetRole !== 'eni-config',
     );
   };
 
@@ -578,6 +692,12 @@ export function ipHeadroom(
       limitedBy:
         additionalPods < freePodSlots ? 'subnet-addresses' : 'node-slots',
       addressesToFillAllSlots: sum('addressesToFillAllSlots'),
+      ...optional(
+        'branchEnis',
+        branchEniTotals(
+          perZone.flatMap(f => (f.branchEnis ? [f.branchEnis] : [])),
+        ),
+      ),
     };
   });
 

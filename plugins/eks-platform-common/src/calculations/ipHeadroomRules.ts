@@ -27,9 +27,15 @@ export const IP_RULES = {
   },
   warmAddresses: {
     formula:
-      'warm = pod addresses the nodes’ warm pools hold that no pod uses (WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET, WARM_PREFIX_TARGET)',
+      'warm = pod addresses the nodes’ warm pools hold that no pod uses; per node ipamd keeps WARM_ENI_TARGET whole spare ENIs (0: a new ENI once no IP is free), or max(pods + WARM_IP_TARGET, MINIMUM_IP_TARGET) IPs when either is set; with prefix delegation /28 prefixes of 16: the IP targets rounded up to prefixes, else WARM_PREFIX_TARGET free prefixes (unset: a new prefix once none is free; WARM_ENI_TARGET does not apply); never past the ENI limit or the node’s max pods',
     source:
-      'Kubernetes API: aws-node DaemonSet env, nodes and pods; EC2 DescribeInstanceTypes',
+      'Kubernetes API: aws-node DaemonSet env, nodes and pods; EC2 DescribeInstanceTypes; rule: aws/amazon-vpc-cni-k8s pkg/ipamd (ipamd.go)',
+  },
+  branchEnis: {
+    formula:
+      'branch ENIs used / capacity: pods’ vpc.amazonaws.com/pod-eni requests / the nodes’ allocatable vpc.amazonaws.com/pod-eni (one branch ENI and one subnet address per pod with security groups; the trunk ENI takes one of the node’s ENIs)',
+    source:
+      'Kubernetes API: nodes (allocatable, vpc.amazonaws.com/has-trunk-attached) and pods; aws-node ENABLE_POD_ENI',
   },
   freePrefixBlocks: {
     formula:

@@ -1,3 +1,4 @@
+import { enisForPodAddresses } from './securityGroupsForPods';
 import type { Ec2InstanceTypeInfo } from './types';
 
 /**
@@ -12,6 +13,11 @@ export type MaxPodsOptions = {
   customNetworking?: boolean;
   /** Use at most this many ENIs (the calculator script's `--cni-max-eni`). */
   maxEnis?: number;
+  /**
+   * A trunk ENI is attached (security groups for pods): it takes one of the instance's ENIs
+   * and holds no pod addresses, so one ENI fewer. Default false.
+   */
+  trunkEni?: boolean;
   /**
    * Apply the vCPU ceiling (110 for up to 30 vCPUs, 250 above) to the prefix-delegation
    * figure. Default true.
@@ -129,6 +135,9 @@ export function supportsPrefixDelegation(
  *   every type in it (checked against the whole file in the tests).
  * - ENIs are those of the DEFAULT network card only (p5.48xlarge: 2, not 64).
  * - Custom networking: one ENI fewer (the primary ENI stays in the node subnet).
+ * - A trunk ENI (security groups for pods): one ENI fewer again (c5.large: 20, as
+ *   `(ENIs - 1) x (IPv4 per ENI - 1) + 2`); EKS's calculator does not lower the kubelet's
+ *   figure for it (awslabs/amazon-eks-ami issue 953), so this is what the ENIs hold.
  * - Prefix delegation (Nitro or bare metal only): each IP slot holds a /28 prefix,
  *   `ENIs x ((IPv4 per ENI - 1) x 16) + 2`, then capped at 110 (up to 30 vCPUs) or
  *   250 (more than 30). On other types the CNI cannot use prefixes and the
@@ -168,6 +177,13 @@ export function maxPodsFor(
     enis = Math.max(0, enis - 1);
     notes.push(
       'custom networking: the primary ENI carries no pod addresses, one ENI fewer',
+    );
+  }
+
+  if (options.trunkEni) {
+    enis = enisForPodAddresses(enis, true);
+    notes.push(
+      'security groups for pods: the trunk ENI holds no pod addresses, one ENI fewer',
     );
   }
 

@@ -84,6 +84,48 @@ describe('PodAccumulator and expandPodAggregates', () => {
     );
   });
 
+  it('gives the branch ENIs of the full pod list (security groups for pods)', () => {
+    const withEni = PODS.map((p, i) =>
+      i % 2 === 0 && !p.spec?.hostNetwork
+        ? {
+            ...p,
+            spec: {
+              ...p.spec,
+              containers: (p.spec?.containers ?? []).map((c, j) =>
+                j === 0
+                  ? {
+                      ...c,
+                      resources: {
+                        ...c.resources,
+                        requests: {
+                          ...c.resources?.requests,
+                          'vpc.amazonaws.com/pod-eni': '1',
+                        },
+                      },
+                    }
+                  : c,
+              ),
+            },
+          }
+        : p,
+    );
+    const context = {
+      settings: { ...DEFAULT_AWS_NODE_SETTINGS, podEni: true },
+      instanceTypes: INSTANCE_TYPES,
+    };
+    const full = ipHeadroom(NODES, withEni, SUBNETS, context);
+    const aggregated = ipHeadroom(
+      NODES,
+      expandPodAggregates(accumulateInPages(withEni, 4)),
+      SUBNETS,
+      context,
+    );
+    expect(aggregated).toEqual(full);
+    expect(
+      full.nodes.reduce((s, n) => s + (n.branchEnis?.used ?? 0), 0),
+    ).toBeGreaterThan(0);
+  });
+
   it('gives the spot risk of the full pod list', () => {
     const input = {
       nodes: NODES,
@@ -176,5 +218,41 @@ describe('PodAccumulator and the cluster version', () => {
     };
     expect(cpuOn('v1.34.2-eks-1')).toBe(1000);
     expect(cpuOn('v1.33.5-eks-1')).toBe(200);
+  });
+});
+
+describe('PodAccumulator pod addresses', () => {
+  const hybridPod = (
+    name: string,
+    node: string,
+    extra: Partial<KubePod['status']>,
+    hostNetwork = false,
+  ): KubePod => ({
+    metadata: { name, namespace: 'plant', labels: { app: 'line-controller' } },
+    spec: { nodeName: node, hostNetwork, containers: [{ name: 'app' }] },
+    status: { phase: 'Running', ...extra },
+  });
+
+  it("keeps the IPv4 addresses of the named nodes' pods only, hostNetwork pods left out", () => {
+    const acc = new PodAccumulator({ podIpNodes: ['mi-0a1'] });
+    acc.addPage([
+      hybridPod('a', 'mi-0a1', { podIP: '10.85.0.12' }),
+      hybridPod('b', 'mi-0a1', {
+        podIP: 'fd00::5',
+        podIPs: [{ ip: 'fd00::5' }, { ip: '10.85.0.13' }],
+      }),
+      hybridPod('cilium', 'mi-0a1', { podIP: '10.80.1.4' }, true),
+      hybridPod('c', 'ip-10-0-1-10', { podIP: '10.0.1.77' }),
+      hybridPod('d', 'mi-0a1', { phase: 'Succeeded', podIP: '10.85.0.14' }),
+    ]);
+    expect(acc.result().podIpsByNode).toEqual({
+      'mi-0a1': ['10.85.0.12', '10.85.0.13'],
+    });
+  });
+
+  it('holds no addresses when no node is named', () => {
+    const acc = new PodAccumulator();
+    acc.add(hybridPod('a', 'mi-0a1', { podIP: '10.85.0.12' }));
+    expect(acc.result().podIpsByNode).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import {
   podRequests,
   type PodRequestOptions,
 } from './podRequests';
+import { POD_ENI_RESOURCE, podBranchEnis } from './securityGroupsForPods';
 import type { KubePod } from './types';
 import { WorkloadRef, isPodReady, workloadKey, workloadOf } from './workloads';
 
@@ -24,6 +25,8 @@ export type PodClass = {
   /** Sum of {@link podRequests} over the class. */
   cpuMillis: number;
   memoryBytes: number;
+  /** Branch ENIs (`vpc.amazonaws.com/pod-eni`) the class's pods request, when any. */
+  branchEnis?: number;
 };
 
 /**
@@ -48,6 +51,12 @@ export type PodAggregates = {
    * and those named by the caller (e.g. pods in IP-assignment failure events).
    */
   podsOfInterest: KubePod[];
+  /**
+   * IPv4 addresses of the active, non-hostNetwork pods of the nodes named in
+   * {@link PodAccumulatorOptions.podIpNodes}, by node (hybrid nodes, whose pods use the
+   * remote pod networks): bounded by those nodes' max pods.
+   */
+  podIpsByNode?: Record<string, string[]>;
 };
 
 /**
@@ -62,6 +71,8 @@ export type PodAccumulatorOptions = {
   podsOfInterest?: Iterable<string>;
   /** The cluster's Kubernetes version, for {@link podRequests}. */
   kubernetesVersion?: string;
+  /** Nodes whose pods' addresses are kept in {@link PodAggregates.podIpsByNode}. */
+  podIpNodes?: Iterable<string>;
 };
 
 // Labels that differ from pod to pod of one workload and say nothing about it.
@@ -120,6 +131,8 @@ export class PodAccumulator {
   readonly #replicaSetOwners: Record<string, string>;
   readonly #interesting: Set<string>;
   readonly #requestOptions: PodRequestOptions;
+  readonly #ipNodes: Set<string>;
+  #ips = new Map<string, string[]>();
   #classes = new Map<string, PodClass>();
   #labels = new Map<string, Record<string, string>>();
   #kept = new Map<string, KubePod>();
@@ -130,6 +143,7 @@ export class PodAccumulator {
     this.#replicaSetOwners = options.replicaSetOwners ?? {};
     this.#requestOptions = { kubernetesVersion: options.kubernetesVersion };
     this.#interesting = new Set(options.podsOfInterest ?? []);
+    this.#ipNodes = new Set(options.podIpNodes ?? []);
   }
 
   /** Forgets every pod added so far. */
@@ -137,6 +151,7 @@ export class PodAccumulator {
     this.#classes = new Map();
     this.#labels = new Map();
     this.#kept = new Map();
+    this.#ips = new Map();
     this.#listed = 0;
     this.#finished = 0;
   }
@@ -169,6 +184,9 @@ export class PodAccumulator {
     const nodeName = pod.spec?.nodeName || undefined;
     const ready = isPodReady(pod);
     const hostNetwork = pod.spec?.hostNetwork === true;
+    if (nodeName && !hostNetwork && this.#ipNodes.has(nodeName)) {
+      this.#keepIp(nodeName, pod);
+    }
     const classKey = `${wKey}|${nodeName ?? ''}|${ready ? 1 : 0}|${
       hostNetwork ? 1 : 0
     }`;
@@ -194,6 +212,19 @@ export class PodAccumulator {
     podClass.pods += 1;
     podClass.cpuMillis += requests.cpuMillis;
     podClass.memoryBytes += requests.memoryBytes;
+    const branchEnis = podBranchEnis(pod);
+    if (branchEnis > 0) {
+      podClass.branchEnis = (podClass.branchEnis ?? 0) + branchEnis;
+    }
+  }
+
+  #keepIp(nodeName: string, pod: KubePod): void {
+    const listed = pod.status?.podIPs?.map(p => p.ip ?? '') ?? [];
+    const ip = [...listed, pod.status?.podIP ?? ''].find(a => a.includes('.'));
+    if (!ip) return;
+    const ips = this.#ips.get(nodeName) ?? [];
+    ips.push(ip);
+    this.#ips.set(nodeName, ips);
   }
 
   result(): PodAggregates {
@@ -203,6 +234,9 @@ export class PodAccumulator {
       classes: [...this.#classes.values()],
       workloadLabels: Object.fromEntries(this.#labels),
       podsOfInterest: [...this.#kept.values()],
+      ...(this.#ipNodes.size > 0 && {
+        podIpsByNode: Object.fromEntries(this.#ips),
+      }),
     };
   }
 }
@@ -251,6 +285,9 @@ export function expandPodAggregates(aggregates: PodAggregates): KubePod[] {
               requests: {
                 cpu: `${podClass.cpuMillis}m`,
                 memory: String(podClass.memoryBytes),
+                ...(podClass.branchEnis && {
+                  [POD_ENI_RESOURCE]: String(podClass.branchEnis),
+                }),
               },
             },
           },

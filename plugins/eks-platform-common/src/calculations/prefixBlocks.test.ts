@@ -1,4 +1,4 @@
-import { parseIpv4Cidr, prefixBlocksOf } from './prefixBlocks';
+import { prefixBlocksOf } from './prefixBlocks';
 
 const SUBNET = {
   SubnetId: 'subnet-0a1b2c3d4e5f60718',
@@ -80,16 +80,5 @@ describe('prefixBlocksOf', () => {
   it('has no figure for a subnet without an IPv4 CIDR or smaller than a /28', () => {
     expect(prefixBlocksOf({ SubnetId: 'subnet-6' }, [])).toBeUndefined();
     expect(prefixBlocksOf({ CidrBlock: '10.0.0.0/29' }, [])).toBeUndefined();
-  });
-});
-
-describe('parseIpv4Cidr', () => {
-  it('aligns the base to the mask', () => {
-    expect(parseIpv4Cidr('10.0.1.37/28')).toEqual({
-      start: 10 * 2 ** 24 + 256 + 32,
-      size: 16,
-    });
-    expect(parseIpv4Cidr('10.0.1.0/33')).toBeUndefined();
-    expect(parseIpv4Cidr('fd00::/64')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type {
   Ec2SubnetCidrReservation,
   Ec2Subnet,
 } from './types';
+import { Ipv4Cidr, parseIpv4Address, parseIpv4Cidr } from './ipv4Cidr';
 
 /**
  * A /28 prefix holds 16 addresses.
@@ -13,40 +14,6 @@ export const PREFIX_BLOCK_SIZE = 16;
 
 /** Addresses AWS reserves in every subnet: the first four and the last. */
 const RESERVED_AT_START = 4;
-
-/**
- * An IPv4 range: its first address as a number, and its size.
- *
- * @public
- */
-export type Ipv4Range = { start: number; size: number };
-
-function parseIpv4(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return undefined;
-    value = value * 256 + Number(part);
-  }
-  return value;
-}
-
-/**
- * `10.0.1.0/24` → its first address and size; undefined when it is not an IPv4 CIDR.
- *
- * @public
- */
-export function parseIpv4Cidr(text: string | undefined): Ipv4Range | undefined {
-  const [address, maskText] = (text ?? '').split('/');
-  const base = parseIpv4(address ?? '');
-  const mask = Number(maskText);
-  if (base === undefined || !/^\d{1,2}$/.test(maskText ?? '') || mask > 32) {
-    return undefined;
-  }
-  const size = 2 ** (32 - mask);
-  return { start: base - (base % size), size };
-}
 
 /**
  * Free aligned /28 blocks of one subnet.
@@ -93,10 +60,10 @@ export function prefixBlocksOf(
   if (!cidr || cidr.size < PREFIX_BLOCK_SIZE) return undefined;
   const totalBlocks = cidr.size / PREFIX_BLOCK_SIZE;
   const taken = new Set<number>();
-  const takeRange = (range: Ipv4Range) => {
-    const from = Math.max(range.start, cidr.start) - cidr.start;
+  const takeRange = (range: Pick<Ipv4Cidr, 'base' | 'size'>) => {
+    const from = Math.max(range.base, cidr.base) - cidr.base;
     const to =
-      Math.min(range.start + range.size, cidr.start + cidr.size) - cidr.start;
+      Math.min(range.base + range.size, cidr.base + cidr.size) - cidr.base;
     const last = Math.floor((to - 1) / PREFIX_BLOCK_SIZE);
     for (
       let b = Math.floor(from / PREFIX_BLOCK_SIZE);
@@ -106,8 +73,8 @@ export function prefixBlocksOf(
       taken.add(b);
     }
   };
-  takeRange({ start: cidr.start, size: RESERVED_AT_START });
-  takeRange({ start: cidr.start + cidr.size - 1, size: 1 });
+  takeRange({ base: cidr.base, size: RESERVED_AT_START });
+  takeRange({ base: cidr.base + cidr.size - 1, size: 1 });
 
   const seen = new Set<number>();
   let prefixAddresses = 0;
@@ -120,11 +87,11 @@ export function prefixBlocksOf(
       ...(eni.PrivateIpAddresses ?? []).map(a => a.PrivateIpAddress),
     ];
     for (const text of addresses) {
-      const address = text ? parseIpv4(text) : undefined;
+      const address = text ? parseIpv4Address(text) : undefined;
       if (address === undefined) continue;
-      if (address < cidr.start || address >= cidr.start + cidr.size) continue;
+      if (address < cidr.base || address >= cidr.base + cidr.size) continue;
       seen.add(address);
-      takeRange({ start: address, size: 1 });
+      takeRange({ base: address, size: 1 });
     }
     for (const prefix of eni.Ipv4Prefixes ?? []) {
       const range = parseIpv4Cidr(prefix.Ipv4Prefix);

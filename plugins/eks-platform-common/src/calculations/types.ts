@@ -113,6 +113,9 @@ export type KubeNode = {
   metadata: KubeObjectMeta;
   spec?: {
     providerID?: string;
+    /** The node's pod address block(s), when Kubernetes or the CNI sets them. */
+    podCIDR?: string;
+    podCIDRs?: string[];
     unschedulable?: boolean;
     taints?: KubeTaint[];
   };
@@ -182,6 +185,7 @@ export type KubePod = {
     /** `Pending`, `Running`, `Succeeded`, `Failed` or `Unknown`. */
     phase?: string;
     podIP?: string;
+    podIPs?: Array<{ ip?: string }>;
     conditions?: KubePodCondition[];
     containerStatuses?: KubeContainerStatus[];
     initContainerStatuses?: KubeContainerStatus[];
@@ -303,7 +307,10 @@ export type EksClusterVersionInfo = {
 export type EksInsightSummary = {
   id?: string;
   name?: string;
-  /** `UPGRADE_READINESS` or `MISCONFIGURATION`. */
+  /**
+   * `UPGRADE_READINESS`, `MISCONFIGURATION`, `ROLLBACK_READINESS`, or a category EKS adds
+   * later: kept as EKS sent it, never narrowed to the ones known today.
+   */
   category?: string;
   kubernetesVersion?: string;
   lastRefreshTime?: string | number | Date;
@@ -314,6 +321,24 @@ export type EksInsightSummary = {
     status?: string;
     reason?: string;
   };
+};
+
+/**
+ * An EKS cluster update (`DescribeUpdate` → `update`), reduced to what the rollback window
+ * reads. `type` and `status` stay open strings (`VersionUpdate`, `VersionRollback`, ...;
+ * `InProgress`, `Failed`, `Cancelled`, `Successful`).
+ *
+ * @public
+ */
+export type EksUpdateInfo = {
+  id?: string;
+  type?: string;
+  status?: string;
+  /** When the update was requested (EKS reports no completion time). */
+  createdAt?: string | number | Date;
+  /** `Version` (the target Kubernetes version), `PlatformVersion`, ... */
+  params?: Array<{ type?: string; value?: string }>;
+  errors?: Array<{ errorCode?: string; errorMessage?: string }>;
 };
 
 /**
@@ -392,4 +417,15 @@ export type Ec2SubnetCidrReservation = {
   Cidr?: string;
   /** `prefix` or `explicit`. */
   ReservationType?: string;
+};
+
+/**
+ * `DescribeCluster` `cluster.remoteNetworkConfig` (EKS Hybrid Nodes): the on-premises
+ * networks that can hold hybrid nodes and the pods on them.
+ *
+ * @public
+ */
+export type EksRemoteNetworkConfig = {
+  remoteNodeNetworks?: Array<{ cidrs?: string[] }>;
+  remotePodNetworks?: Array<{ cidrs?: string[] }>;
 };

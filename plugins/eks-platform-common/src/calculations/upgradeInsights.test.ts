@@ -39,4 +39,25 @@ describe('summariseInsights', () => {
         .counts.UNKNOWN,
     ).toBe(1);
   });
+
+  it('keeps rollback-readiness and categories it does not know, as EKS named them', () => {
+    const summary2 = summariseInsights([
+      {
+        name: 'Add-on version compatibility for rollback',
+        category: 'ROLLBACK_READINESS',
+        insightStatus: {
+          status: 'WARNING',
+          reason: 'vpc-cni has no build for the previous version',
+        },
+      },
+      {
+        name: 'Some future check',
+        category: 'COST_READINESS',
+        insightStatus: { status: 'PASSING' },
+      },
+    ]);
+    expect(summary2.byCategory.ROLLBACK_READINESS.WARNING).toBe(1);
+    expect(summary2.byCategory.COST_READINESS.PASSING).toBe(1);
+    expect(summary2.failing[0].category).toBe('ROLLBACK_READINESS');
+  });
 });

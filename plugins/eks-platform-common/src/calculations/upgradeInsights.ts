@@ -16,7 +16,10 @@ export type InsightStatus = 'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN';
 export type InsightsSummary = {
   total: number;
   counts: Record<InsightStatus, number>;
-  /** Counts per category (`UPGRADE_READINESS`, `MISCONFIGURATION`). */
+  /**
+   * Counts per category as EKS named it (`UPGRADE_READINESS`, `MISCONFIGURATION`,
+   * `ROLLBACK_READINESS`, or one EKS adds later: an open string).
+   */
   byCategory: Record<string, Record<InsightStatus, number>>;
   /** The worst status present; `PASSING` for none. */
   worst: InsightStatus;
@@ -55,7 +58,7 @@ const zero = (): Record<InsightStatus, number> => ({
  *
  * Source: EKS API `ListInsights` / `InsightSummary` (`insightStatus.status`:
  * `PASSING` | `WARNING` | `ERROR` | `UNKNOWN`; categories `UPGRADE_READINESS`,
- * `MISCONFIGURATION`).
+ * `MISCONFIGURATION`, `ROLLBACK_READINESS`, kept as sent so a new one is not lost).
  *
  * @public
  */
@@ -99,6 +102,7 @@ export function summariseInsights(
 export const INSIGHT_RULES = {
   insights: {
     formula: 'insights with status ERROR or WARNING, of all insights',
-    source: 'EKS ListInsights (UPGRADE_READINESS, MISCONFIGURATION)',
+    source:
+      'EKS ListInsights (UPGRADE_READINESS, ROLLBACK_READINESS, MISCONFIGURATION)',
   },
 } satisfies Record<string, FigureRule>;

@@ -68,6 +68,12 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
       },
       storageConfig: { blockStorage: { enabled: true } },
     }),
+    ...(eks.remoteNetwork && {
+      remoteNetworkConfig: {
+        remoteNodeNetworks: [{ cidrs: eks.remoteNetwork.nodeCidrs }],
+        remotePodNetworks: [{ cidrs: eks.remoteNetwork.podCidrs }],
+      },
+    }),
     logging: {
       clusterLogging: [
         { types: ['api', 'audit', 'authenticator'], enabled: true },

@@ -70,6 +70,11 @@ const BROKEN_SELECTOR = {
   },
 };
 
+/** A day that does not exist in this year's calendar, e.g. `impossibleDate('02-30')`. */
+function impossibleDate(monthDay: string): string {
+  return `${new Date().getUTCFullYear()}-${monthDay}`;
+}
+
 describe('eks-platform REST API on the simulated demo fleet', () => {
   const fleet = useDemoFleet();
 
@@ -95,7 +100,10 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
         `/api/eks-platform/clusters/${name}/refresh`,
       );
       expect(refresh.status).toBe(202);
-      expect(refresh.body).toEqual({ cluster: name, status: 'scheduled' });
+      expect(refresh.body).toMatchObject({
+        cluster: name,
+        status: 'scheduled',
+      });
     }
 
     const list = await request(server).get('/api/eks-platform/clusters');
@@ -189,7 +197,27 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
         -730,
       )}&to=${isoAt(0)}`,
     ],
+    [
+      'an impossible date (February 30), instead of rolling it over to March 2',
+      `/clusters/staging-eu-west-1/history?metric=free-ips&from=${impossibleDate(
+        '02-30',
+      )}`,
+    ],
+    [
+      'an impossible date-time (April 31)',
+      `/clusters/staging-eu-west-1/history?metric=free-ips&to=${impossibleDate(
+        '04-31',
+      )}T10:00:00Z`,
+    ],
     ['a malformed cluster name', '/clusters/..%2Fetc/history?metric=free-ips'],
+    [
+      'an entityRef name the catalog refuses (a space)',
+      '/entity?entityRef=component:default/payments%20api',
+    ],
+    [
+      'an entityRef name over 63 characters',
+      `/entity?entityRef=component:default/${'a'.repeat(64)}`,
+    ],
     ['no entityRef', '/entity'],
     ['a malformed entityRef', '/entity?entityRef=component:'],
     ['two entityRefs', '/entity?entityRef=component:a&entityRef=component:b'],
@@ -202,6 +230,9 @@ describe('eks-platform REST API on the simulated demo fleet', () => {
     const response = await request(server).get(`/api/eks-platform${path}`);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { name: 'InputError' } });
+    expect(response.body.error.message).toMatch(
+      /^Invalid (history query|cluster name|entity query|entityRef|namespace)|has an invalid/,
+    );
   });
 
   it('sends gzip to callers that accept it, plain JSON to others, and 304 for a current ETag', async () => {

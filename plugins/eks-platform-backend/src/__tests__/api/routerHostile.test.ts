@@ -319,15 +319,15 @@ const cases: Case[] = [
     'GET /entity with a path traversal in the entityRef',
     'get',
     '/entity?entityRef=component:default/..%2F..%2Fetc%2Fpasswd',
-    404,
-    /^No entity 'component:default\/\.\.\/\.\.\/etc\/passwd'$/,
+    400,
+    /^Invalid entityRef: it must be kind:namespace\/name/,
   ],
   [
     'GET /entity with a NUL byte in the entityRef',
     'get',
     '/entity?entityRef=component:default/payments-api%00',
-    404,
-    /^No entity /,
+    400,
+    /^Invalid entityRef: it must be kind:namespace\/name/,
   ],
   [
     'GET /entity for an unknown entity',
@@ -379,8 +379,6 @@ describe('eks-platform REST API against malformed, oversized and hostile input',
   it.each([
     ['get', '/clusters/prod-eu-1/secrets'],
     ['get', '/clusters/prod-eu-1/history/../../../etc/passwd'],
-    ['post', '/clusters'],
-    ['post', '/health'],
   ] as const)(
     'answers 404 to %s %s, a route that does not exist',
     async (method, path) => {
@@ -389,6 +387,30 @@ describe('eks-platform REST API against malformed, oversized and hostile input',
       );
 
       expect(response.status).toBe(404);
+    },
+  );
+
+  it.each([
+    ['post', '/clusters', 'GET, HEAD'],
+    ['post', '/health', 'GET, HEAD'],
+    ['delete', '/clusters/prod-eu-1', 'GET, HEAD'],
+    ['put', '/clusters/prod-eu-1/namespaces/payments', 'GET, HEAD'],
+    ['patch', '/clusters/prod-eu-1/history?metric=free-ips', 'GET, HEAD'],
+    ['delete', '/entity?entityRef=component:payments-api', 'GET, HEAD'],
+    ['get', '/clusters/prod-eu-1/refresh', 'POST'],
+  ] as const)(
+    'answers 405 with Allow to %s %s, a method the route does not have',
+    async (method, path, allow) => {
+      const response = await request(server)[method](
+        `/api/eks-platform${path}`,
+      );
+
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.body.error).toMatchObject({
+        name: 'MethodNotAllowedError',
+        message: `${method.toUpperCase()} is not supported here; use ${allow}`,
+      });
     },
   );
 

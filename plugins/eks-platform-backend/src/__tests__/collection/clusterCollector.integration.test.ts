@@ -159,6 +159,54 @@ describe('collecting the simulated demo fleet with the real clients', () => {
     });
   });
 
+  it('reads the in-place upgrade of checkout-green and keeps its rollback window open, with its rollback-readiness insights', () => {
+    const green = details.get('checkout-green')!;
+    const DAY = 86_400_000;
+    const version = fleet.sim.cluster('checkout-green').kubernetesVersion;
+    const rollback = green.version!.rollback!;
+    expect(rollback).toMatchObject({
+      value: true,
+      status: 'open',
+      upgradedVersion: version,
+      targetVersion: shiftMinor(version, -1),
+    });
+    // Upgraded 3 days before the simulator started (a moment before NOW).
+    const upgradedAt = Date.parse(rollback.upgradedAt!);
+    expect(Math.abs(NOW.getTime() - 3 * DAY - upgradedAt)).toBeLessThan(60_000);
+    const untilDay = new Date(upgradedAt + 7 * DAY).toISOString().slice(0, 10);
+    const daysLeft = Math.round(
+      (Date.parse(untilDay) - Date.parse(NOW.toISOString().slice(0, 10))) / DAY,
+    );
+    expect(rollback).toMatchObject({ untilDay, daysLeft });
+    expect(green.overview.version!.rollbackOpen).toEqual({
+      targetVersion: shiftMinor(version, -1),
+      untilDay,
+      daysLeft,
+    });
+    // The failed attempt the day before does not count; every listed update was described once.
+    expect(
+      fleet.sim.requestLog.count({
+        cluster: 'checkout-green',
+        operation: 'DescribeUpdate',
+      }),
+    ).toBe(3);
+    const { insights } = green.version!;
+    expect(insights.byCategory.ROLLBACK_READINESS).toMatchObject({
+      ERROR: 1,
+      WARNING: 1,
+    });
+    expect(
+      insights.failing.filter(i => i.category === 'ROLLBACK_READINESS'),
+    ).toHaveLength(2);
+    // A cluster EKS never upgraded in place has nothing to roll back.
+    const blue = details.get('checkout-blue')!;
+    expect(blue.version!.rollback).toMatchObject({
+      value: false,
+      status: 'no-upgrade',
+    });
+    expect(blue.overview.version!.rollbackOpen).toBeUndefined();
+  });
+
   it('says the IPv6 cluster cannot run out of pod addresses and counts its node slots only', () => {
     const green = details.get('checkout-green')!;
     expect(green.overview.ip).toMatchObject({ ipFamily: 'ipv6' });

@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import { ConfigReader } from '@backstage/config';
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -143,6 +144,36 @@ describe('app-config.production.yaml', () => {
     expect(production.backend.database.client).toBe('pg');
     // Unsets the fleet simulator's endpoint of app-config.yaml.
     expect(production.eksPlatform.aws.endpoint).toBeNull();
+  });
+
+  it('keeps guest sign-in off in production, and the demo backend on loopback', async () => {
+    const load = async (targets: string[]) =>
+      ConfigReader.fromConfigs(
+        (
+          await loadConfig({
+            configRoot: REPO_ROOT,
+            configTargets: targets.map(p => ({ path: p })),
+            experimentalEnvFunc: async name => PRODUCTION_ENV[name],
+          })
+        ).appConfigs,
+      );
+    const production = await load([APP_CONFIG, PRODUCTION_CONFIG]);
+    // The guest provider refuses to sign anyone in when NODE_ENV is not
+    // development (the image sets production) unless this is true.
+    expect(
+      production.getOptional(
+        'auth.providers.guest.dangerouslyAllowOutsideDevelopment',
+      ),
+    ).not.toBe(true);
+    expect(production.get('backend.listen')).toBe(':7007');
+    // The demo's short refresh cooldown is not carried into production.
+    expect(production.get('eksPlatform.refresh.cooldown')).toEqual({
+      seconds: 60,
+    });
+
+    const demo = await load([APP_CONFIG]);
+    expect(demo.getString('backend.listen.host')).toBe('127.0.0.1');
+    expect(demo.getNumber('backend.listen.port')).toBe(7007);
   });
 
   it.each([

@@ -237,7 +237,11 @@ describe('least privilege: deploy/ grants exactly what a collection of the demo 
     // The scaffolder's preflight asks each cluster whether a new service's namespace exists yet.
     const namespaces = new NamespaceCheckService({ registry, collector });
     for (const cluster of fleet.sim.clusters()) {
-      await namespaces.check(cluster.name, 'checkout-api-dev');
+      await namespaces.check(
+        cluster.name,
+        'checkout-api-dev',
+        'user:default/test',
+      );
     }
     const clusters = new Map(
       fleet.sim.clusters().map(c => [c.eksName, c] as const),

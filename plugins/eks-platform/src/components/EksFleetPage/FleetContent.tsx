@@ -54,9 +54,13 @@ export const FleetContent = () => {
       setRefreshing(s => new Set(s).add(name));
       try {
         const before = value?.items.find(c => c.name === name);
-        await api.refreshCluster(name);
+        const answer = await api.refreshCluster(name);
+        const what =
+          answer.status === 'joined'
+            ? `A collection of ${name} was already under way`
+            : `Collection of ${name} scheduled`;
         alertApi.post({
-          message: `Collection of ${name} scheduled; its row updates once the run completes.`,
+          message: `${what}; its row updates once the run completes.`,
           severity: 'success',
           display: 'transient',
         });

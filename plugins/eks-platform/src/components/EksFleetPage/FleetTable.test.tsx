@@ -2,8 +2,12 @@ import type { TableState } from '@backstage/core-components';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { END_OF_EXTENDED_1_31, fleetOverviews } from '../../testUtils';
-import { toFleetRow } from './fleetRows';
+import {
+  END_OF_EXTENDED_1_31,
+  fleetOverviews,
+  greenRollback,
+} from '../../testUtils';
+import { hybridNoteOf, toFleetRow } from './fleetRows';
 import { FleetTable, visibleFleetRows } from './FleetTable';
 
 const fleet = fleetOverviews.map(toFleetRow);
@@ -34,6 +38,23 @@ async function choose(filter: string, values: string[]) {
 }
 
 describe('FleetTable', () => {
+  it('shows an open rollback window briefly in the version column', async () => {
+    await renderInTestApp(
+      <FleetTable rows={fleet} onRefresh={() => {}} refreshing={new Set()} />,
+    );
+    const table = screen.getByTestId('eks-fleet-table');
+    const green = within(table)
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('checkout-green'))!;
+    expect(green).toHaveTextContent(
+      `rollback to 1.33 until ${greenRollback.untilDay}`,
+    );
+    const blue = within(table)
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('checkout-blue'))!;
+    expect(blue.textContent).not.toMatch(/rollback/);
+  });
+
   it('shows exactly the rows visibleFleetRows computes from the state it reports', async () => {
     let reported: TableState = {};
     await renderInTestApp(
@@ -173,6 +194,33 @@ describe('FleetTable IP column', () => {
     );
     expect(row).toHaveTextContent(
       '0 free /28 blocks: No free /28 block left although 190 addresses are free: Auto Mode gives new pods single addresses',
+    );
+  });
+});
+
+describe('FleetTable hybrid clusters', () => {
+  it('notes the hybrid nodes and the remote pod addresses left on the row', async () => {
+    const [first] = fleetOverviews;
+    const factory = {
+      ...first,
+      name: 'factory-us-west-2',
+      ip: { ...first.ip!, hybrid: { nodes: 3, freeRemotePodAddresses: 991 } },
+    };
+    await renderInTestApp(
+      <FleetTable
+        rows={[toFleetRow(factory)]}
+        onRefresh={() => {}}
+        refreshing={new Set()}
+      />,
+    );
+    expect(
+      screen.getByText(/3 hybrid nodes, 991 remote pod addresses free/),
+    ).toBeInTheDocument();
+  });
+
+  it('says the remote pod networks are unknown when EKS names none', () => {
+    expect(hybridNoteOf({ nodes: 1 })).toBe(
+      '1 hybrid node, remote pod networks unknown',
     );
   });
 });

@@ -116,7 +116,26 @@ function columns(
       field: 'kubernetesVersion',
       customSort: (a, b) =>
         minorOf(a.kubernetesVersion) - minorOf(b.kubernetesVersion),
-      emptyValue: <Missing />,
+      render: row =>
+        withData(!!row.kubernetesVersion, () => (
+          <Box>
+            {row.kubernetesVersion}
+            {row.rollbackUntil && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                <Explained
+                  value={`rollback to ${
+                    row.rollbackTarget ?? 'previous'
+                  } until ${row.rollbackUntil}`}
+                  {...explain.rollbackWindow(row.collectedAt)}
+                />
+              </Typography>
+            )}
+          </Box>
+        )),
     },
     {
       title: 'Phase',
@@ -231,6 +250,7 @@ function columns(
               {row.ipv6
                 ? '; IPv6: pod addresses cannot run out, node IPv4 shown'
                 : ''}
+              {row.hybridNote ? `; ${row.hybridNote}` : ''}
               {row.podsFailingIpAssignment
                 ? `; ${row.podsFailingIpAssignment} pods failing IP assignment`
                 : ''}

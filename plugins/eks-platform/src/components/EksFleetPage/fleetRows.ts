@@ -5,6 +5,7 @@ import {
   cpuRequestedShare,
   prefixBlockWarning,
 } from '@eks-platform/plugin-eks-platform-common';
+import { formatCount } from '../common/format';
 
 /**
  * One fleet table row: a cluster overview flattened to plain values, so the table
@@ -24,6 +25,10 @@ export type FleetRow = {
   /** `YYYY-MM-DD`. */
   nextDeadline?: string;
   versionSummary?: string;
+  /** While the control plane can be rolled back: to which version, until which day (`YYYY-MM-DD`). */
+  rollbackTarget?: string;
+  rollbackUntil?: string;
+  rollbackDaysLeft?: number;
   /** 0..1 */
   spotCpuShare?: number;
   spotNodes?: number;
@@ -47,6 +52,8 @@ export type FleetRow = {
   freePrefixBlocks?: number;
   /** Why those blocks matter when none or few are left. */
   prefixBlockWarning?: string;
+  /** EKS Hybrid Nodes: how many, and the remote pod networks' free addresses, in words. */
+  hybridNote?: string;
   daysToExhaustion?: number;
   forecastStatus?: string;
   podsFailingIpAssignment?: number;
@@ -57,6 +64,20 @@ export type FleetRow = {
   lastErrorAt?: string;
   overview: ClusterOverview;
 };
+
+/** "3 hybrid nodes, 991 remote pod addresses free": hybrid nodes are not in the subnet figures. */
+export function hybridNoteOf(
+  hybrid: NonNullable<NonNullable<ClusterOverview['ip']>['hybrid']>,
+): string {
+  const nodes = `${hybrid.nodes} hybrid ${
+    hybrid.nodes === 1 ? 'node' : 'nodes'
+  }`;
+  return hybrid.freeRemotePodAddresses === undefined
+    ? `${nodes}, remote pod networks unknown`
+    : `${nodes}, ${formatCount(
+        hybrid.freeRemotePodAddresses,
+      )} remote pod addresses free`;
+}
 
 /** Flattens a cluster overview into a {@link FleetRow}. */
 export function toFleetRow(overview: ClusterOverview): FleetRow {
@@ -72,6 +93,9 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     daysLeft: version?.daysLeft,
     nextDeadline: version?.nextDeadline,
     versionSummary: version?.summary,
+    rollbackTarget: version?.rollbackOpen?.targetVersion,
+    rollbackUntil: version?.rollbackOpen?.untilDay,
+    rollbackDaysLeft: version?.rollbackOpen?.daysLeft,
     spotCpuShare: spot?.spotCpuShare,
     spotNodes: spot?.spotNodes,
     nodes: spot?.nodes,
@@ -91,6 +115,7 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     prefixBlockWarning:
       ip?.fewestPrefixBlocks &&
       prefixBlockWarning(ip.fewestPrefixBlocks, !!overview.autoMode?.enabled),
+    ...(ip?.hybrid && { hybridNote: hybridNoteOf(ip.hybrid) }),
     daysToExhaustion: ip?.daysToExhaustion,
     forecastStatus: ip?.forecastStatus,
     podsFailingIpAssignment: ip?.podsFailingIpAssignment,

@@ -16,6 +16,7 @@ import {
   formatDays,
 } from '../common';
 import { CardSection } from './CardSection';
+import { InsightsSection, insightGroups } from './InsightsSection';
 import { NoData } from './NoData';
 
 const useStyles = makeStyles(theme => ({
@@ -23,8 +24,6 @@ const useStyles = makeStyles(theme => ({
   warn: { borderColor: theme.palette.status.warning },
   violation: { borderColor: theme.palette.status.error },
   unknown: { borderColor: theme.palette.divider },
-  ERROR: { borderColor: theme.palette.status.error },
-  WARNING: { borderColor: theme.palette.status.warning },
 }));
 
 const SKEW_LABEL: Record<SkewStatus, string> = {
@@ -35,9 +34,9 @@ const SKEW_LABEL: Record<SkewStatus, string> = {
 };
 
 /**
- * The support phase of the cluster's Kubernetes version, its deadlines, kubelet
- * skew per node group, failing upgrade insights and add-ons that block the next
- * version.
+ * The support phase of the cluster's Kubernetes version, its deadlines, the rollback
+ * window of its last in-place upgrade, kubelet skew per node group, failing upgrade and
+ * rollback-readiness insights and add-ons that block the next version.
  */
 export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
   const classes = useStyles();
@@ -61,7 +60,8 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
 
   const { status } = version;
   const incompatible = version.addons.filter(a => a.compatible === false);
-  const failing = version.insights.failing;
+  const insights = insightGroups(version.insights);
+  const { rollback } = version;
   /** A support deadline with where it comes from, when EKS (or the calendar) knows it. */
   const supportDate = (
     label: string,
@@ -124,6 +124,17 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
             label: 'Next version',
             value: status.nextVersion,
           },
+          // Nothing to say of a cluster EKS never upgraded in place.
+          rollback &&
+            rollback.status !== 'no-upgrade' && {
+              label: 'Rollback',
+              value: (
+                <Explained
+                  value={rollback.summary}
+                  {...explain.rollbackWindow(at, rollback)}
+                />
+              ),
+            },
         ]}
       />
 
@@ -164,49 +175,18 @@ export const ClusterVersionCard = (props: { view: EntityClusterView }) => {
         )}
       </CardSection>
 
-      <CardSection
+      <InsightsSection
         title="Failing upgrade insights"
-        count={{
-          value: `${formatCount(failing.length)} of ${formatCount(
-            version.insights.total,
-          )}`,
-          ...explain.insights(at),
-        }}
-      >
-        {failing.length === 0 ? (
-          <NoData>
-            {version.insights.total === 0
-              ? 'EKS reported no insights.'
-              : 'All insights pass.'}
-          </NoData>
-        ) : (
-          <Box component="ul" m={0} pl={2}>
-            {failing.map(i => (
-              <li key={i.id ?? i.name}>
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  className={classes[i.status as 'ERROR' | 'WARNING']}
-                  label={i.status}
-                />{' '}
-                <Typography variant="body2" component="span">
-                  {i.name}
-                  {i.kubernetesVersion ? ` (for ${i.kubernetesVersion})` : ''}
-                </Typography>
-                {i.reason && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="div"
-                  >
-                    {i.reason}
-                  </Typography>
-                )}
-              </li>
-            ))}
-          </Box>
-        )}
-      </CardSection>
+        {...insights.upgrade}
+        at={at}
+      />
+      {insights.rollback.total > 0 && (
+        <InsightsSection
+          title="Failing rollback-readiness insights"
+          {...insights.rollback}
+          at={at}
+        />
+      )}
 
       <CardSection
         title="Incompatible add-ons"

@@ -22,8 +22,10 @@ import {
   formatDays,
   formatPercent,
 } from '../common';
+import { BranchEniSection, BranchEnis } from './BranchEniSection';
 import { CardSection } from './CardSection';
 import { NoData } from './NoData';
+import { RemotePodNetworks } from './RemotePodNetworks';
 
 const FORECAST_WORDS: Record<
   NonNullable<ClusterOverview['ip']>['forecastStatus'],
@@ -33,6 +35,12 @@ const FORECAST_WORDS: Record<
   'no-exhaustion': 'not running out: free addresses are flat or rising',
   exhausting: 'running out',
   exhausted: 'no free addresses left',
+};
+
+/** Why a subnet holds pod addresses, when it is not simply one of the cluster's own. */
+const SUBNET_ROLE: Record<string, string> = {
+  discovered: 'added by tag kubernetes.io/role/cni=1 (subnet discovery)',
+  'eni-config': 'ENIConfig subnet (custom networking)',
 };
 
 const LIMITED_BY: Record<string, string> = {
@@ -101,6 +109,7 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
     z.subnets.map(s => ({ zone: z.zone, subnet: s })),
   );
   const withBlocks = subnetRows.some(r => r.subnet.prefixBlocks);
+  const withBranchEnis = zones.some(z => z.branchEnis);
 
   return (
     <InfoCard
@@ -208,6 +217,16 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
                     <Typography variant="caption" color="textSecondary">
                       {subnet.subnetId} ({subnet.cidrBlock})
                     </Typography>
+                    {subnet.podSubnetRole &&
+                      SUBNET_ROLE[subnet.podSubnetRole] && (
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          component="div"
+                        >
+                          {SUBNET_ROLE[subnet.podSubnetRole]}
+                        </Typography>
+                      )}
                   </TableCell>
                   <TableCell align="right">
                     <Explained
@@ -251,6 +270,14 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
         )}
       </CardSection>
 
+      {view.remoteNetworks && (
+        <RemotePodNetworks
+          remote={view.remoteNetworks}
+          cluster={cluster.name}
+          at={at}
+        />
+      )}
+
       {zones.length > 0 && (
         <CardSection title="Node slots per zone">
           <Table
@@ -262,6 +289,11 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
                 <TableCell>Zone</TableCell>
                 <TableCell align="right">Free pod slots</TableCell>
                 <TableCell align="right">Warm addresses</TableCell>
+                {withBranchEnis && (
+                  <TableCell align="right">
+                    Branch ENIs used / capacity
+                  </TableCell>
+                )}
                 <TableCell align="right">More pods fit</TableCell>
               </TableRow>
             </TableHead>
@@ -290,6 +322,15 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
                       {...explain.warmAddresses(at)}
                     />
                   </TableCell>
+                  {withBranchEnis && (
+                    <TableCell align="right">
+                      {z.branchEnis ? (
+                        <BranchEnis totals={z.branchEnis} at={at} />
+                      ) : (
+                        '–'
+                      )}
+                    </TableCell>
+                  )}
                   <TableCell align="right">
                     <Explained
                       value={formatCount(z.additionalPods)}
@@ -309,6 +350,8 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
           </Table>
         </CardSection>
       )}
+
+      <BranchEniSection view={view} />
 
       <CardSection title="This component's pods failing IP assignment">
         {ipFailures.length === 0 ? (

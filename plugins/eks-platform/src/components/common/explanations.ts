@@ -39,7 +39,11 @@ export const explain = {
   freePodSlots: collected('freePodSlots'),
   warmAddresses: collected('warmAddresses'),
   freePrefixBlocks: collected('freePrefixBlocks'),
+  branchEnis: collected('branchEnis'),
   additionalPods: collected('additionalPods'),
+  remotePodFree: collected('remotePodFree'),
+  remoteBlockFree: collected('remoteBlockFree'),
+  remoteFreeBlocks: collected('remoteFreeBlocks'),
   daysToExhaustion: (at?: string): Explanation => ({
     formula: FIGURE_RULES.daysToExhaustion.formula,
     source: `${FIGURE_RULES.daysToExhaustion.source}, latest ${collectedText(
@@ -70,5 +74,13 @@ export const explain = {
   }),
   kubeletSkew: collected('kubeletSkew'),
   insights: collected('insights'),
+  /** The rollback window: its own formula, with the upgrade time filled in, when known. */
+  rollbackWindow: (
+    at: string | undefined,
+    window?: { formula: string },
+  ): Explanation => ({
+    formula: window?.formula ?? FIGURE_RULES.rollbackWindow.formula,
+    source: `${FIGURE_RULES.rollbackWindow.source}, ${collectedText(at)}`,
+  }),
   addons: collected('addons'),
 };

@@ -1,6 +1,8 @@
+import type { ClusterOverview } from '@eks-platform/plugin-eks-platform-common';
 import { capacityOf } from './capacity';
 import { clusterOverview } from './cluster';
 import { podZones, quietOutlook } from './network';
+import { greenRollback, rollbackOpenOf } from './rollback';
 import { version132, version134 } from './versions';
 
 /** Both halves of the pair run in the same account and region. */
@@ -33,8 +35,7 @@ export const checkoutBlue = clusterOverview({
   },
 });
 
-/** The green half: the new cluster, on 1.34 with upgrade policy STANDARD. @public */
-export const checkoutGreen = clusterOverview({
+const greenOverview = clusterOverview({
   ...checkout,
   name: 'checkout-green',
   title: 'Checkout green (new)',
@@ -58,3 +59,15 @@ export const checkoutGreen = clusterOverview({
     outlook: quietOutlook('not-enough-history'),
   },
 });
+
+/**
+ * The green half: the new cluster, upgraded in place to 1.34 three days ago (its rollback
+ * window open), with upgrade policy STANDARD. @public
+ */
+export const checkoutGreen: ClusterOverview = {
+  ...greenOverview,
+  version: {
+    ...greenOverview.version!,
+    rollbackOpen: rollbackOpenOf(greenRollback),
+  },
+};

@@ -13,6 +13,7 @@ import {
   prodEuCapacity,
   prodEuWest1,
 } from './overviews';
+import { greenInsights, greenRollback } from './rollback';
 import { version131, version132, version133, version134 } from './versions';
 
 type VersionDetail = NonNullable<ClusterDetail['version']>;
@@ -135,5 +136,9 @@ export function fleetDetail(name: string): ClusterDetail | undefined {
   const overview = fleetOverviews.find(c => c.name === name);
   if (!overview) return undefined;
   const status = versionByCluster[name];
+  if (name === 'checkout-green') {
+    const version = versionDetail(status, { insights: greenInsights });
+    return { overview, version: { ...version, rollback: greenRollback } };
+  }
   return { overview, version: status ? versionDetail(status) : undefined };
 }

@@ -6,6 +6,7 @@ export {
 } from './clock';
 export { version131, version132, version133, version134 } from './versions';
 export { checkoutBlue, checkoutGreen } from './checkout';
+export { greenRollback } from './rollback';
 export {
   fleetOverviewResponse,
   fleetOverviews,
