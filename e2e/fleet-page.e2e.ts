@@ -56,6 +56,21 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(green).toContainText(
       `rollback to ${rollback.targetVersion} until ${rollback.untilDay}`,
     );
+    // auto-eu-central-1 runs EKS Auto Mode; other services' ENIs fragment its eu-central-1a subnet:
+    // addresses are free, but no /28 block is, so its new pods take single addresses.
+    const auto = table
+      .getByRole('row')
+      .filter({ hasText: 'auto-eu-central-1' });
+    await expect(auto).toContainText('EKS Auto Mode');
+    await expect(auto).toContainText(
+      'subnet-0a1b2c3d4e5f6a808 (eu-central-1a)',
+    );
+    await expect(auto).toContainText(
+      /0 free \/28 blocks: No free \/28 block left although \d+ addresses are free: Auto Mode gives new pods single addresses/,
+    );
+    await expect(auto).toContainText(
+      'Auto Mode CNI: /28 prefixes, single addresses as fallback',
+    );
     // prod-eu-west-1 runs 15 of its 20 nodes on spot: 78% of its allocatable CPU.
     const prod = table.getByRole('row').filter({ hasText: 'prod-eu-west-1' });
     await expect(prod).toContainText('15 of 20 nodes');

@@ -418,4 +418,92 @@ describe('the simulator driven by real third-party clients', () => {
       stderr: expect.stringContaining('InvalidSignatureException'),
     });
   });
+
+  it('kubectl reads the Auto Mode cluster: compute-type auto nodes, no aws-node', async () => {
+    const { stdout } = await run(
+      kubectl,
+      kubeArgs(
+        'auto-eu-central-1',
+        'get',
+        'nodes',
+        '--no-headers',
+        '-L',
+        'eks.amazonaws.com/compute-type,karpenter.sh/capacity-type',
+      ),
+      { timeout: 30000 },
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(sim.cluster('auto-eu-central-1').nodeCount);
+    for (const line of lines)
+      expect(line).toMatch(/\sauto\s+(spot|on-demand)$/);
+    await expect(
+      run(
+        kubectl,
+        kubeArgs(
+          'auto-eu-central-1',
+          'get',
+          'daemonset',
+          'aws-node',
+          '-n',
+          'kube-system',
+        ),
+        { timeout: 30000 },
+      ),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('NotFound') });
+  });
+
+  it('aws CLI reads Auto Mode: computeConfig, the ENIs of a subnet and its CIDR reservations', async () => {
+    const awsJson = async (...args: string[]) =>
+      JSON.parse(
+        (
+          await run(
+            aws,
+            ['--endpoint-url', sim.awsEndpoint, ...args, '--output', 'json'],
+            { env: awsEnv('eu-central-1'), timeout: 60000 },
+          )
+        ).stdout,
+      );
+    const { cluster } = await awsJson(
+      'eks',
+      'describe-cluster',
+      '--name',
+      'auto-eu-central-1',
+    );
+    expect(cluster.computeConfig).toEqual({
+      enabled: true,
+      nodePools: ['general-purpose', 'system'],
+      nodeRoleArn: 'arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole',
+    });
+    const { NetworkInterfaces } = await awsJson(
+      'ec2',
+      'describe-network-interfaces',
+      '--filters',
+      'Name=subnet-id,Values=subnet-0a1b2c3d4e5f6a808',
+    );
+    expect(NetworkInterfaces.length).toBeGreaterThan(13);
+    const nodeEni = NetworkInterfaces.find(
+      (e: { Ipv4Prefixes?: unknown[] }) => (e.Ipv4Prefixes ?? []).length > 0,
+    );
+    expect(nodeEni).toMatchObject({
+      SubnetId: 'subnet-0a1b2c3d4e5f6a808',
+      InterfaceType: 'interface',
+      Attachment: { DeviceIndex: 0, Status: 'attached' },
+      Ipv4Prefixes: [
+        { Ipv4Prefix: expect.stringMatching(/^10\.80\.0\.\d+\/28$/) },
+      ],
+    });
+    const { SubnetIpv4CidrReservations } = await awsJson(
+      'ec2',
+      'get-subnet-cidr-reservations',
+      '--subnet-id',
+      'subnet-0a1b2c3d4e5f6b808',
+    );
+    expect(SubnetIpv4CidrReservations).toMatchObject([
+      {
+        Cidr: '10.80.7.0/26',
+        ReservationType: 'prefix',
+        SubnetId: 'subnet-0a1b2c3d4e5f6b808',
+      },
+    ]);
+  });
 });

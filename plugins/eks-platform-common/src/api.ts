@@ -5,6 +5,7 @@
  */
 import type { ClusterSummary } from './types';
 import type {
+  AutoModeStatus,
   CapacitySummary,
   ClusterVersionStatus,
   ExhaustionForecast,
@@ -84,6 +85,8 @@ export type DataFreshness = {
  */
 export type ClusterOverview = ClusterSummary &
   DataFreshness & {
+    /** EKS Auto Mode runs the cluster's compute and CNI (`computeConfig`, else the node label). */
+    autoMode?: AutoModeStatus;
     version?: {
       kubernetesVersion: string;
       phase: SupportPhase;
@@ -125,6 +128,18 @@ export type ClusterOverview = ClusterSummary &
        * `additionalPods`, and the least-free subnet holds the nodes' IPv4 addresses.
        */
       ipFamily?: 'ipv6';
+      /**
+       * The pod subnet with the fewest free aligned /28 blocks, for clusters whose pods take /28
+       * prefixes (EKS Auto Mode, VPC CNI prefix delegation) when the subnets' ENIs were read.
+       */
+      fewestPrefixBlocks?: {
+        subnetId?: string;
+        availabilityZone?: string;
+        freeBlocks: number;
+        freeAddresses: number;
+        /** True when some used addresses are on ENIs the collector cannot list: freeBlocks is at most this. */
+        upperBound: boolean;
+      };
       /** EKS Hybrid Nodes: how many, and the free addresses of the remote pod networks. */
       hybrid?: { nodes: number; freeRemotePodAddresses?: number };
       /** Days until the least-free subnet runs out, when the history allows a forecast. */
@@ -165,8 +180,13 @@ export type ClusterDetail = {
     failures: IpAssignmentFailure[];
     /** Forecast per subnet id. */
     forecasts: Record<string, ExhaustionForecast>;
-    /** aws-node settings in force (WARM_ENI_TARGET, prefix delegation, custom networking, ...). */
+    /**
+     * aws-node settings in force (WARM_ENI_TARGET, prefix delegation, custom networking, ...); empty
+     * when `cniManagedBy` says another party runs the CNI.
+     */
     cni: Record<string, string | boolean | number>;
+    /** `eks-auto-mode`: Auto Mode manages the CNI, there is no aws-node to read. */
+    cniManagedBy?: 'eks-auto-mode';
   };
   version?: {
     status: ClusterVersionStatus;

@@ -27,9 +27,9 @@ function copyIds(text: string, copy: number): string {
 }
 
 /**
- * A scenario of `count` clusters: the demo clusters (spot-heavy
- * production, prefix delegation, custom networking, a staging cluster out of
- * pod IPs, a legacy cluster, a blue/green pair, ...), then copies of them with their
+ * A scenario of `count` clusters: the demo clusters (spot-heavy production,
+ * prefix delegation, custom networking, a staging cluster out of pod IPs, a
+ * legacy cluster, a blue/green pair, Auto Mode, ...), then copies of them with their
  * own names (`<name>-c<n>`), tokens, EKS names and AWS resource ids, so that
  * every cluster is collected and served on its own.
  */

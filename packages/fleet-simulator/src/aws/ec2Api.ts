@@ -1,95 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { SubnetFacts } from '../model/ClusterModel';
 import { zoneId } from '../model/kubeObjects';
 import { InstanceTypeSpec, listInstanceTypes } from '../model/instanceTypes';
 import { AwsFleetContext } from './eksApi';
 import { AwsApiError, paginate } from './pagination';
+import {
+  XmlValue,
+  ec2Response,
+  filtersOf,
+  intParam,
+  listParam,
+  matchesFilters,
+} from './ec2Query';
+import {
+  describeNetworkInterfaces,
+  getSubnetCidrReservations,
+} from './ec2NetworkInterfaces';
 
-export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
-
-type XmlValue =
-  | string
-  | number
-  | boolean
-  | undefined
-  | XmlValue[]
-  | { [key: string]: XmlValue };
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&'"]/g,
-    c =>
-      ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' }[
-        c
-      ]!),
-  );
-}
-
-/** EC2 query-protocol XML: objects become elements, arrays become `<item>` lists. */
-export function toXml(value: XmlValue): string {
-  if (value === undefined) return '';
-  if (Array.isArray(value))
-    return value.map(v => `<item>${toXml(v)}</item>`).join('');
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
-      .join('');
-  }
-  return escapeXml(String(value));
-}
-
-export function ec2Response(
-  action: string,
-  body: Record<string, XmlValue>,
-): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${randomUUID()}</requestId>${toXml(
-    body,
-  )}</${action}Response>`;
-}
-
-export function ec2Error(code: string, message: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(
-    code,
-  )}</Code><Message>${escapeXml(
-    message,
-  )}</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`;
-}
-
-/** `Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1` -> [{ name: 'vpc-id', values: ['vpc-1'] }]. */
-function filtersOf(
-  params: URLSearchParams,
-): { name: string; values: string[] }[] {
-  const filters = new Map<string, { name: string; values: string[] }>();
-  for (const [key, value] of params) {
-    const m = key.match(/^Filter\.(\d+)\.(Name|Value\.(\d+))$/);
-    if (!m) continue;
-    const f = filters.get(m[1]) ?? { name: '', values: [] };
-    if (m[2] === 'Name') f.name = value;
-    else f.values.push(value);
-    filters.set(m[1], f);
-  }
-  return [...filters.values()];
-}
-
-function listParam(params: URLSearchParams, prefix: string): string[] {
-  return [...params]
-    .filter(([k]) => new RegExp(`^${prefix}\\.\\d+$`).test(k))
-    .sort(
-      (a, b) => Number(a[0].split('.').pop()) - Number(b[0].split('.').pop()),
-    )
-    .map(([, v]) => v);
-}
-
-function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-  return re.test(value);
-}
+export { EC2_XMLNS, ec2Error, ec2Response, toXml } from './ec2Query';
 
 function subnetTags(s: SubnetFacts): Record<string, string> {
   return {
@@ -100,19 +27,6 @@ function subnetTags(s: SubnetFacts): Record<string, string> {
       : {}),
     ...s.tags,
   };
-}
-
-function intParam(params: URLSearchParams, name: string): number | undefined {
-  const text = params.get(name);
-  if (text === null) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n))
-    throw new AwsApiError(
-      400,
-      'InvalidParameterValue',
-      `Value (${text}) for parameter ${name} is invalid.`,
-    );
-  return n;
 }
 
 export interface Ec2Route {
@@ -168,44 +82,36 @@ export function routeEc2(
           }
           const matched = subnets
             .filter(s => ids.length === 0 || ids.includes(s.id))
-            .filter(s =>
-              filters.every(f => {
-                const tags = subnetTags(s);
-                const value = (() => {
-                  switch (f.name) {
-                    case 'vpc-id':
-                      return [s.vpcId];
-                    case 'subnet-id':
-                      return [s.id];
-                    case 'availability-zone':
-                      return [s.zone];
-                    case 'availability-zone-id':
-                      return [zoneId(s.region, s.zone)];
-                    case 'cidr-block':
-                    case 'cidr':
-                    case 'cidrBlock':
-                      return [s.cidr];
-                    case 'state':
-                      return ['available'];
-                    case 'owner-id':
-                      return [s.accountId];
-                    case 'tag-key':
-                      return Object.keys(tags);
-                    default:
-                      if (f.name.startsWith('tag:')) {
-                        const v = tags[f.name.slice(4)];
-                        return v === undefined ? [] : [v];
-                      }
-                      throw new AwsApiError(
-                        400,
-                        'InvalidParameterValue',
-                        `The filter '${f.name}' is invalid`,
-                      );
-                  }
-                })();
-                return f.values.some(p => value.some(v => wildcard(p, v)));
-              }),
-            );
+            .filter(s => {
+              const tags = subnetTags(s);
+              return matchesFilters(filters, name => {
+                switch (name) {
+                  case 'vpc-id':
+                    return [s.vpcId];
+                  case 'subnet-id':
+                    return [s.id];
+                  case 'availability-zone':
+                    return [s.zone];
+                  case 'availability-zone-id':
+                    return [zoneId(s.region, s.zone)];
+                  case 'cidr-block':
+                  case 'cidr':
+                  case 'cidrBlock':
+                    return [s.cidr];
+                  case 'state':
+                    return ['available'];
+                  case 'owner-id':
+                    return [s.accountId];
+                  case 'tag-key':
+                    return Object.keys(tags);
+                  default:
+                    if (!name.startsWith('tag:')) return undefined;
+                    return tags[name.slice(4)] === undefined
+                      ? []
+                      : [tags[name.slice(4)]];
+                }
+              });
+            });
           const maxResults = intParam(params, 'MaxResults');
           const { page, nextToken } =
             maxResults === undefined && !params.get('NextToken')
@@ -254,6 +160,10 @@ export function routeEc2(
         },
       };
     }
+    case 'DescribeNetworkInterfaces':
+      return describeNetworkInterfaces(ctx, params, subnets);
+    case 'GetSubnetCidrReservations':
+      return getSubnetCidrReservations(ctx, params, subnets);
     case 'DescribeInstanceTypes': {
       return {
         operation: action,
@@ -273,26 +183,19 @@ export function routeEc2(
           const matched = catalog
             .filter(t => names.length === 0 || names.includes(t.name))
             .filter(t =>
-              filters.every(f => {
-                const value = (() => {
-                  switch (f.name) {
-                    case 'instance-type':
-                      return t.name;
-                    case 'processor-info.supported-architecture':
-                      return t.architecture;
-                    case 'current-generation':
-                      return 'true';
-                    case 'hypervisor':
-                      return 'nitro';
-                    default:
-                      throw new AwsApiError(
-                        400,
-                        'InvalidParameterValue',
-                        `The filter '${f.name}' is invalid`,
-                      );
-                  }
-                })();
-                return f.values.some(p => wildcard(p, value));
+              matchesFilters(filters, name => {
+                switch (name) {
+                  case 'instance-type':
+                    return [t.name];
+                  case 'processor-info.supported-architecture':
+                    return [t.architecture];
+                  case 'current-generation':
+                    return ['true'];
+                  case 'hypervisor':
+                    return ['nitro'];
+                  default:
+                    return undefined;
+                }
               }),
             );
           const { page, nextToken } = paginate(

@@ -28,6 +28,12 @@ export interface EksClusterFacts {
   updates: UpdateFacts[];
 }
 
+/** DescribeCluster `computeConfig` of an EKS Auto Mode cluster. */
+export interface AutoModeFacts {
+  nodePools: string[];
+  nodeRoleArn: string;
+}
+
 /** A subnet as DescribeSubnets reports it. */
 export interface SubnetFacts {
   id: string;
@@ -42,6 +48,21 @@ export interface SubnetFacts {
   clusterName: string;
   /** The scenario's extra tags (e.g. `kubernetes.io/role/cni`). */
   tags: Record<string, string>;
+  /** The ENIs with addresses in the subnet, as DescribeNetworkInterfaces lists them. */
+  networkInterfaces: NetworkInterfaceFacts[];
+  /** As GetSubnetCidrReservations lists them. */
+  cidrReservations: { id: string; cidr: string; type: 'explicit' | 'prefix' }[];
+}
+
+/** One ENI of a subnet: a node's (attached to its instance) or another service's. */
+export interface NetworkInterfaceFacts {
+  id: string;
+  primary: string;
+  secondaries: string[];
+  prefixes: string[];
+  /** The node's EC2 instance; absent for other services' ENIs. */
+  instanceId?: string;
+  description: string;
 }
 
 /** A managed node group as DescribeNodegroup reports it. */
@@ -119,7 +140,7 @@ export class ClusterModel {
   constructor(
     readonly name: string,
     readonly token: string,
-    readonly eks: EksClusterFacts,
+    readonly eks: EksClusterFacts & { autoMode?: AutoModeFacts },
     readonly subnets: SubnetFacts[],
     readonly nodeGroups: NodeGroupFacts[],
     readonly addons: AddonFacts[],

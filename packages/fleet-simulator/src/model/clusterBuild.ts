@@ -7,7 +7,8 @@ import { KubeObject } from './ObjectCollection';
 import { SeededRandom } from './determinism';
 import { CniMode } from './instanceTypes';
 import type { HybridPools } from './hybridNodes';
-import { SubnetAllocator, formatIpv4, parseCidr } from './ipv4';
+import { formatIpv4, parseCidr } from './ipv4';
+import { SubnetAllocator } from './subnetAllocator';
 
 /**
  * What every step of building one scenario cluster shares. The steps draw from one seeded random
@@ -20,6 +21,8 @@ export interface ClusterBuild {
   rng: SeededRandom;
   region: string;
   mode: CniMode;
+  /** EKS Auto Mode: Auto Mode runs the CNI (no aws-node) and hands pods /28 prefixes. */
+  autoMode: boolean;
   allocators: Map<string, SubnetAllocator>;
   /** The zones that have a node subnet, in scenario order. */
   zones: string[];
@@ -55,16 +58,24 @@ export function startBuild(
     rng: new SeededRandom(`cluster:${cluster.name}`),
     region: cluster.eks.region,
     mode: {
-      // IPv6 clusters run the CNI in prefix mode.
+      // IPv6 clusters run the CNI in prefix mode; Auto Mode hands out /28 prefixes.
       prefixDelegation:
-        cluster.cni.prefixDelegation || cluster.eks.ipFamily === 'ipv6',
-      customNetworking: cluster.cni.customNetworking,
+        cluster.cni.prefixDelegation ||
+        cluster.eks.ipFamily === 'ipv6' ||
+        !!cluster.autoMode,
+      customNetworking: cluster.cni.customNetworking && !cluster.autoMode,
     },
-    allocators: new Map(
-      cluster.subnets.map(s => [s.id, new SubnetAllocator(s.cidr)]),
-    ),
+    autoMode: !!cluster.autoMode,
+    allocators: new Map(cluster.subnets.map(s => [s.id, subnetAllocator(s)])),
     zones: [...new Set(nodeSubnets.map(s => s.zone))],
   };
+}
+
+/** A subnet's allocator with its CIDR reservations and the other services' scattered ENIs. */
+function subnetAllocator(s: ScenarioSubnet): SubnetAllocator {
+  const allocator = new SubnetAllocator(s.cidr, s.cidrReservations);
+  allocator.scatter(s.scatteredAddresses ?? 0, `other:${s.id}`);
+  return allocator;
 }
 
 /** Hands out the ClusterIPs of a service CIDR in order, leaving out the first ten. */

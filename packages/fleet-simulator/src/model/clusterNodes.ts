@@ -36,6 +36,25 @@ export interface NodeRecord {
   ipv4PerEni: number;
   /** A hybrid node's pod block (remote pod network); EC2 nodes have none. */
   podBlock?: PodBlock;
+  /** Addresses of the node's /28 prefixes no pod has yet (prefix mode). */
+  prefixAddresses: string[];
+}
+
+/** Auto Mode nodes: compute-type `auto` besides the Karpenter labels, and Auto Mode's NodeClass. */
+function autoModeGroup(group: ScenarioNodeGroup): ScenarioNodeGroup {
+  if (group.provisioner !== 'karpenter') {
+    throw new Error(
+      `Node group ${group.name} runs in an Auto Mode cluster: its provisioner must be karpenter`,
+    );
+  }
+  return {
+    ...group,
+    labels: {
+      'eks.amazonaws.com/compute-type': 'auto',
+      'eks.amazonaws.com/nodeclass': 'default',
+      ...group.labels,
+    },
+  };
 }
 
 /** Node `i` of a group: zones and instance types round robin, its address from the zone's node subnet. */
@@ -51,12 +70,15 @@ function groupNode(
     group.instanceTypes[i % group.instanceTypes.length],
   );
   const subnet = nodeSubnetIn(b, zone);
-  const ip = b.allocators.get(subnet.id)!.allocate();
-  if (!ip)
+  const allocator = b.allocators.get(subnet.id)!;
+  const next = allocator.peek();
+  if (!next)
     throw new Error(
       `Subnet ${subnet.id} has no room for node ${i} of ${group.name}`,
     );
-  const name = privateDnsName(ip, b.region);
+  // The node is named after its address, and holds it as its ENI's primary.
+  const name = privateDnsName(next, b.region);
+  const ip = allocator.allocate(name)!;
   const maxPods = maxPodsFor(type, b.mode);
   const eniConfig = b.mode.customNetworking ? eniConfigIn(b, zone) : undefined;
   // Security groups for pods: the VPC resource controller attaches a trunk ENI to nodes of
@@ -64,16 +86,17 @@ function groupNode(
   const trunk =
     b.cluster.cni.env.ENABLE_POD_ENI === 'true' &&
     type.branchEnis !== undefined;
+  const nodeGroup = b.autoMode ? autoModeGroup(group) : group;
   const object = buildGroupNode({
     group: trunk
       ? {
-          ...group,
+          ...nodeGroup,
           labels: {
             'vpc.amazonaws.com/has-trunk-attached': 'true',
-            ...group.labels,
+            ...nodeGroup.labels,
           },
         }
-      : group,
+      : nodeGroup,
     ...(trunk && {
       extendedResources: {
         'vpc.amazonaws.com/pod-eni': String(type.branchEnis),
@@ -103,6 +126,7 @@ function groupNode(
     vpcPods: 0,
     maxEnis,
     ipv4PerEni,
+    prefixAddresses: [],
   };
 }
 
@@ -131,6 +155,8 @@ export function addNodeDaemonSets(
   nodes: NodeRecord[],
   objects: BuiltObjects,
 ) {
+  // Auto Mode runs the CNI and kube-proxy on the node itself, not as DaemonSets.
+  if (b.autoMode) return;
   for (const daemonSet of buildNodeDaemonSets({
     region: b.region,
     cni: { ...b.cluster.cni, ipv6: b.cluster.eks.ipFamily === 'ipv6' },
@@ -173,8 +199,9 @@ export function checkPodCapacity(nodes: NodeRecord[]) {
  * cluster shows) and the primary address of every ENI but the node's own.
  */
 export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
-  // IPv6 pods take no IPv4 address, so no IPv4 warm pool either.
-  if (b.cluster.eks.ipFamily === 'ipv6') return;
+  // IPv6 pods take no IPv4 address, so no IPv4 warm pool either; Auto Mode's pool is not
+  // published, so its nodes hold only the prefixes their pods fill.
+  if (b.cluster.eks.ipFamily === 'ipv6' || b.autoMode) return;
   const settings = ipamdSettings(envMap(awsNodeEnv(b.cluster.cni)));
   for (const node of nodes) {
     if (node.podBlock) continue; // hybrid nodes take no VPC addresses
@@ -183,8 +210,16 @@ export function reserveWarmPools(b: ClusterBuild, nodes: NodeRecord[]) {
     const enisInPodSubnet = settings.customNetworking
       ? pool.podEnis
       : pool.enis - 1;
-    b.allocators
-      .get(podSubnetIn(b, node.zone).id)!
-      .reserve(pool.podAddresses - node.vpcPods + enisInPodSubnet);
+    const allocator = b.allocators.get(podSubnetIn(b, node.zone).id)!;
+    // The node's ENIs are listed as one (its own), so every address is held by a named node.
+    allocator.reserve(enisInPodSubnet, node.name);
+    if (!settings.prefixDelegation) {
+      allocator.reserve(pool.podAddresses - node.vpcPods, node.name);
+      continue;
+    }
+    // Its pods' prefixes are already held (with their unused rest): add the pool's further ones.
+    const held = node.vpcPods + node.prefixAddresses.length;
+    const more = Math.ceil(Math.max(0, pool.podAddresses - held) / 16);
+    for (let i = 0; i < more; i++) allocator.allocatePrefix(node.name);
   }
 }

@@ -2,8 +2,10 @@ import { ScenarioWorkload } from '../scenario/schema';
 import { KubeObject } from './ObjectCollection';
 import { BuiltObjects, ClusterBuild, age, podSubnetIn } from './clusterBuild';
 import { NodeRecord } from './clusterNodes';
+import { SubnetAllocator } from './subnetAllocator';
 import { hexId } from './determinism';
 import { hybridPodAddress } from './hybridNodes';
+import { formatIpv4, parseCidr } from './ipv4';
 import { WorkloadInput, buildEvent, buildPod, ownerRefOf } from './kubeObjects';
 
 /** A scenario workload, or CoreDNS (`system`), which is labelled and named the way EKS installs it. */
@@ -105,13 +107,38 @@ function pendingPodEvents(
 function podAddress(b: ClusterBuild, node: NodeRecord): string | undefined {
   if (node.podBlock) return hybridPodAddress(node.podBlock);
   if (b.cluster.eks.ipFamily !== 'ipv6') {
-    return b.allocators.get(podSubnetIn(b, node.zone).id)!.allocate();
+    const allocator = b.allocators.get(podSubnetIn(b, node.zone).id)!;
+    if (!b.mode.prefixDelegation) return allocator.allocate(node.name);
+    return prefixAddress(b, node, allocator);
   }
   const prefix = hexId(`prefix:${b.cluster.name}:${node.name}`, 12);
   return `2600:1f18:${prefix.slice(0, 4)}:${prefix.slice(4, 8)}:${prefix.slice(
     8,
     12,
   )}::${(node.podCount + 1).toString(16)}`;
+}
+
+/**
+ * The next address of the node's /28 prefixes, taking a new prefix when they are full. With no
+ * free /28 left, Auto Mode falls back to a single secondary address; the VPC CNI's prefix mode
+ * has no such fallback (InsufficientCidrBlocks), so there the pod gets none.
+ */
+function prefixAddress(
+  b: ClusterBuild,
+  node: NodeRecord,
+  allocator: SubnetAllocator,
+): string | undefined {
+  if (node.prefixAddresses.length === 0) {
+    const prefix = allocator.allocatePrefix(node.name);
+    if (prefix) {
+      const { base, size } = parseCidr(prefix);
+      for (let i = 0; i < size; i++)
+        node.prefixAddresses.push(formatIpv4(base + i));
+    }
+  }
+  const fromPrefix = node.prefixAddresses.shift();
+  if (fromPrefix) return fromPrefix;
+  return b.autoMode ? allocator.allocate(node.name) : undefined;
 }
 
 /**

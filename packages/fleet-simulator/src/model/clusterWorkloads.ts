@@ -48,7 +48,9 @@ function workloadsOf(b: ClusterBuild, nodes: NodeRecord[]): Workload[] {
     },
     system: true,
   };
-  return [coredns, ...b.cluster.workloads.map(w => ({ ...w, system: false }))];
+  const own = b.cluster.workloads.map(w => ({ ...w, system: false }));
+  // Auto Mode runs DNS on its nodes, not as a CoreDNS Deployment.
+  return b.autoMode ? own : [coredns, ...own];
 }
 
 /** A workload's namespace, labelled for pod security and its environment (the name's last word). */

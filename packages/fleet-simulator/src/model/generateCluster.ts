@@ -466,6 +466,9 @@ export function generateCluster(
       name: `${name}-private-${region}${letter}`,
       purpose: 'nodes' as const,
       clusterName: name,
+      // Generated clusters model address counts, not addresses: they list no ENIs.
+      networkInterfaces: [],
+      cidrReservations: [],
       tags: {},
     };
   });

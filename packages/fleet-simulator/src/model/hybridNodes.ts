@@ -3,7 +3,8 @@ import { type ClusterBuild, age } from './clusterBuild';
 import type { NodeRecord } from './clusterNodes';
 import { hexId } from './determinism';
 import { getInstanceType } from './instanceTypes';
-import { Cidr, SubnetAllocator, formatIpv4, parseCidr } from './ipv4';
+import { Cidr, formatIpv4, parseCidr } from './ipv4';
+import { SubnetAllocator } from './subnetAllocator';
 import { buildNode } from './kubeObjects';
 
 // EKS Hybrid Nodes: on-premises machines joined to the cluster. They run Cilium (or Calico), not
@@ -147,6 +148,7 @@ export function hybridNode(
     podCount: 0,
     ipv4PerEni: 0,
     vpcPods: 0,
+    prefixAddresses: [],
     maxEnis: 0,
     podBlock: block,
   };

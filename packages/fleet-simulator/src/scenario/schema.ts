@@ -17,6 +17,20 @@ const subnetSchema = z.object({
    * simulated nodes and pods use in it.
    */
   availableIps: z.number().int().nonnegative().optional(),
+  /**
+   * Addresses other services' ENIs (Lambda, endpoints, other teams) hold, one in each of the last
+   * N /28 blocks: the addresses around them stay free, but those blocks can no longer be prefixes.
+   */
+  scatteredAddresses: z.number().int().nonnegative().optional(),
+  /** Subnet CIDR reservations (GetSubnetCidrReservations). */
+  cidrReservations: z
+    .array(
+      z.object({
+        cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/),
+        type: z.enum(['explicit', 'prefix']),
+      }),
+    )
+    .default([]),
   name: z.string().optional(),
   /**
    * Extra EC2 tags, e.g. `kubernetes.io/role/cni: '1'` (enhanced subnet discovery: a `pods`
@@ -224,6 +238,17 @@ const clusterSchema = z
         env: z.record(z.string(), z.string()).default({}),
       })
       .prefault({}),
+    /**
+     * EKS Auto Mode (DescribeCluster `computeConfig`): its nodes are labelled compute-type `auto` with
+     * Karpenter's labels (node groups must be `karpenter`), no aws-node or kube-proxy DaemonSet runs,
+     * and pods get addresses from /28 prefixes, single addresses once no /28 block is free.
+     */
+    autoMode: z
+      .object({
+        nodePools: z.array(z.string()).default(['general-purpose', 'system']),
+        nodeRoleArn: z.string().optional(),
+      })
+      .optional(),
     subnets: z.array(subnetSchema).min(1),
     eniConfigs: z
       .array(

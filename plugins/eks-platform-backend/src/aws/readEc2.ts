@@ -6,13 +6,22 @@ import {
 import {
   CNI_ROLE_TAG,
   type Ec2InstanceTypeInfo,
+  type Ec2NetworkInterface,
   type Ec2Subnet,
+  type Ec2SubnetCidrReservation,
 } from '@eks-platform/plugin-eks-platform-common';
+import { readSubnetAddresses } from './readEc2Enis';
 
 /** What one collection reads from EC2. */
 export type Ec2Facts = {
   subnets: Ec2Subnet[];
   instanceTypes: Ec2InstanceTypeInfo[];
+  /** The subnets' ENIs; absent when they could not be listed (see `networkInterfacesError`). */
+  networkInterfaces?: Ec2NetworkInterface[];
+  /** The subnets' CIDR reservations; absent when they could not be read. */
+  cidrReservations?: Ec2SubnetCidrReservation[];
+  /** Why the ENIs or the reservations are missing, for the IP headroom notes. */
+  addressErrors?: string[];
 };
 
 /** DescribeInstanceTypes takes at most 100 types a call. */
@@ -50,6 +59,11 @@ export async function readEc2(
   return {
     subnets,
     instanceTypes: await readInstanceTypes(ec2, signal, input.instanceTypes),
+    ...(await readSubnetAddresses(
+      ec2,
+      signal,
+      subnets.map(s => s.SubnetId).filter((id): id is string => !!id),
+    )),
   };
 }
 

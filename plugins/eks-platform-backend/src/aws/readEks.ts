@@ -61,6 +61,13 @@ export async function readEks(
         ? supportType
         : undefined,
     ...ipFamilyOf(cluster?.kubernetesNetworkConfig?.ipFamily),
+    ...(cluster?.computeConfig && {
+      computeConfig: {
+        enabled: cluster.computeConfig.enabled,
+        nodePools: cluster.computeConfig.nodePools,
+        nodeRoleArn: cluster.computeConfig.nodeRoleArn,
+      },
+    }),
     ...remoteNetworksOf(cluster?.remoteNetworkConfig),
     subnetIds: cluster?.resourcesVpcConfig?.subnetIds ?? [],
     ...(cluster?.resourcesVpcConfig?.vpcId && {

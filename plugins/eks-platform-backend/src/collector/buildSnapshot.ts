@@ -4,6 +4,7 @@ import {
   type DataSource,
   type PodAggregates,
   assessSpotRisk,
+  autoModeOf,
   clusterAdditionalPods,
   expandPodAggregates,
   ipAssignmentFailures,
@@ -46,6 +47,7 @@ export function buildSnapshot(
   const rules = settings.capacityTypeRules;
   const aggregates = kube.pods;
   const standIns = expandPodAggregates(aggregates);
+  const autoMode = autoModeOf(eks?.computeConfig, kube.nodes);
   const ip = ipHeadroom(kube.nodes, standIns, ec2?.subnets ?? [], {
     settings: kube.awsNode.settings,
     // EKS says; without it, aws-node's ENABLE_IPv6 does.
@@ -56,6 +58,9 @@ export function buildSnapshot(
     ),
     eniConfigs: kube.eniConfigs,
     capacityTypeRules: rules,
+    networkInterfaces: ec2?.networkInterfaces,
+    cidrReservations: ec2?.cidrReservations,
+    autoMode,
     subnetSelection: ec2 ? subnetSelectionOf(facts) : undefined,
   });
   const discovery = subnetDiscoveryEnabled(
@@ -69,6 +74,11 @@ export function buildSnapshot(
   }
   if (!ec2) {
     ip.notes.push('EC2 could not be read: subnet addresses are unknown');
+  }
+  for (const error of ec2?.addressErrors ?? []) {
+    ip.notes.push(
+      `EC2 ${error}: free /28 blocks may be missing or count reserved blocks as free`,
+    );
   }
   const remote = eks?.remoteNetworkConfig;
   if (remote?.remotePodNetworks?.length || kube.nodes.some(isHybridNode)) {
@@ -128,6 +138,9 @@ export function buildSnapshot(
       ec2: {
         subnets: ec2.subnets,
         instanceTypes: ec2.instanceTypes.map(t => t.InstanceType ?? ''),
+        ...(ec2.networkInterfaces && {
+          networkInterfaces: ec2.networkInterfaces.length,
+        }),
       },
     }),
   };

@@ -193,6 +193,7 @@ export interface components {
             lastError?: components["schemas"]["CollectionError"];
             partial: components["schemas"]["DataSource"][];
             sourceErrors?: components["schemas"]["CollectionError"][];
+            autoMode?: components["schemas"]["AutoModeStatus"];
             version?: {
                 kubernetesVersion: string;
                 phase: components["schemas"]["SupportPhase"];
@@ -228,6 +229,14 @@ export interface components {
                  * @enum {string}
                  */
                 ipFamily?: "ipv6";
+                /** @description The pod subnet with the fewest free aligned /28 blocks (Auto Mode, prefix delegation). */
+                fewestPrefixBlocks?: {
+                    subnetId?: string;
+                    availabilityZone?: string;
+                    freeBlocks: number;
+                    freeAddresses: number;
+                    upperBound: boolean;
+                };
                 /** @description EKS Hybrid Nodes in the cluster, and the free addresses of its remote pod networks. */
                 hybrid?: {
                     nodes: number;
@@ -323,6 +332,14 @@ export interface components {
             freeAddresses: number;
             usedAddresses: number;
             utilisation: number;
+            /** @description Free aligned /28 blocks, from the subnet's ENIs (DescribeNetworkInterfaces). */
+            prefixBlocks?: {
+                totalBlocks: number;
+                freeBlocks: number;
+                addressesOnEnis: number;
+                unseenAddresses: number;
+                reservations: number;
+            };
             /**
              * @description What the subnet is to the cluster's pods (enhanced subnet discovery: kubernetes.io/role/cni tags); only cluster, eni-config and discovered subnets hold pod addresses.
              * @enum {string}
@@ -340,6 +357,15 @@ export interface components {
             used: number;
             free: number;
         };
+        /** @description EKS Auto Mode (DescribeCluster computeConfig, else the compute-type node label). */
+        AutoModeStatus: {
+            enabled: boolean;
+            /** @enum {string} */
+            source: "compute-config" | "node-labels";
+            nodePools: string[];
+            nodeRoleArn?: string;
+            autoModeNodes: number;
+        };
         PodFit: {
             nodes: number;
             podsWithVpcAddress: number;
@@ -355,6 +381,7 @@ export interface components {
         ZoneIpHeadroom: components["schemas"]["PodFit"] & {
             zone: string;
             subnets: components["schemas"]["SubnetHeadroom"][];
+            freePrefixBlocks?: number;
             usableAddresses: number;
             usedAddresses: number;
             utilisation: number;
@@ -391,6 +418,13 @@ export interface components {
             addressesToFill?: number;
             eniConfigName?: string;
             podSubnetId?: string;
+            autoModeAddresses?: {
+                /** @enum {string} */
+                mode: "prefixes" | "single-addresses";
+                prefixes: number;
+                podAddresses: number;
+                spareAddresses: number;
+            };
             /** @description Security groups for pods: the trunk ENI and the branch ENIs (allocatable vpc.amazonaws.com/pod-eni) the node's pods use. */
             branchEnis?: {
                 trunkAttached: boolean;
@@ -403,6 +437,7 @@ export interface components {
         IpHeadroom: {
             /** @enum {string} */
             ipFamily?: "ipv6";
+            autoMode?: components["schemas"]["AutoModeStatus"];
             remoteNetworks?: components["schemas"]["RemoteNetworks"];
             subnets: components["schemas"]["SubnetHeadroom"][];
             nodes: components["schemas"]["NodeIpUsage"][];
@@ -559,10 +594,15 @@ export interface components {
                 forecasts: {
                     [key: string]: components["schemas"]["ExhaustionForecast"];
                 };
-                /** @description aws-node settings in force. */
+                /** @description aws-node settings in force; empty when cniManagedBy is set. */
                 cni: {
                     [key: string]: string | boolean | number;
                 };
+                /**
+                 * @description Auto Mode manages the CNI; there is no aws-node to read.
+                 * @enum {string}
+                 */
+                cniManagedBy?: "eks-auto-mode";
             };
             version?: components["schemas"]["VersionView"];
         };

@@ -6,6 +6,7 @@ import type {
   Ec2Subnet,
   EksAddonInfo,
   EksClusterVersionInfo,
+  EksComputeConfig,
   EksInsightSummary,
   EksInstalledAddon,
   EksNodegroupInfo,
@@ -68,6 +69,8 @@ export type ClusterSnapshot = {
     upgradePolicy?: 'STANDARD' | 'EXTENDED';
     /** `kubernetesNetworkConfig.ipFamily`; absent in snapshots stored before it was read. */
     ipFamily?: 'ipv4' | 'ipv6';
+    /** `computeConfig` (EKS Auto Mode); absent when EKS did not return it. */
+    computeConfig?: EksComputeConfig;
     /** `remoteNetworkConfig` (EKS Hybrid Nodes): the remote node and pod networks' CIDRs. */
     remoteNetworkConfig?: EksRemoteNetworkConfig;
     subnetIds: string[];
@@ -89,6 +92,11 @@ export type ClusterSnapshot = {
   ec2?: {
     subnets: Ec2Subnet[];
     instanceTypes: string[];
+    /**
+     * ENIs listed in the subnets (`DescribeNetworkInterfaces`); only their count is kept, their
+     * free /28 blocks are in `ip.subnets[].prefixBlocks`. Absent when they were not read.
+     */
+    networkInterfaces?: number;
   };
 };
 

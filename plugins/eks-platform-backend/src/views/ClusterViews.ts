@@ -208,6 +208,7 @@ export function overviewOf(
     };
   }
 
+  if (snapshot.ip.autoMode) overview.autoMode = snapshot.ip.autoMode;
   const { capacity } = snapshot.kubernetes;
   overview.spot = {
     spotCpuShare: capacity.spotCpuShare,
@@ -232,6 +233,7 @@ export function overviewOf(
     }),
     additionalPods: clusterAdditionalPods(snapshot.ip.zones).value,
     ...(snapshot.ip.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
+    ...fewestPrefixBlocksOf(snapshot),
     ...hybridOverview(snapshot.ip.remoteNetworks),
     ...(leastForecast?.daysUntilExhaustion !== undefined && {
       daysToExhaustion: leastForecast.daysUntilExhaustion,
@@ -240,6 +242,32 @@ export function overviewOf(
     podsFailingIpAssignment: snapshot.kubernetes.ipFailures.length,
   };
   return overview;
+}
+
+/**
+ * The pod subnet with the fewest free /28 blocks, for clusters whose pods take prefixes (Auto
+ * Mode, prefix delegation) and whose subnets' ENIs were read.
+ */
+function fewestPrefixBlocksOf(
+  snapshot: ClusterSnapshot,
+): Pick<NonNullable<ClusterOverview['ip']>, 'fewestPrefixBlocks'> {
+  const prefixes =
+    !!snapshot.ip.autoMode?.enabled ||
+    snapshot.kubernetes.awsNode.settings.prefixDelegation;
+  if (!snapshot.ec2 || !prefixes || snapshot.ip.ipFamily === 'ipv6') return {};
+  const fewest = podSubnets(snapshot)
+    .filter(s => s.prefixBlocks)
+    .sort((a, b) => a.prefixBlocks!.freeBlocks - b.prefixBlocks!.freeBlocks)[0];
+  if (!fewest?.prefixBlocks) return {};
+  return {
+    fewestPrefixBlocks: {
+      subnetId: fewest.subnetId,
+      availabilityZone: fewest.availabilityZone,
+      freeBlocks: fewest.prefixBlocks.freeBlocks,
+      freeAddresses: fewest.freeAddresses,
+      upperBound: fewest.prefixBlocks.unseenAddresses > 0,
+    },
+  };
 }
 
 /** The fleet row's hybrid-node figures: node count and the remote pod networks' free addresses. */
@@ -321,7 +349,10 @@ export function detailOf(
       headroom: snapshot.ip,
       failures: snapshot.kubernetes.ipFailures,
       forecasts,
-      cni: cniSettingsOf({ ...settings, ...(image && { image }) }),
+      // Auto Mode runs no aws-node: its defaults would be no setting of this cluster's.
+      ...(snapshot.ip.autoMode?.enabled
+        ? { cni: {}, cniManagedBy: 'eks-auto-mode' as const }
+        : { cni: cniSettingsOf({ ...settings, ...(image && { image }) }) }),
     },
     version: versionViewOf(snapshot, now),
   };

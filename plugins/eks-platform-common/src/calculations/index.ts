@@ -4,6 +4,8 @@
  * - quantities.ts: Kubernetes quantities (`100m`, `512Mi`, `2e3`)
  * - awsNodeSettings.ts: aws-node env, warm-pool address footprint of a node
  * - ipHeadroom.ts: subnet, node, zone and node-group IP headroom; pods that still fit
+ * - prefixBlocks.ts: free aligned /28 blocks of a subnet from its ENIs (prefix delegation, Auto Mode)
+ * - autoModeIp.ts: EKS Auto Mode detection and its pod addresses (/28 prefixes, single-address fallback)
  * - securityGroupsForPods.ts: trunk and branch ENIs (ENABLE_POD_ENI)
  * - subnetDiscovery.ts: which subnets hold pod ENIs (kubernetes.io/role/cni tags)
  * - ipv4Cidr.ts: IPv4 addresses and CIDR blocks as numbers
@@ -37,6 +39,8 @@ export * from './workloads';
 export * from './spotRisk';
 export * from './awsNodeSettings';
 export * from './ipHeadroom';
+export * from './prefixBlocks';
+export * from './autoModeIp';
 export * from './securityGroupsForPods';
 export * from './subnetDiscovery';
 export * from './ipv4Cidr';

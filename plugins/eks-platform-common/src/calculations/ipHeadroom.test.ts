@@ -306,7 +306,7 @@ describe('ipHeadroom and compute types', () => {
     expect(auto).toMatchObject({ computeType: 'auto', maxPods: 29 });
     expect(auto.footprint).toBeUndefined();
     expect(withAuto.notes.join('\n')).toContain(
-      '1 EKS Auto Mode node(s): Auto Mode assigns pod addresses itself',
+      '1 EKS Auto Mode node(s): Auto Mode manages the CNI (no aws-node)',
     );
     expect(withAuto.notes.join('\n')).not.toContain('no instance-type facts');
   });
@@ -339,5 +339,109 @@ describe('ipHeadroom in an IPv6 cluster', () => {
   it('keeps counting the subnets, whose IPv4 addresses the nodes still take', () => {
     expect(ipv6.subnets).toEqual(ipv4.subnets);
     expect(ipv6.nodes.every(n => n.ipv6Pods && !n.footprint)).toBe(true);
+  });
+});
+
+describe('ipHeadroom of an EKS Auto Mode cluster', () => {
+  // A /24 whose 16 blocks each hold one address of another ENI: 240 - 16 addresses are free,
+  // but no /28 block is.
+  const subnet = {
+    SubnetId: 'subnet-0f1e2d3c4b5a69788',
+    CidrBlock: '10.80.7.0/24',
+    AvailabilityZone: 'eu-central-1a',
+    AvailableIpAddressCount: 251 - 16,
+  };
+  const scattered = Array.from({ length: 16 }, (_, i) => ({
+    SubnetId: subnet.SubnetId,
+    PrivateIpAddress: `10.80.7.${i * 16 + 8}`,
+  }));
+  const autoNode = {
+    metadata: {
+      name: 'i-0a1b2c3d4e5f60001',
+      labels: {
+        'eks.amazonaws.com/compute-type': 'auto',
+        'karpenter.sh/capacity-type': 'spot',
+        'karpenter.sh/nodepool': 'general-purpose',
+        'topology.kubernetes.io/zone': 'eu-central-1a',
+        'node.kubernetes.io/instance-type': 'm5.large',
+      },
+    },
+    status: { allocatable: { pods: '110' } },
+  };
+  const pods = Array.from({ length: 20 }, (_, i) => ({
+    metadata: { name: `api-${i}`, namespace: 'shop' },
+    spec: { nodeName: autoNode.metadata.name },
+    status: { phase: 'Running' },
+  }));
+  const autoMode = {
+    enabled: true,
+    source: 'compute-config' as const,
+    nodePools: ['general-purpose', 'system'],
+    autoModeNodes: 1,
+  };
+  const headroom = ipHeadroom([autoNode], pods, [subnet], {
+    settings: DEFAULT_AWS_NODE_SETTINGS,
+    instanceTypes: INSTANCE_TYPES,
+    networkInterfaces: scattered,
+    autoMode,
+  });
+
+  it('takes max pods from Auto Mode and holds the pods in /28 prefixes', () => {
+    const node = headroom.nodes[0];
+    expect(node).toMatchObject({
+      computeType: 'auto',
+      capacityType: 'spot',
+      nodeGroup: 'general-purpose',
+      maxPods: 110,
+      freePodSlots: 90,
+    });
+    expect(node.podAddressCapacity).toBeUndefined();
+    expect(node.autoModeAddresses).toEqual({
+      mode: 'single-addresses',
+      prefixes: 2,
+      podAddresses: 32,
+      spareAddresses: 12,
+    });
+  });
+
+  it('counts no free /28 block in the fragmented subnet and warns of the fallback', () => {
+    expect(headroom.subnets[0].prefixBlocks).toMatchObject({
+      totalBlocks: 16,
+      freeBlocks: 0,
+    });
+    expect(headroom.zones[0].freePrefixBlocks).toBe(0);
+    expect(headroom.autoMode).toEqual(autoMode);
+    expect(headroom.notes.join('\n')).toContain(
+      'subnet-0f1e2d3c4b5a69788 (eu-central-1a): no free /28 block left although 235 addresses are free: new prefixes cannot be had, so Auto Mode falls back to single addresses',
+    );
+  });
+
+  it('lets the spare prefix addresses and the free single addresses fill the free slots', () => {
+    expect(headroom.zones[0]).toMatchObject({
+      freePodSlots: 90,
+      warmAddresses: 12,
+      additionalPods: 90,
+    });
+  });
+
+  it('says the /28 figure is unknown when the ENIs were not read', () => {
+    const unread = ipHeadroom([autoNode], pods, [subnet], {
+      settings: DEFAULT_AWS_NODE_SETTINGS,
+      autoMode,
+    });
+    expect(unread.subnets[0].prefixBlocks).toBeUndefined();
+    expect(unread.nodes[0].autoModeAddresses?.mode).toBe('prefixes');
+    expect(unread.notes.join('\n')).toContain('free /28 blocks unknown');
+  });
+
+  it('warns a prefix-delegation cluster that few /28 blocks are left', () => {
+    const pd = ipHeadroom([], [], [subnet], {
+      settings: { ...DEFAULT_AWS_NODE_SETTINGS, prefixDelegation: true },
+      networkInterfaces: scattered.slice(2),
+    });
+    expect(pd.subnets[0].prefixBlocks?.freeBlocks).toBe(1);
+    expect(pd.notes.join('\n')).toContain(
+      'only 1 free /28 block(s) left (16 addresses as prefixes); after them prefix delegation fails with InsufficientCidrBlocks',
+    );
   });
 });

@@ -1,4 +1,9 @@
 import {
+  AutoModeNodeAddresses,
+  AutoModeStatus,
+  autoModeNodeAddresses,
+} from './autoModeIp';
+import {
   AwsNodeSettings,
   WarmPoolFootprint,
   warmPoolFootprint,
@@ -14,6 +19,11 @@ import {
 } from './capacityType';
 import { parseIpv4Cidr } from './ipv4Cidr';
 import { maxPodsFor } from './maxPods';
+import {
+  LOW_PREFIX_BLOCKS,
+  PrefixBlocks,
+  prefixBlocksOf,
+} from './prefixBlocks';
 import type { RemoteNetworks } from './remotePodNetworks';
 import { isPodActive } from './podRequests';
 import { tryParseQuantity } from './quantities';
@@ -31,7 +41,9 @@ import {
 } from './subnetDiscovery';
 import type {
   Ec2InstanceTypeInfo,
+  Ec2NetworkInterface,
   Ec2Subnet,
+  Ec2SubnetCidrReservation,
   EniConfig,
   KubeNode,
   KubePod,
@@ -59,6 +71,8 @@ export type SubnetHeadroom = {
   usedAddresses: number;
   /** usedAddresses / usableAddresses (0..1). */
   utilisation: number;
+  /** Free aligned /28 blocks, when the subnet's ENIs were read (`DescribeNetworkInterfaces`). */
+  prefixBlocks?: PrefixBlocks;
   /** What the subnet is to the cluster's pods, when the cluster's subnets are known. */
   podSubnetRole?: PodSubnetRole;
 };
@@ -69,7 +83,8 @@ export type SubnetHeadroom = {
  * without an IPv4 CIDR (IPv6-only).
  *
  * Note: with prefix delegation free addresses may still fail to form a free /28
- * (`InsufficientCidrBlocks`); EC2 does not report contiguity.
+ * (`InsufficientCidrBlocks`); EC2 does not report contiguity, {@link prefixBlocksOf}
+ * counts the free blocks from the subnet's ENIs.
  *
  * Sources: Amazon VPC user guide "Subnet CIDR blocks" (5 reserved addresses);
  * EC2 API `DescribeSubnets` (`AvailableIpAddressCount`, `CidrBlock`).
@@ -142,6 +157,8 @@ export type NodeIpUsage = {
   eniConfigName?: string;
   /** Subnet its pods draw from when known (ENIConfig). */
   podSubnetId?: string;
+  /** EKS Auto Mode nodes: the /28 prefixes their pods hold at least, and how new pods get addresses. */
+  autoModeAddresses?: AutoModeNodeAddresses;
   /** Security groups for pods: the trunk and branch ENIs. */
   branchEnis?: BranchEniUsage;
 };
@@ -162,6 +179,12 @@ export type IpHeadroomContext = {
   instanceTypes?: Record<string, Ec2InstanceTypeInfo>;
   eniConfigs?: EniConfig[];
   capacityTypeRules?: CapacityTypeRule[];
+  /** The subnets' ENIs (`DescribeNetworkInterfaces`), for the free /28 blocks; absent: not read. */
+  networkInterfaces?: Ec2NetworkInterface[];
+  /** The subnets' CIDR reservations (`GetSubnetCidrReservations`), when they could be read. */
+  cidrReservations?: Ec2SubnetCidrReservation[];
+  /** EKS Auto Mode, when the cluster runs it (see `autoModeOf`). */
+  autoMode?: AutoModeStatus;
   /**
    * The cluster's subnets, VPC and name with the discovery setting: then only subnets that
    * hold pod addresses ({@link podSubnetRole}) count. Without it every given subnet does.
@@ -346,7 +369,7 @@ function computeTypeNotes(usage: NodeIpUsage[]): string[] {
     notes.push(
       `${count(
         'auto',
-      )} EKS Auto Mode node(s): Auto Mode assigns pod addresses itself (/28 prefixes, else single addresses) and runs no aws-node, so their warm pools are not modelled; their free pod slots and the subnets' free addresses still count`,
+      )} EKS Auto Mode node(s): Auto Mode manages the CNI (no aws-node); their pods hold /28 prefixes (at least ceil(pods / 16) each; the warm pool's size is not published) and take single addresses when no /28 is free; max pods is what Auto Mode sets (status.allocatable.pods)`,
     );
   }
   return notes;
@@ -416,6 +439,8 @@ function branchEniTotals(
 export type ZoneIpHeadroom = PodFit & {
   zone: string;
   subnets: SubnetHeadroom[];
+  /** Free /28 blocks of the zone's pod subnets, when their ENIs were read. */
+  freePrefixBlocks?: number;
   usableAddresses: number;
   usedAddresses: number;
   utilisation: number;
@@ -444,6 +469,8 @@ export type IpHeadroom = {
   nodeGroups: NodeGroupIpHeadroom[];
   /** `ipv6` when the cluster's pods get IPv6 addresses: then only node slots limit them. */
   ipFamily?: 'ipv6';
+  /** EKS Auto Mode: it manages the CNI, so aws-node settings do not apply. */
+  autoMode?: AutoModeStatus;
   /** EKS Hybrid Nodes: the remote pod networks' headroom, when the cluster has hybrid nodes or remote networks. */
   remoteNetworks?: RemoteNetworks;
   /** Caveats (Fargate nodes left out, instance types without facts, ...). */
@@ -469,7 +496,11 @@ export function podFit(
   const ipv4Slots = slots(ipv4Nodes);
   const warmAddresses = ipv4Nodes.reduce(
     (s, n) =>
-      s + Math.min(n.footprint?.warmAddresses ?? 0, n.freePodSlots ?? 0),
+      s +
+      Math.min(
+        n.footprint?.warmAddresses ?? n.autoModeAddresses?.spareAddresses ?? 0,
+        n.freePodSlots ?? 0,
+      ),
     0,
   );
   const byAddresses = warmAddresses + freeSubnetAddresses;
@@ -532,7 +563,7 @@ export function ipHeadroom(
   const notes: string[] = [];
   const selection = context.subnetSelection;
   const subnetFigures = subnets.flatMap(subnet => {
-    const figure = subnetHeadroom(subnet);
+    const figure = withPrefixBlocks(subnet, context);
     if (!figure) return [];
     return selection
       ? [{ ...figure, podSubnetRole: podSubnetRole(subnet, selection) }]
@@ -552,11 +583,29 @@ export function ipHeadroom(
   const usage = nodes.map(n =>
     nodeIpUsage(n, byNode.get(n.metadata.name ?? '') ?? [], context),
   );
+  const blocksOfZone = (zone: string) =>
+    freeBlocksOf(
+      subnetFigures.filter(s => (s.availabilityZone ?? '(unknown)') === zone),
+    );
+  for (const n of usage) {
+    if (n.computeType === 'auto' && !n.ipv6Pods) {
+      n.autoModeAddresses = autoModeNodeAddresses(
+        n.podsWithVpcAddress,
+        blocksOfZone(n.zone ?? '(unknown)'),
+      );
+    }
+  }
   // Fargate and hybrid nodes take no addresses of the cluster's pod subnets for their pods.
   const ec2Nodes = usage.filter(
     n => n.computeType !== 'fargate' && n.computeType !== 'hybrid',
   );
   notes.push(...computeTypeNotes(usage));
+  if (
+    context.ipFamily !== 'ipv6' &&
+    (context.settings.prefixDelegation || context.autoMode?.enabled)
+  ) {
+    notes.push(...prefixBlockNotes(subnetFigures, !!context.autoMode?.enabled));
+  }
   if (context.ipFamily === 'ipv6') notes.push(IPV6_NOTE);
   const unknownTypes = ec2Nodes
     .filter(n => !n.footprint && n.computeType !== 'auto' && !n.ipv6Pods)
@@ -599,9 +648,11 @@ export function ipHeadroom(
     const usable = zoneSubnets.reduce((s, x) => s + x.usableAddresses, 0);
     const used = zoneSubnets.reduce((s, x) => s + x.usedAddresses, 0);
     const free = zoneSubnets.reduce((s, x) => s + x.freeAddresses, 0);
+    const freePrefixBlocks = freeBlocksOf(zoneSubnets);
     return {
       zone,
       subnets: zoneSubnets,
+      ...(freePrefixBlocks !== undefined && { freePrefixBlocks }),
       usableAddresses: usable,
       usedAddresses: used,
       utilisation: usable > 0 ? used / usable : 0,
@@ -656,6 +707,67 @@ export function ipHeadroom(
     zones,
     nodeGroups,
     ...(context.ipFamily === 'ipv6' && { ipFamily: 'ipv6' as const }),
+    ...(context.autoMode?.enabled && { autoMode: context.autoMode }),
     notes,
   };
+}
+
+/** A subnet's headroom with its free /28 blocks when its ENIs were read. */
+function withPrefixBlocks(
+  subnet: Ec2Subnet,
+  context: IpHeadroomContext,
+): SubnetHeadroom | undefined {
+  const figures = subnetHeadroom(subnet);
+  if (!figures || !context.networkInterfaces) return figures;
+  const prefixBlocks = prefixBlocksOf(
+    subnet,
+    context.networkInterfaces,
+    context.cidrReservations,
+  );
+  return prefixBlocks ? { ...figures, prefixBlocks } : figures;
+}
+
+/** Free /28 blocks summed over subnets; undefined when none of them has the figure. */
+function freeBlocksOf(subnets: SubnetHeadroom[]): number | undefined {
+  const known = subnets.filter(s => s.prefixBlocks);
+  if (known.length === 0) return undefined;
+  return known.reduce((sum, s) => sum + s.prefixBlocks!.freeBlocks, 0);
+}
+
+/** Warnings for subnets low on free /28 blocks, where prefixes are what the pods take. */
+function prefixBlockNotes(
+  subnets: SubnetHeadroom[],
+  autoMode: boolean,
+): string[] {
+  const fallback = autoMode
+    ? 'Auto Mode falls back to single addresses'
+    : 'prefix delegation fails with InsufficientCidrBlocks';
+  const notes: string[] = [];
+  for (const s of subnets) {
+    const blocks = s.prefixBlocks;
+    if (!blocks) continue;
+    const name = `${s.subnetId ?? s.cidrBlock} (${s.availabilityZone ?? '?'})`;
+    if (blocks.freeBlocks === 0) {
+      notes.push(
+        `${name}: no free /28 block left although ${s.freeAddresses} addresses are free: new prefixes cannot be had, so ${fallback}`,
+      );
+    } else if (blocks.freeBlocks < LOW_PREFIX_BLOCKS) {
+      notes.push(
+        `${name}: only ${blocks.freeBlocks} free /28 block(s) left (${
+          blocks.freeBlocks * 16
+        } addresses as prefixes); after them ${fallback}`,
+      );
+    }
+    if (blocks.unseenAddresses > 0) {
+      notes.push(
+        `${name}: ${blocks.unseenAddresses} used address(es) are on no ENI this account can list (shared VPC?), so its ${blocks.freeBlocks} free /28 blocks are an upper bound`,
+      );
+    }
+  }
+  if (subnets.length > 0 && subnets.every(s => !s.prefixBlocks)) {
+    notes.push(
+      'free /28 blocks unknown: the subnets’ network interfaces were not read (EC2 DescribeNetworkInterfaces)',
+    );
+  }
+  return notes;
 }

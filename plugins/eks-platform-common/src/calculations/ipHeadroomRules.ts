@@ -37,6 +37,12 @@ export const IP_RULES = {
     source:
       'Kubernetes API: nodes (allocatable, vpc.amazonaws.com/has-trunk-attached) and pods; aws-node ENABLE_POD_ENI',
   },
+  freePrefixBlocks: {
+    formula:
+      'free /28 blocks = aligned /28 blocks of the subnet with no AWS-reserved address (first four, last), no ENI address or delegated prefix and no explicit CIDR reservation in them',
+    source:
+      'EC2 DescribeSubnets CidrBlock, DescribeNetworkInterfaces (PrivateIpAddresses, Ipv4Prefixes), GetSubnetCidrReservations',
+  },
   additionalPods: {
     formula:
       'more pods that fit = min(free pod slots, warm addresses + free subnet addresses), summed over zones',

@@ -388,6 +388,38 @@ export type EksNodegroupInfo = {
 };
 
 /**
+ * An ENI as returned by EC2 `DescribeNetworkInterfaces` (`NetworkInterfaces[]`): the addresses
+ * and `/28` prefixes it holds in its subnet.
+ *
+ * @public
+ */
+export type Ec2NetworkInterface = {
+  NetworkInterfaceId?: string;
+  SubnetId?: string;
+  /** e.g. `interface`, `branch`, `trunk`, `lambda`, `network_load_balancer`. */
+  InterfaceType?: string;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: Array<{ PrivateIpAddress?: string; Primary?: boolean }>;
+  /** Delegated prefixes, e.g. `10.0.1.32/28`. */
+  Ipv4Prefixes?: Array<{ Ipv4Prefix?: string }>;
+  Attachment?: { InstanceId?: string };
+};
+
+/**
+ * A subnet CIDR reservation (`GetSubnetCidrReservations` →
+ * `SubnetIpv4CidrReservations[]`): EC2 assigns no address in it unless asked to (`explicit`),
+ * and only prefixes inside it (`prefix`).
+ *
+ * @public
+ */
+export type Ec2SubnetCidrReservation = {
+  SubnetId?: string;
+  Cidr?: string;
+  /** `prefix` or `explicit`. */
+  ReservationType?: string;
+};
+
+/**
  * `DescribeCluster` `cluster.remoteNetworkConfig` (EKS Hybrid Nodes): the on-premises
  * networks that can hold hybrid nodes and the pods on them.
  *

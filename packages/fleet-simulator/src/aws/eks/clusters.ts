@@ -57,8 +57,17 @@ function describeCluster(ctx: AwsFleetContext, cluster: ClusterModel) {
         ? { serviceIpv6Cidr: serviceIpv6Cidr(cluster.name) }
         : { serviceIpv4Cidr: eks.serviceIpv4Cidr }),
       ipFamily: eks.ipFamily,
-      elasticLoadBalancing: { enabled: false },
+      // Auto Mode turns on its load balancing together with its compute.
+      elasticLoadBalancing: { enabled: !!eks.autoMode },
     },
+    ...(eks.autoMode && {
+      computeConfig: {
+        enabled: true,
+        nodePools: eks.autoMode.nodePools,
+        nodeRoleArn: eks.autoMode.nodeRoleArn,
+      },
+      storageConfig: { blockStorage: { enabled: true } },
+    }),
     ...(eks.remoteNetwork && {
       remoteNetworkConfig: {
         remoteNodeNetworks: [{ cidrs: eks.remoteNetwork.nodeCidrs }],

@@ -224,6 +224,81 @@ describe('collecting the simulated demo fleet with the real clients', () => {
     expect(details.get('checkout-blue')!.overview.ip!.ipFamily).toBeUndefined();
   });
 
+  it('recognises the Auto Mode cluster: computeConfig, Karpenter capacity, no aws-node settings, max pods from the nodes', () => {
+    const auto = details.get('auto-eu-central-1')!;
+    expect(auto.overview.autoMode).toEqual({
+      enabled: true,
+      source: 'compute-config',
+      nodePools: ['general-purpose', 'system'],
+      nodeRoleArn: 'arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole',
+      autoModeNodes: 6,
+    });
+    expect(auto.ip!.cni).toEqual({});
+    expect(auto.ip!.cniManagedBy).toBe('eks-auto-mode');
+    const headroom = auto.ip!.headroom;
+    expect(headroom.autoMode?.enabled).toBe(true);
+    for (const node of headroom.nodes) {
+      expect(node.computeType).toBe('auto');
+      // What Auto Mode set on the node, never a VPC CNI computation.
+      expect(node.maxPods).toBe(110);
+      expect(node.footprint).toBeUndefined();
+      expect(node.podAddressCapacity).toBeUndefined();
+    }
+    expect(auto.spot!.capacity.byCapacityType.map(g => g.key).sort()).toEqual([
+      'on-demand',
+      'spot',
+    ]);
+    expect(headroom.notes.join('\n')).toContain('Auto Mode manages the CNI');
+    // A managed-CNI cluster keeps its aws-node settings.
+    expect(details.get('prod-us-east-1')!.ip!.cniManagedBy).toBeUndefined();
+  });
+
+  it('counts the free /28 blocks of each subnet from its ENIs, and warns of the fragmented one', () => {
+    const auto = details.get('auto-eu-central-1')!;
+    const subnets = new Map(
+      auto.ip!.headroom.subnets.map(s => [s.subnetId, s]),
+    );
+    const fragmented = subnets.get('subnet-0a1b2c3d4e5f6a808')!;
+    expect(fragmented.freeAddresses).toBeGreaterThan(150);
+    expect(fragmented.prefixBlocks).toMatchObject({
+      totalBlocks: 16,
+      freeBlocks: 0,
+      unseenAddresses: 0,
+    });
+    expect(fragmented.prefixBlocks!.addressesOnEnis).toBe(
+      fragmented.usedAddresses,
+    );
+    // eu-central-1b's prefix reservation was read; its blocks stay free for prefixes.
+    const reserved = subnets.get('subnet-0a1b2c3d4e5f6b808')!;
+    expect(reserved.prefixBlocks?.reservations).toBe(1);
+    expect(reserved.prefixBlocks!.freeBlocks).toBeGreaterThan(40);
+    expect(auto.overview.ip!.fewestPrefixBlocks).toEqual({
+      subnetId: 'subnet-0a1b2c3d4e5f6a808',
+      availabilityZone: 'eu-central-1a',
+      freeBlocks: 0,
+      freeAddresses: fragmented.freeAddresses,
+      upperBound: false,
+    });
+    const zoneA = auto.ip!.headroom.zones.find(z => z.zone === 'eu-central-1a');
+    expect(zoneA?.freePrefixBlocks).toBe(0);
+    expect(
+      auto
+        .ip!.headroom.nodes.filter(n => n.zone === 'eu-central-1a')
+        .every(n => n.autoModeAddresses?.mode === 'single-addresses'),
+    ).toBe(true);
+    expect(auto.ip!.headroom.notes.join('\n')).toContain(
+      `subnet-0a1b2c3d4e5f6a808 (eu-central-1a): no free /28 block left although ${fragmented.freeAddresses} addresses are free`,
+    );
+    // The prefix-delegation cluster gets the /28 figure too; a secondary-IP cluster no overview line.
+    expect(
+      details.get('prod-us-east-1')!.overview.ip!.fewestPrefixBlocks
+        ?.freeBlocks,
+    ).toBeGreaterThan(0);
+    expect(
+      details.get('prod-eu-west-1')!.overview.ip!.fewestPrefixBlocks,
+    ).toBeUndefined();
+  });
+
   it('shows most of the EU production cluster on spot', () => {
     const detail = details.get('prod-eu-west-1')!;
     expect(detail.overview.spot).toMatchObject({ spotNodes: 15, nodes: 20 });

@@ -94,6 +94,11 @@ describe('credentials and tokens never leave the backend', () => {
       region: prod.region,
       accountId: prod.accountId,
     });
+    // The test refreshes every cluster once, as one user: more than the default 10 a minute.
+    config.eksPlatform.refresh = {
+      ...config.eksPlatform.refresh,
+      perUserPerMinute: fleet.sim.clusters().length + 1,
+    };
     return config;
   }
 

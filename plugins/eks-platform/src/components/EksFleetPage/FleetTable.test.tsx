@@ -162,6 +162,40 @@ describe('FleetTable IP column', () => {
       'IPv6: pod addresses cannot run out, node IPv4 shown',
     );
   });
+
+  it('marks an Auto Mode cluster and warns when its pod subnet has no free /28 block', async () => {
+    const prod = fleetOverviews.find(o => o.name === 'prod-eu-west-1')!;
+    const auto = toFleetRow({
+      ...prod,
+      autoMode: {
+        enabled: true,
+        source: 'compute-config',
+        nodePools: ['general-purpose', 'system'],
+        autoModeNodes: 6,
+      },
+      ip: {
+        ...prod.ip!,
+        fewestPrefixBlocks: {
+          subnetId: 'subnet-0a1b2c3d4e5f6a808',
+          availabilityZone: 'eu-central-1a',
+          freeBlocks: 0,
+          freeAddresses: 190,
+          upperBound: false,
+        },
+      },
+    });
+    await renderInTestApp(
+      <FleetTable rows={[auto]} onRefresh={() => {}} refreshing={new Set()} />,
+    );
+    const row = screen.getByRole('row', { name: /prod-eu-west-1/ });
+    expect(row).toHaveTextContent('EKS Auto Mode');
+    expect(row).toHaveTextContent(
+      'Auto Mode CNI: /28 prefixes, single addresses as fallback; its warm pool is not known',
+    );
+    expect(row).toHaveTextContent(
+      '0 free /28 blocks: No free /28 block left although 190 addresses are free: Auto Mode gives new pods single addresses',
+    );
+  });
 });
 
 describe('FleetTable hybrid clusters', () => {

@@ -101,6 +101,11 @@ function columns(
               {row.title}
             </Typography>
           )}
+          {row.autoMode && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              EKS Auto Mode
+            </Typography>
+          )}
           <StaleMarker row={row} />
         </Box>
       ),
@@ -249,7 +254,24 @@ function columns(
               {row.podsFailingIpAssignment
                 ? `; ${row.podsFailingIpAssignment} pods failing IP assignment`
                 : ''}
+              {row.autoMode
+                ? '; Auto Mode CNI: /28 prefixes, single addresses as fallback; its warm pool is not known'
+                : ''}
             </Typography>
+            {row.freePrefixBlocks !== undefined && (
+              <Typography
+                variant="caption"
+                color={row.prefixBlockWarning ? 'error' : 'textSecondary'}
+                component="div"
+              >
+                <Explained
+                  value={formatCount(row.freePrefixBlocks)}
+                  {...explain.freePrefixBlocks(row.collectedAt)}
+                />{' '}
+                free /28 blocks
+                {row.prefixBlockWarning ? `: ${row.prefixBlockWarning}` : ''}
+              </Typography>
+            )}
           </Box>
         )),
     },

@@ -3,6 +3,7 @@ import {
   type DataSource,
   type SupportPhase,
   cpuRequestedShare,
+  prefixBlockWarning,
 } from '@eks-platform/plugin-eks-platform-common';
 import { formatCount } from '../common/format';
 
@@ -45,6 +46,12 @@ export type FleetRow = {
   additionalPods?: number;
   /** An IPv6 cluster: pod addresses cannot run out; the subnet figures are the nodes' IPv4. */
   ipv6: boolean;
+  /** EKS Auto Mode runs the cluster's nodes and CNI. */
+  autoMode: boolean;
+  /** Free /28 blocks of the pod subnet with the fewest (Auto Mode, prefix delegation). */
+  freePrefixBlocks?: number;
+  /** Why those blocks matter when none or few are left. */
+  prefixBlockWarning?: string;
   /** EKS Hybrid Nodes: how many, and the remote pod networks' free addresses, in words. */
   hybridNote?: string;
   daysToExhaustion?: number;
@@ -103,6 +110,11 @@ export function toFleetRow(overview: ClusterOverview): FleetRow {
     leastUsableAddresses: ip?.leastFreeSubnet?.usableAddresses,
     additionalPods: ip?.additionalPods,
     ipv6: ip?.ipFamily === 'ipv6',
+    autoMode: !!overview.autoMode?.enabled,
+    freePrefixBlocks: ip?.fewestPrefixBlocks?.freeBlocks,
+    prefixBlockWarning:
+      ip?.fewestPrefixBlocks &&
+      prefixBlockWarning(ip.fewestPrefixBlocks, !!overview.autoMode?.enabled),
     ...(ip?.hybrid && { hybridNote: hybridNoteOf(ip.hybrid) }),
     daysToExhaustion: ip?.daysToExhaustion,
     forecastStatus: ip?.forecastStatus,

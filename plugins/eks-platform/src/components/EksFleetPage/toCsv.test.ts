@@ -78,7 +78,7 @@ describe('toCsv', () => {
     expect(lines).toHaveLength(fleetOverviews.length + 2);
     expect(lines[lines.length - 1]).toBe('');
     expect(lines[0]).toBe(
-      'cluster,title,region,account,kubernetes_version,support_phase,days_left_in_phase,next_deadline,spot_cpu_share_percent,spot_nodes,nodes,requested_cpu_cores,allocatable_cpu_cores,requested_memory_gib,allocatable_memory_gib,least_free_subnet,least_free_subnet_zone,least_free_subnet_free_ips,least_free_subnet_usable_ips,additional_pods_fit,days_to_ip_exhaustion,ip_forecast,pods_failing_ip_assignment,collected_at,stale,partial_sources,last_error,last_error_at',
+      'cluster,title,region,account,kubernetes_version,support_phase,days_left_in_phase,next_deadline,spot_cpu_share_percent,spot_nodes,nodes,requested_cpu_cores,allocatable_cpu_cores,requested_memory_gib,allocatable_memory_gib,least_free_subnet,least_free_subnet_zone,least_free_subnet_free_ips,least_free_subnet_usable_ips,additional_pods_fit,days_to_ip_exhaustion,ip_forecast,pods_failing_ip_assignment,eks_auto_mode,fewest_free_prefix_blocks,collected_at,stale,partial_sources,last_error,last_error_at',
     );
   });
 

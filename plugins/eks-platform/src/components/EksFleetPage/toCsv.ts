@@ -69,6 +69,8 @@ const COLUMNS: Array<{
     header: 'pods_failing_ip_assignment',
     value: r => r.podsFailingIpAssignment,
   },
+  { header: 'eks_auto_mode', value: r => r.autoMode },
+  { header: 'fewest_free_prefix_blocks', value: r => r.freePrefixBlocks },
   { header: 'collected_at', value: r => r.collectedAt },
   { header: 'stale', value: r => r.stale },
   { header: 'partial_sources', value: r => r.partial.join(' ') || undefined },

@@ -1,7 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
-import type {
-  ClusterOverview,
-  EntityClusterView,
+import {
+  AUTO_MODE_IP_MODEL,
+  type ClusterOverview,
+  type EntityClusterView,
+  prefixBlockWarning,
 } from '@eks-platform/plugin-eks-platform-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
@@ -74,6 +76,30 @@ const Exhaustion = (props: { cluster: ClusterOverview }) => {
 export const IPV6_PODS =
   'IPv6: pods get addresses from each node’s /80 prefix, which cannot run out; only free node pod slots limit the pods that fit';
 
+/** The subnet with the fewest free /28 blocks, and what follows when few or none are left. */
+const FewestPrefixBlocks = (props: { cluster: ClusterOverview }) => {
+  const { ip, collectedAt, autoMode } = props.cluster;
+  const fewest = ip?.fewestPrefixBlocks;
+  if (!fewest) return null;
+  const warning = prefixBlockWarning(fewest, !!autoMode?.enabled);
+  return (
+    <>
+      {fewest.upperBound ? 'at most ' : ''}
+      <Explained
+        value={formatCount(fewest.freeBlocks)}
+        {...explain.freePrefixBlocks(collectedAt)}
+      />{' '}
+      in {fewest.subnetId} ({fewest.availabilityZone}),{' '}
+      {formatCount(fewest.freeAddresses)} addresses free
+      {warning && (
+        <Typography variant="body2" color="error" component="div">
+          {warning}
+        </Typography>
+      )}
+    </>
+  );
+};
+
 export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
   const { view } = props;
   const { cluster, zones, ipFailures } = view;
@@ -82,6 +108,7 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
   const subnetRows = zones.flatMap(z =>
     z.subnets.map(s => ({ zone: z.zone, subnet: s })),
   );
+  const withBlocks = subnetRows.some(r => r.subnet.prefixBlocks);
   const withBranchEnis = zones.some(z => z.branchEnis);
 
   return (
@@ -97,6 +124,14 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
             cluster.ip.ipFamily === 'ipv6' && {
               label: 'Pod addresses',
               value: IPV6_PODS,
+            },
+            cluster.autoMode?.enabled && {
+              label: 'EKS Auto Mode',
+              value: AUTO_MODE_IP_MODEL,
+            },
+            cluster.ip.fewestPrefixBlocks && {
+              label: 'Fewest free /28 blocks',
+              value: <FewestPrefixBlocks cluster={cluster} />,
             },
             {
               label: 'Days until exhaustion',
@@ -168,6 +203,9 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
               <TableRow>
                 <TableCell>Zone / subnet</TableCell>
                 <TableCell align="right">Free / usable</TableCell>
+                {withBlocks && (
+                  <TableCell align="right">Free /28 blocks</TableCell>
+                )}
                 <TableCell>Used</TableCell>
               </TableRow>
             </TableHead>
@@ -201,6 +239,20 @@ export const IpHeadroomCard = (props: { view: EntityClusterView }) => {
                       {...explain.subnetUsable(at)}
                     />
                   </TableCell>
+                  {withBlocks && (
+                    <TableCell align="right">
+                      {subnet.prefixBlocks ? (
+                        <Explained
+                          value={formatCount(subnet.prefixBlocks.freeBlocks)}
+                          {...explain.freePrefixBlocks(at)}
+                        />
+                      ) : (
+                        <Typography variant="caption" color="textSecondary">
+                          not read
+                        </Typography>
+                      )}
+                    </TableCell>
+                  )}
                   <TableCell style={{ minWidth: 90 }}>
                     <UtilisationBar
                       value={subnet.utilisation}

@@ -38,6 +38,7 @@ export const explain = {
   subnetUtilisation: collected('subnetUtilisation'),
   freePodSlots: collected('freePodSlots'),
   warmAddresses: collected('warmAddresses'),
+  freePrefixBlocks: collected('freePrefixBlocks'),
   branchEnis: collected('branchEnis'),
   additionalPods: collected('additionalPods'),
   remotePodFree: collected('remotePodFree'),
