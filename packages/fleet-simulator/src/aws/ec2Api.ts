@@ -10,6 +10,7 @@ import {
   intParam,
   listParam,
   matchesFilters,
+  subnetPlaceValues,
 } from './ec2Query';
 import {
   describeNetworkInterfaces,
@@ -82,36 +83,9 @@ export function routeEc2(
           }
           const matched = subnets
             .filter(s => ids.length === 0 || ids.includes(s.id))
-            .filter(s => {
-              const tags = subnetTags(s);
-              return matchesFilters(filters, name => {
-                switch (name) {
-                  case 'vpc-id':
-                    return [s.vpcId];
-                  case 'subnet-id':
-                    return [s.id];
-                  case 'availability-zone':
-                    return [s.zone];
-                  case 'availability-zone-id':
-                    return [zoneId(s.region, s.zone)];
-                  case 'cidr-block':
-                  case 'cidr':
-                  case 'cidrBlock':
-                    return [s.cidr];
-                  case 'state':
-                    return ['available'];
-                  case 'owner-id':
-                    return [s.accountId];
-                  case 'tag-key':
-                    return Object.keys(tags);
-                  default:
-                    if (!name.startsWith('tag:')) return undefined;
-                    return tags[name.slice(4)] === undefined
-                      ? []
-                      : [tags[name.slice(4)]];
-                }
-              });
-            });
+            .filter(s =>
+              matchesFilters(filters, name => subnetFilterValues(name, s)),
+            );
           const maxResults = intParam(params, 'MaxResults');
           const { page, nextToken } =
             maxResults === undefined && !params.get('NextToken')
@@ -283,4 +257,30 @@ function instanceTypeXml(t: InstanceTypeSpec): XmlValue {
     supportedBootModes:
       t.architecture === 'arm64' ? ['uefi'] : ['legacy-bios', 'uefi'],
   };
+}
+
+/** What a DescribeSubnets filter compares for one subnet. */
+function subnetFilterValues(
+  name: string,
+  s: SubnetFacts,
+): string[] | undefined {
+  const tags = subnetTags(s);
+  switch (name) {
+    case 'availability-zone-id':
+      return [zoneId(s.region, s.zone)];
+    case 'cidr-block':
+    case 'cidr':
+    case 'cidrBlock':
+      return [s.cidr];
+    case 'state':
+      return ['available'];
+    case 'tag-key':
+      return Object.keys(tags);
+    default:
+      if (name.startsWith('tag:')) {
+        const value = tags[name.slice(4)];
+        return value === undefined ? [] : [value];
+      }
+      return subnetPlaceValues(name, s);
+  }
 }

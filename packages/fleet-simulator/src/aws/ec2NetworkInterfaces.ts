@@ -10,6 +10,7 @@ import {
   intParam,
   listParam,
   matchesFilters,
+  subnetPlaceValues,
 } from './ec2Query';
 import { AwsApiError, paginate } from './pagination';
 
@@ -32,12 +33,6 @@ function filterValues(
   { subnet, eni }: SubnetEni,
 ): string[] | undefined {
   switch (name) {
-    case 'subnet-id':
-      return [subnet.id];
-    case 'vpc-id':
-      return [subnet.vpcId];
-    case 'availability-zone':
-      return [subnet.zone];
     case 'network-interface-id':
       return [eni.id];
     case 'attachment.instance-id':
@@ -51,14 +46,12 @@ function filterValues(
       return eni.prefixes;
     case 'status':
       return ['in-use'];
-    case 'owner-id':
-      return [subnet.accountId];
     case 'requester-managed':
       return [String(!eni.instanceId)];
     case 'description':
       return [eni.description];
     default:
-      return undefined;
+      return subnetPlaceValues(name, subnet);
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SubnetFacts } from '../model/ClusterModel';
 import { AwsApiError } from './pagination';
 
 // The EC2 query protocol: form parameters in, XML out.
@@ -125,4 +126,23 @@ export function matchesFilters(
     }
     return f.values.some(p => values.some(v => wildcard(p, v)));
   });
+}
+
+/** Where a subnet or what lives in it is, as EC2 filters name it (`vpc-id`, `subnet-id`, ...). */
+export function subnetPlaceValues(
+  name: string,
+  s: SubnetFacts,
+): string[] | undefined {
+  switch (name) {
+    case 'vpc-id':
+      return [s.vpcId];
+    case 'subnet-id':
+      return [s.id];
+    case 'availability-zone':
+      return [s.zone];
+    case 'owner-id':
+      return [s.accountId];
+    default:
+      return undefined;
+  }
 }
