@@ -168,3 +168,19 @@ export async function demoServices(options: {
   });
   return { config, registry, collector, store, collection, views };
 }
+
+/** Collects one demo cluster once, as the plugin would, and returns its detail view. */
+export async function collectedDetail(
+  sim: FleetSimulator,
+  knex: Knex,
+  clusterName: string,
+) {
+  const { collection, views } = await demoServices({
+    sim,
+    knex,
+    now: () => new Date(),
+  });
+  const { ok } = await collection.collect(clusterName);
+  if (!ok) throw new Error(`Collecting ${clusterName} failed`);
+  return views.getDetail(clusterName);
+}

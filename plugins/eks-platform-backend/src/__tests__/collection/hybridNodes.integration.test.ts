@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { ClusterDetail } from '@eks-platform/plugin-eks-platform-common';
-import { demoServices, startDemoFleet } from '../../__testUtils__/demoFleet';
+import { collectedDetail, startDemoFleet } from '../../__testUtils__/demoFleet';
 
 jest.setTimeout(60_000);
 
@@ -13,14 +13,11 @@ describe('collecting a cluster with EKS Hybrid Nodes from the simulator', () => 
 
   beforeAll(async () => {
     fleet = await startDemoFleet();
-    const { collection, views } = await demoServices({
-      sim: fleet.sim,
-      knex: await databases.init('SQLITE_3'),
-      now: () => new Date(),
-    });
-    const { ok } = await collection.collect('factory-us-west-2');
-    if (!ok) throw new Error('Collecting factory-us-west-2 failed');
-    detail = await views.getDetail('factory-us-west-2');
+    detail = await collectedDetail(
+      fleet.sim,
+      await databases.init('SQLITE_3'),
+      'factory-us-west-2',
+    );
   });
 
   afterAll(async () => {
